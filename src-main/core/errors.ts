@@ -1,0 +1,58 @@
+/**
+ * Errors are values. Every failure that crosses a front door (IPC, HTTP, CLI) is an AppError
+ * with a stable code (tests and the UI switch on it) and a message in Simplified Chinese.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'AGENCY_NOT_CONFIGURED',
+  'OFFICER_NOT_FOUND',
+  'OFFICER_CERT_DUPLICATE',
+  'OFFICER_STATE_UNCHANGED',
+  'UNAUTHORIZED',
+  'EXPORT_FAILED',
+  'DEMO_NOT_EMPTY',
+  'AUDIT_CHAIN_BROKEN',
+  'INTERNAL'
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface FieldIssue {
+  /** dotted path of the offending field, e.g. "creditCode" or "officers.0.certNo" */
+  path: string
+  message: string
+}
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  details?: { issues?: FieldIssue[]; [key: string]: unknown }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+/** Thrown inside services and converted to a Result at the service boundary. */
+export class AppErrorException extends Error {
+  readonly appError: AppError
+  constructor(appError: AppError) {
+    super(`${appError.code}: ${appError.message}`)
+    this.name = 'AppErrorException'
+    this.appError = appError
+  }
+}
+
+export function appError(code: ErrorCode, message: string, details?: AppError['details']): AppErrorException {
+  return new AppErrorException(details ? { code, message, details } : { code, message })
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AppError).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as AppError).code) &&
+    typeof (value as AppError).message === 'string'
+  )
+}

@@ -1,0 +1,56 @@
+/**
+ * Binds every contract channel to Electron IPC with one loop. Kept free of `electron` imports so it can be
+ * tested with a fake ipcMain: the shell passes the real one.
+ */
+import { CHANNELS, IPC_PREFIX } from '../contract'
+import { invoke, type InvokeLogger } from '../services'
+import type { Result } from '../core/errors'
+import type { ServiceContext } from '../services/context'
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void
+}
+
+export interface IpcEventLike {
+  senderFrame?: { url: string } | null
+}
+
+export interface BindOptions {
+  /** is this frame one of ours? (the packaged file:// page or the dev server) */
+  isTrustedSender: (url: string) => boolean
+  logger?: InvokeLogger
+}
+
+export function bindContract(ipcMain: IpcMainLike, ctx: ServiceContext, options: BindOptions): string[] {
+  const bound: string[] = []
+  for (const channel of CHANNELS) {
+    const ipcChannel = IPC_PREFIX + channel
+    ipcMain.handle(ipcChannel, (event, input): Result<unknown> => {
+      const url = event.senderFrame?.url ?? ''
+      if (!options.isTrustedSender(url)) {
+        return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝来自未知页面的请求', details: { url } } }
+      }
+      return invoke(ctx, channel, input, options.logger)
+    })
+    bound.push(ipcChannel)
+  }
+  return bound
+}
+
+/** Trust only our own renderer: the bundled index.html, or the dev server during `npm run dev`. */
+export function trustedSenderCheck(rendererFile: string, devServerUrl?: string): (url: string) => boolean {
+  const fileUrl = new URL('file://' + (rendererFile.startsWith('/') ? '' : '/') + rendererFile.replace(/\\/g, '/')).href
+  return (url: string) => {
+    if (!url) return false
+    const bare = url.split('#')[0]!.split('?')[0]!
+    if (bare === fileUrl) return true
+    if (devServerUrl) {
+      try {
+        return new URL(url).origin === new URL(devServerUrl).origin
+      } catch {
+        return false
+      }
+    }
+    return false
+  }
+}

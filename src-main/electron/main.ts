@@ -1,0 +1,98 @@
+/**
+ * The Electron shell: window, security baseline, contract binding, native dialogs, event forwarding.
+ * No business logic lives here.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
+import { join } from 'node:path'
+import { IPC_EVENT_CHANNEL } from '../contract'
+import { createContext } from '../services/context'
+import { openHome } from '../store/home'
+import { writeFileAtomic } from '../store/atomic'
+import { bindContract, trustedSenderCheck } from './ipc'
+import { APP_VERSION } from '../version'
+import { userInfo } from 'node:os'
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+const rendererFile = join(__dirname, '../renderer/index.html')
+const devUrl = process.env['ELECTRON_RENDERER_URL']
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'CaseBinder 案卷通',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  // no navigation away from the app, no new windows; external links open in the system browser
+  win.webContents.on('will-navigate', (e) => e.preventDefault())
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  if (devUrl) void win.loadURL(devUrl)
+  else void win.loadFile(rendererFile)
+  return win
+}
+
+app.whenReady().then(() => {
+  const homeDir = process.env['CASEBINDER_HOME'] ?? join(app.getPath('userData'), 'data')
+  const home = openHome(homeDir, { actor: userInfo().username })
+  const ctx = createContext(home, {
+    actor: userInfo().username,
+    version: APP_VERSION,
+    emit: (event) => {
+      for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT_CHANNEL, event)
+    }
+  })
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+  const isTrusted = trustedSenderCheck(rendererFile, devUrl)
+  bindContract(ipcMain, ctx, { isTrustedSender: isTrusted })
+  ipcMain.handle('casebinder-shell:save-file', async (event, suggestedName: unknown, content: unknown) => {
+    if (!isTrusted(event.senderFrame?.url ?? '') || typeof suggestedName !== 'string' || typeof content !== 'string') return null
+    const win = BrowserWindow.fromWebContents(event.sender)
+    const options = { defaultPath: join(app.getPath('documents'), suggestedName.replace(/[\\/:*?"<>|]/g, '_')) }
+    const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+    if (r.canceled || !r.filePath) return null
+    writeFileAtomic(r.filePath, content)
+    return r.filePath
+  })
+  Menu.setApplicationMenu(null)
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  app.on('will-quit', () => home.close())
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault())
+})

@@ -1,0 +1,25 @@
+/**
+ * Exposes exactly one object, window.casebinder. Channel names are checked on the main side
+ * (an unknown channel has no handler); the preload stays free of the contract's schemas.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+
+const IPC_PREFIX = 'casebinder:'
+const IPC_EVENT_CHANNEL = 'casebinder-event'
+
+const bridge = {
+  invoke: (channel: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_PREFIX + channel, input),
+  onEvent: (listener: (event: unknown) => void): (() => void) => {
+    const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload)
+    ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped)
+    return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped)
+  },
+  /** native "save as" dialog, then write the file (main side) */
+  saveFile: (suggestedName: string, content: string): Promise<string | null> =>
+    ipcRenderer.invoke('casebinder-shell:save-file', suggestedName, content),
+  platform: 'electron' as const
+}
+
+contextBridge.exposeInMainWorld('casebinder', bridge)
+
+export type CaseBinderBridge = typeof bridge

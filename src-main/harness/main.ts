@@ -1,0 +1,53 @@
+/**
+ * `npm run serve -- [--home DIR] [--port N]`: the real UI in any browser, against the same services.
+ */
+import { parseArgs } from 'node:util'
+import { resolve, dirname, join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { userInfo } from 'node:os'
+import { createContext } from '../services/context'
+import { defaultHome, openHome } from '../store/home'
+import { startHarness } from './server'
+import { APP_VERSION } from '../version'
+
+function rendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url))
+  // src-main/harness (tsx) or out/main (built): both find out/renderer at the project root
+  for (const candidate of [join(here, '../../out/renderer'), join(here, '../renderer')]) {
+    if (existsSync(join(candidate, 'index.html'))) return candidate
+  }
+  return join(here, '../../out/renderer')
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { home: { type: 'string' }, port: { type: 'string' }, actor: { type: 'string' } },
+    allowPositionals: false
+  })
+  const port = values.port ? Number(values.port) : 0
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`casebinder serve: --port must be 0–65535, got ${values.port}`)
+    process.exit(2)
+  }
+  const actor = values.actor ?? userInfo().username
+  const home = openHome(values.home ? resolve(values.home) : defaultHome(), { actor })
+  const harness = await startHarness({
+    staticDir: rendererDir(),
+    port,
+    context: (emit) => createContext(home, { actor, emit, version: APP_VERSION }),
+    logger: { error: (m, e) => console.error(m, e) }
+  })
+  console.log(`CaseBinder ${APP_VERSION}  data home: ${home.paths.root}`)
+  console.log(`Open in your browser: ${harness.url}`)
+  const stop = () => {
+    void harness.close().then(() => {
+      home.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+void main()

@@ -1,0 +1,14 @@
+import { listActivity, verifyChain } from '../store/activity'
+import type { ServiceContext } from './context'
+
+export function auditVerify(ctx: ServiceContext) {
+  return verifyChain(ctx.home.db)
+}
+
+export function auditList(ctx: ServiceContext, input: { targetType?: string | undefined; targetId?: string | undefined; limit: number }) {
+  return listActivity(ctx.home.db, {
+    limit: input.limit,
+    ...(input.targetType ? { targetType: input.targetType } : {}),
+    ...(input.targetId ? { targetId: input.targetId } : {})
+  })
+}

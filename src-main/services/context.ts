@@ -1,0 +1,54 @@
+import type { Home } from '../store/home'
+import type { AppEvent } from '../contract'
+import { isoDateOf } from '../core/dates'
+import type { Db } from '../store/db'
+import { appendActivity, type ActivityInput } from '../store/activity'
+
+export interface ServiceContext {
+  home: Home
+  /** who is acting: shown in the activity record */
+  actor: string
+  /** the clock; tests pass a fixed one */
+  now: () => Date
+  /** push an event to whichever front door is listening */
+  emit: (event: AppEvent) => void
+  version: string
+}
+
+export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 'home'>> = {}): ServiceContext {
+  return {
+    home,
+    actor: partial.actor ?? 'system',
+    now: partial.now ?? (() => new Date()),
+    emit: partial.emit ?? (() => undefined),
+    version: partial.version ?? '0.0.0'
+  }
+}
+
+/** Today's date at the agency (China Standard Time). */
+export function today(ctx: ServiceContext): string {
+  return isoDateOf(ctx.now())
+}
+
+/**
+ * Run a change in one IMMEDIATE transaction and append its activity record inside it.
+ * `record` receives the change's result so the entry can describe what was written.
+ */
+export function change<T>(
+  ctx: ServiceContext,
+  area: string,
+  fn: (db: Db, at: string) => T,
+  record: (result: T) => Omit<ActivityInput, 'actor' | 'at'>
+): T {
+  const db = ctx.home.db
+  const at = ctx.now().toISOString()
+  const result = db
+    .transaction(() => {
+      const r = fn(db, at)
+      appendActivity(db, { ...record(r), actor: ctx.actor, at })
+      return r
+    })
+    .immediate()
+  ctx.emit({ type: 'data.changed', area, action: record(result).action })
+  return result
+}

@@ -1,0 +1,78 @@
+/**
+ * The service registry: one handler per contract channel, and the single boundary (`invoke`)
+ * every front door goes through. `invoke` validates the input against the contract, runs the
+ * handler, and turns every failure into a typed AppError value.
+ */
+import { contract, isChannel, type Channel, type Contract, type ChannelOutput } from '../contract'
+import { appError, AppErrorException, type AppError, type Result } from '../core/errors'
+import { toFieldIssues } from '../core/validation'
+import type { z } from 'zod'
+import type { ServiceContext } from './context'
+import { agencyGet, agencySet } from './agency'
+import { officersAdd, officersDeactivate, officersEdit, officersGet, officersList, officersReactivate } from './officers'
+import { listsExport, listsRender } from './lists'
+import { auditList, auditVerify } from './audit'
+import { appInfo } from './app'
+import { demoLoad } from './demo'
+
+type Handler<C extends Channel> = (ctx: ServiceContext, input: z.output<Contract[C]['input']>) => ChannelOutput<C>
+
+export const handlers: { [C in Channel]: Handler<C> } = {
+  'app.info': (ctx) => appInfo(ctx),
+  'agency.get': (ctx) => agencyGet(ctx),
+  'agency.set': agencySet,
+  'officers.list': officersList,
+  'officers.get': officersGet,
+  'officers.add': officersAdd,
+  'officers.edit': officersEdit,
+  'officers.deactivate': officersDeactivate,
+  'officers.reactivate': officersReactivate,
+  'lists.render': (ctx) => listsRender(ctx),
+  'lists.export': listsExport,
+  'audit.verify': (ctx) => auditVerify(ctx),
+  'audit.list': auditList,
+  'demo.load': (ctx) => demoLoad(ctx)
+}
+
+export interface InvokeLogger {
+  error(message: string, err: unknown): void
+}
+
+const consoleLogger: InvokeLogger = { error: (m, e) => console.error(m, e) }
+
+/** Call a service by channel name with untrusted input. Never throws. */
+export function invoke(
+  ctx: ServiceContext,
+  channel: string,
+  rawInput: unknown,
+  logger: InvokeLogger = consoleLogger
+): Result<unknown> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的接口：${channel}`, details: { channel } } }
+  }
+  const spec = contract[channel]
+  const parsed = spec.input.safeParse(rawInput ?? {})
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error)
+    return {
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: issues[0] ? `输入有误：${issues[0].message}` : '输入有误', details: { issues } }
+    }
+  }
+  try {
+    const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown
+    return { ok: true, value: spec.output.parse(handler(ctx, parsed.data)) }
+  } catch (err) {
+    if (err instanceof AppErrorException) return { ok: false, error: err.appError }
+    logger.error(`service ${channel} failed`, err)
+    const e: AppError = { code: 'INTERNAL', message: '内部错误，操作未完成，数据未更改。详情见日志。', details: { cause: String(err) } }
+    return { ok: false, error: e }
+  }
+}
+
+/** Typed call for in-process callers (CLI, tests): throws the AppError as an exception. */
+export function call<C extends Channel>(ctx: ServiceContext, channel: C, input: z.input<Contract[C]['input']>): ChannelOutput<C> {
+  const r = invoke(ctx, channel, input)
+  if (!r.ok) throw appError(r.error.code, r.error.message, r.error.details)
+  return r.value as ChannelOutput<C>
+}

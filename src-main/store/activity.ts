@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto'
+import canonicalize from 'canonicalize'
+import { GENESIS_HASH, hashedFields, type Activity, type ChainReport } from '../core/activity'
+import type { Db } from './db'
+
+export interface ActivityInput {
+  actor: string
+  action: string
+  targetType: string
+  targetId?: string | number | null
+  caseId?: string | null
+  summary: string
+  detail: unknown
+  at?: string
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** RFC 8785 (JCS) canonical JSON: the encoding every digest and hash is computed over. */
+export function canonical(value: unknown): string {
+  const out = canonicalize(value === undefined ? null : value)
+  if (out === undefined) throw new TypeError('value cannot be canonicalised')
+  return out
+}
+
+export function entryHash(entry: Omit<Activity, 'hash' | 'detail'>): string {
+  return sha256Hex(canonical(hashedFields(entry)))
+}
+
+interface Row {
+  seq: number
+  at: string
+  actor: string
+  action: string
+  target_type: string
+  target_id: string | null
+  case_id: string | null
+  summary: string
+  detail: string
+  digest: string
+  prev_hash: string
+  hash: string
+}
+
+function fromRow(r: Row): Activity {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    caseId: r.case_id,
+    summary: r.summary,
+    detail: JSON.parse(r.detail) as unknown,
+    digest: r.digest,
+    prevHash: r.prev_hash,
+    hash: r.hash
+  }
+}
+
+/**
+ * Append one entry. Must be called inside the caller's write transaction, so the entry and
+ * the change it describes commit or roll back together.
+ */
+export function appendActivity(db: Db, input: ActivityInput): Activity {
+  if (!db.inTransaction) throw new Error('appendActivity must run inside the transaction of the change it records')
+  const last = db.prepare('SELECT seq, hash FROM activity_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined
+  const detailJson = canonical(input.detail)
+  const base = {
+    seq: (last?.seq ?? 0) + 1,
+    at: input.at ?? new Date().toISOString(),
+    actor: input.actor,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId === undefined || input.targetId === null ? null : String(input.targetId),
+    caseId: input.caseId ?? null,
+    summary: input.summary,
+    digest: sha256Hex(detailJson),
+    prevHash: last?.hash ?? GENESIS_HASH
+  }
+  const hash = entryHash(base)
+  db.prepare(
+    `INSERT INTO activity_log (seq, at, actor, action, target_type, target_id, case_id, summary, detail, digest, prev_hash, hash)
+     VALUES (@seq, @at, @actor, @action, @targetType, @targetId, @caseId, @summary, @detail, @digest, @prevHash, @hash)`
+  ).run({ ...base, detail: detailJson, hash })
+  db.prepare(`INSERT INTO settings (key, value) VALUES ('audit.head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(
+    JSON.stringify({ seq: base.seq, hash })
+  )
+  return { ...base, detail: input.detail, hash }
+}
+
+export function listActivity(
+  db: Db,
+  filter: { targetType?: string; targetId?: string; caseId?: string; limit?: number } = {}
+): Activity[] {
+  const where: string[] = []
+  const params: Record<string, unknown> = { limit: filter.limit ?? 100 }
+  for (const [key, column] of [
+    ['targetType', 'target_type'],
+    ['targetId', 'target_id'],
+    ['caseId', 'case_id']
+  ] as const) {
+    if (filter[key]) {
+      where.push(`${column} = @${key}`)
+      params[key] = filter[key]
+    }
+  }
+  const sql = `SELECT * FROM activity_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT @limit`
+  return (db.prepare(sql).all(params) as Row[]).map(fromRow)
+}
+
+/**
+ * Recompute the whole chain. Detects: an altered field or detail (digest/hash mismatch), a deleted
+ * or inserted row (seq gap or broken prev_hash link), reordered rows, and a truncated tail
+ * (the head recorded in settings no longer matches).
+ */
+export function verifyChain(db: Db): ChainReport {
+  let prev = GENESIS_HASH
+  let expectedSeq = 1
+  let count = 0
+  const bad = (seq: number, reason: string): ChainReport => ({
+    ok: false,
+    entries: count,
+    headHash: prev,
+    firstBad: { seq, reason }
+  })
+  for (const r of db.prepare('SELECT * FROM activity_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+    if (r.seq !== expectedSeq) return bad(r.seq, `sequence gap: expected entry ${expectedSeq}, found ${r.seq} (entries deleted or inserted)`)
+    let detail: unknown
+    try {
+      detail = JSON.parse(r.detail)
+    } catch {
+      return bad(r.seq, 'detail is not valid JSON')
+    }
+    if (sha256Hex(canonical(detail)) !== r.digest) return bad(r.seq, 'detail does not match its digest (content altered)')
+    if (r.prev_hash !== prev) return bad(r.seq, 'prev_hash does not link to the previous entry (entries reordered, deleted or inserted)')
+    const e = fromRow(r)
+    if (entryHash(e) !== r.hash) return bad(r.seq, 'hash does not match the entry (a field was altered)')
+    prev = r.hash
+    expectedSeq++
+    count++
+  }
+  const headRow = db.prepare(`SELECT value FROM settings WHERE key = 'audit.head'`).get() as { value: string } | undefined
+  if (headRow) {
+    const head = JSON.parse(headRow.value) as { seq: number; hash: string }
+    if (head.seq !== count || head.hash !== prev) {
+      return { ok: false, entries: count, headHash: prev, firstBad: { seq: Math.min(head.seq, count + 1), reason: `recorded head is entry ${head.seq}, but the chain ends at ${count} (entries removed from the end or head altered)` } }
+    }
+  } else if (count > 0) {
+    return { ok: false, entries: count, headHash: prev, firstBad: { seq: 1, reason: 'recorded head is missing' } }
+  }
+  return { ok: true, entries: count, headHash: prev, firstBad: null }
+}
