@@ -18,24 +18,37 @@ export const certNoField = z
 
 export const CERT_TYPES = ['行政执法证', '安全生产监管执法证', '煤矿安全监察执法证', '其他'] as const
 
-export const OfficerInputSchema = z.object({
+/** Officer fields without defaults: the basis of both the create schema and the edit patch. */
+const officerFields = {
   name: z
     .string()
     .trim()
     .min(2, { message: '姓名至少2个字' })
     .max(20, { message: '姓名不能超过20个字' }),
-  post: z.string().trim().max(30, { message: '职务不能超过30个字' }).default(''),
-  unit: z.string().trim().max(60, { message: '所在单位不能超过60个字' }).default(''),
+  post: z.string().trim().max(30, { message: '职务不能超过30个字' }),
+  unit: z.string().trim().max(60, { message: '所在单位不能超过60个字' }),
   certNo: certNoField,
-  certType: z.enum(CERT_TYPES, { message: '证件类型不正确' }).default('行政执法证'),
-  certArea: z.string().trim().max(60, { message: '执法区域不能超过60个字' }).default(''),
+  certType: z.enum(CERT_TYPES, { message: '证件类型不正确' }),
+  certArea: z.string().trim().max(60, { message: '执法区域不能超过60个字' }),
   validUntil: isoDateField('证件有效期'),
-  legalReviewer: z.boolean().default(false)
+  legalReviewer: z.boolean()
+}
+
+export const OfficerInputSchema = z.object({
+  ...officerFields,
+  post: officerFields.post.default(''),
+  unit: officerFields.unit.default(''),
+  certType: officerFields.certType.default('行政执法证'),
+  certArea: officerFields.certArea.default(''),
+  legalReviewer: officerFields.legalReviewer.default(false)
 })
 export type OfficerInput = z.input<typeof OfficerInputSchema>
 export type OfficerData = z.output<typeof OfficerInputSchema>
 
-export const OfficerPatchSchema = OfficerInputSchema.partial()
+/** An edit names only the fields it changes; nothing else is touched (no defaults here). */
+export const OfficerPatchSchema = z
+  .object(officerFields)
+  .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: '没有需要修改的内容' })
 export type OfficerPatch = z.input<typeof OfficerPatchSchema>

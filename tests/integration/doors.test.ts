@@ -1,0 +1,202 @@
+/**
+ * The three front doors over one contract: Electron IPC (with a fake ipcMain: the Electron binary cannot
+ * exist here), the HTTP harness, and the CLI. Each must expose exactly the contract's channels and
+ * return the same typed results and errors.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { makeHome, type TestHome } from '../helpers'
+import { CHANNELS, IPC_PREFIX } from '../../src-main/contract'
+import { handlers } from '../../src-main/services'
+import { bindContract, trustedSenderCheck, type IpcEventLike } from '../../src-main/electron/ipc'
+import { startHarness, type Harness } from '../../src-main/harness/server'
+import type { Result } from '../../src-main/core/errors'
+
+let t: TestHome
+beforeEach(() => {
+  t = makeHome()
+})
+afterEach(() => t.cleanup())
+
+describe('contract', () => {
+  it('has exactly one service handler per channel', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort())
+  })
+})
+
+describe('Electron IPC binding', () => {
+  const rendererFile = '/opt/CaseBinder/resources/app/out/renderer/index.html'
+  type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown
+  function fakeIpc() {
+    const map = new Map<string, Listener>()
+    return {
+      map,
+      handle(channel: string, listener: Listener) {
+        if (map.has(channel)) throw new Error(`second handler for ${channel}`)
+        map.set(channel, listener)
+      }
+    }
+  }
+  const ours: IpcEventLike = { senderFrame: { url: 'file://' + rendererFile + '#/settings/officers' } }
+
+  it('binds every contract channel once, and calls the service behind it', () => {
+    const ipc = fakeIpc()
+    const bound = bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
+    expect([...ipc.map.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort())
+    expect(bound).toHaveLength(CHANNELS.length)
+    const added = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' }) as Result<{ id: number }>
+    expect(added).toMatchObject({ ok: true, value: { id: 1, name: '王建国' } })
+    const listed = ipc.map.get(IPC_PREFIX + 'officers.list')!(ours, {}) as Result<unknown[]>
+    expect(listed.ok && listed.value).toHaveLength(1)
+  })
+
+  it('returns validation failures as values, never throwing across the bridge', () => {
+    const ipc = fakeIpc()
+    bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
+    const r = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, { name: 'x' }) as Result<unknown>
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED')
+  })
+
+  it('refuses senders that are not our renderer', () => {
+    const ipc = fakeIpc()
+    bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
+    for (const url of ['https://evil.example/', 'file:///tmp/other.html', '', 'file:///opt/CaseBinder/resources/app/out/renderer/index.html.evil']) {
+      const r = ipc.map.get(IPC_PREFIX + 'agency.get')!({ senderFrame: { url } }) as Result<unknown>
+      expect(!r.ok && r.error.code).toBe('UNAUTHORIZED')
+    }
+    expect((ipc.map.get(IPC_PREFIX + 'agency.get')!({ senderFrame: null }) as Result<unknown>).ok).toBe(false)
+  })
+
+  it('trusts the dev server origin only in development', () => {
+    const check = trustedSenderCheck(rendererFile, 'http://localhost:5173')
+    expect(check('http://localhost:5173/#/cases')).toBe(true)
+    expect(check('http://localhost:5174/')).toBe(false)
+    expect(trustedSenderCheck(rendererFile)('http://localhost:5173/')).toBe(false)
+  })
+})
+
+describe('browser harness', () => {
+  let h: Harness
+  beforeEach(async () => {
+    const staticDir = join(t.dir, 'static')
+    mkdirSync(staticDir)
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CaseBinder</title>')
+    h = await startHarness({ staticDir, context: (emit) => ({ ...t.ctx, emit }) })
+  })
+  afterEach(async () => {
+    await h.close()
+  })
+  const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${h.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `casebinder_token=${h.token}`, ...headers },
+      body: JSON.stringify(body)
+    })
+
+  it('listens on loopback only and needs the token', async () => {
+    expect(h.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect((await fetch(`${h.origin}/`)).status).toBe(401)
+    expect((await fetch(`${h.origin}/api/agency.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401)
+    const first = await fetch(h.url, { redirect: 'manual' })
+    expect(first.status).toBe(303)
+    expect(first.headers.get('set-cookie')).toMatch(/casebinder_token=[0-9a-f]+; HttpOnly; SameSite=Strict/)
+    expect(first.headers.get('location')).toBe('/')
+    const page = await fetch(`${h.origin}/#/x`, { headers: { cookie: `casebinder_token=${h.token}` } })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(await page.text()).toContain('<title>CaseBinder</title>')
+  })
+
+  it('serves every contract channel with typed results and errors', async () => {
+    const ok = await (await api('officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' })).json()
+    expect(ok).toMatchObject({ ok: true, value: { id: 1 } })
+    const dup = await (await api('officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' })).json()
+    expect(dup).toMatchObject({ ok: false, error: { code: 'OFFICER_CERT_DUPLICATE' } })
+    expect(await (await api('nope', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+    const broken = await fetch(`${h.origin}/api/agency.set`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `casebinder_token=${h.token}` },
+      body: '{not json'
+    })
+    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+  })
+
+  it('refuses foreign Host headers (DNS rebinding) and cross-origin posts', async () => {
+    const { request } = await import('node:http')
+    const status = await new Promise<number>((ok, fail) => {
+      const req = request(`${h.origin}/api/agency.get`, { method: 'POST', headers: { host: 'evil.example', cookie: `casebinder_token=${h.token}`, 'content-type': 'application/json' } }, (res) => ok(res.statusCode ?? 0))
+      req.on('error', fail)
+      req.end('{}')
+    })
+    expect(status).toBe(421)
+    expect((await api('agency.get', {}, { origin: 'https://evil.example' })).status).toBe(403)
+  })
+
+  it('pushes data-change events over SSE', async () => {
+    const ac = new AbortController()
+    const res = await fetch(`${h.origin}/api/events`, { headers: { cookie: `casebinder_token=${h.token}` }, signal: ac.signal })
+    expect(res.headers.get('content-type')).toBe('text/event-stream')
+    const reader = res.body!.getReader()
+    await reader.read() // ": connected"
+    await api('officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2028-01-01' })
+    const { value } = await reader.read()
+    expect(new TextDecoder().decode(value)).toContain('"type":"data.changed","area":"officers","action":"officer.add"')
+    ac.abort()
+  })
+})
+
+describe('CLI', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--actor', 'clerk', ...args], { encoding: 'utf8' })
+
+  it('adds, lists as JSON, edits and deactivates officers; every call leaves an activity entry', () => {
+    t.home.close()
+    const add = cli('officers', 'add', '--name', '王建国', '--cert', '36040019001', '--valid-until', '2030-01-01', '--post', '科员', '--legal-reviewer')
+    expect(add.status, add.stderr).toBe(0)
+    expect(add.stdout).toMatch(/已新增执法人员 王建国（编号 1）/)
+    const edit = cli('officers', 'edit', '1', '--post', '支队长', '--no-legal-reviewer')
+    expect(edit.status, edit.stderr).toBe(0)
+    const deact = cli('officers', 'deactivate', '1', '--reason', '调离')
+    expect(deact.status, deact.stderr).toBe(0)
+    const list = cli('officers', 'list', '--all', '--json')
+    const parsed = JSON.parse(list.stdout) as { id: number; post: string; legalReviewer: boolean; active: boolean }[]
+    expect(parsed).toEqual([expect.objectContaining({ id: 1, post: '支队长', legalReviewer: false, active: false })])
+    const log = JSON.parse(cli('audit', 'log', '--json').stdout) as { actor: string; action: string }[]
+    expect(log.slice(0, 3).map((e) => [e.actor, e.action])).toEqual([
+      ['clerk', 'officer.deactivate'],
+      ['clerk', 'officer.edit'],
+      ['clerk', 'officer.add']
+    ])
+  })
+
+  it('exits non-zero with a one-line message on bad input', () => {
+    t.home.close()
+    const bad = cli('officers', 'add', '--name', '王建国', '--cert', '1', '--valid-until', '2030-02-30')
+    expect(bad.status).toBe(1)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+    expect(bad.stderr).toMatch(/^casebinder: VALIDATION_FAILED: /)
+    const missing = cli('officers', 'edit', '99', '--post', 'x')
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/OFFICER_NOT_FOUND/)
+    const usage = cli('officers', 'frobnicate')
+    expect(usage.status).toBe(2)
+    const agency = cli('agency', 'set', '--name', '某局', '--credit-code', '123')
+    expect(agency.status).toBe(1)
+    expect(agency.stderr).toMatch(/统一社会信用代码应为18位/)
+  })
+
+  it('sets the agency in steps and exports the lists', () => {
+    t.home.close()
+    expect(cli('demo').status).toBe(0)
+    const set = cli('agency', 'set', '--phone', '13812345678', '--json')
+    expect(set.status, set.stderr).toBe(0)
+    expect(JSON.parse(set.stdout)).toMatchObject({ name: '江州市应急管理局', phone: '13812345678' })
+    const out = join(t.dir, 'lists')
+    const exp = cli('lists', 'export', '--out', out, '--json')
+    expect(exp.status, exp.stderr).toBe(0)
+    expect((JSON.parse(exp.stdout) as { files: string[] }).files).toHaveLength(3)
+  })
+})

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase, schemaVersion } from '../../src-main/store/db'
+import { MIGRATIONS } from '../../src-main/store/migrations'
+import { openHome } from '../../src-main/store/home'
+import { BlobStore } from '../../src-main/store/blobs'
+import { writeFileAtomic } from '../../src-main/store/atomic'
+
+const dirs: string[] = []
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'casebinder-store-'))
+  dirs.push(d)
+  return d
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+describe('database and migrations', () => {
+  it('opens with WAL, foreign keys and synchronous FULL, and records applied migrations', () => {
+    const file = join(tmp(), 'db.sqlite')
+    const db = openDatabase(file)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })))
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version)
+    db.close()
+    // reopening applies nothing twice
+    const again = openDatabase(file)
+    expect((again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(MIGRATIONS.length)
+    again.close()
+  })
+
+  it('applies a new migration once, in order, on the next open', () => {
+    const file = join(tmp(), 'db.sqlite')
+    openDatabase(file).close()
+    const extra = [...MIGRATIONS, { version: 99, name: 'test table', sql: 'CREATE TABLE t99 (x INTEGER) STRICT;' }]
+    const db = openDatabase(file, { migrations: extra })
+    expect(schemaVersion(db)).toBe(99)
+    db.prepare('INSERT INTO t99 VALUES (1)').run()
+    db.close()
+  })
+
+  it('rolls back a failing migration completely and leaves the database usable at the old version', () => {
+    const file = join(tmp(), 'db.sqlite')
+    openDatabase(file).close()
+    const broken = [...MIGRATIONS, { version: 50, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);' }]
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(/nowhere/)
+    const db = openDatabase(file)
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version)
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half'`).get()).toBeUndefined()
+    db.close()
+  })
+
+  it('refuses a database whose applied migration was edited, or that is newer than this program', () => {
+    const file = join(tmp(), 'db.sqlite')
+    openDatabase(file, { migrations: [...MIGRATIONS, { version: 70, name: 'x', sql: 'CREATE TABLE t70 (x INTEGER);' }] }).close()
+    expect(() => openDatabase(file)).toThrow(/does not know/)
+    expect(() =>
+      openDatabase(file, { migrations: [...MIGRATIONS, { version: 70, name: 'x', sql: 'CREATE TABLE t70 (y INTEGER);' }] })
+    ).toThrow(/changed after it was applied/)
+  })
+})
+
+describe('data home', () => {
+  it('creates the layout on first run, seeds settings and records the initialisation', () => {
+    const root = join(tmp(), 'home')
+    const home = openHome(root)
+    expect(home.created).toBe(true)
+    expect(readdirSync(root).sort()).toEqual(expect.arrayContaining(['blobs', 'casebinder.sqlite', 'exports', 'logs']))
+    const actions = home.db.prepare('SELECT action FROM activity_log').all()
+    expect(actions).toEqual([{ action: 'home.init' }])
+    home.close()
+    const again = openHome(root)
+    expect(again.created).toBe(false)
+    expect((again.db.prepare('SELECT COUNT(*) AS n FROM activity_log').get() as { n: number }).n).toBe(1)
+    again.close()
+  })
+})
+
+describe('blob store', () => {
+  it('stores content by SHA-256 once and verifies it on read', () => {
+    const store = new BlobStore(join(tmp(), 'blobs'))
+    const data = Buffer.from('现场检查记录 scan bytes')
+    const a = store.put(data)
+    const b = store.put(Buffer.from(data))
+    expect(a.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(a.existed).toBe(false)
+    expect(b).toEqual({ ...a, existed: true })
+    expect(store.get(a.sha256).equals(data)).toBe(true)
+    // corrupt it on disk: reading now fails loudly instead of returning wrong bytes
+    writeFileSync(store.pathOf(a.sha256), 'tampered')
+    expect(() => store.get(a.sha256)).toThrow(/corrupt/)
+  })
+  it('rejects names that are not hashes (no path traversal)', () => {
+    const store = new BlobStore(join(tmp(), 'blobs'))
+    expect(() => store.pathOf('../../etc/passwd')).toThrow(RangeError)
+  })
+})
+
+describe('atomic writes', () => {
+  it('replaces the whole file and leaves no temp file', () => {
+    const dir = tmp()
+    const target = join(dir, 'out.csv')
+    writeFileAtomic(target, 'old')
+    writeFileAtomic(target, 'new content')
+    expect(readFileSync(target, 'utf8')).toBe('new content')
+    expect(readdirSync(dir)).toEqual(['out.csv'])
+  })
+  it('fails cleanly when the target cannot be written, leaving nothing behind', () => {
+    const dir = tmp()
+    mkdirSync(join(dir, 'taken'))
+    expect(() => writeFileAtomic(join(dir, 'taken'), 'x')).toThrow()
+    expect(readdirSync(dir)).toEqual(['taken'])
+  })
+})
