@@ -8,7 +8,7 @@ import { insertOfficer, listOfficers } from '../store/repos/officers'
 import { change, today, type ServiceContext } from './context'
 
 /** Seed the demo agency and officers into an empty home. Refuses to mix demo data into real data. */
-export function demoLoad(ctx: ServiceContext): { officers: number; agency: boolean } {
+export function demoLoad(ctx: ServiceContext, _input: { cases: number } = { cases: 0 }): { officers: number; agency: boolean; parties: number; cases: number } {
   const base = today(ctx)
   return change(
     ctx,
@@ -22,7 +22,7 @@ export function demoLoad(ctx: ServiceContext): { officers: number; agency: boole
         const { validUntilOffsetDays, ...rest } = o
         insertOfficer(db, OfficerInputSchema.parse({ ...rest, validUntil: addDays(base, validUntilOffsetDays) }), at)
       }
-      return { officers: demo.officers.length, agency: true }
+      return { officers: demo.officers.length, agency: true, parties: 0, cases: 0 }
     },
     (r) => ({
       action: 'demo.load',

@@ -14,6 +14,11 @@ import { listsExport, listsRender } from './lists'
 import { auditList, auditVerify } from './audit'
 import { appInfo } from './app'
 import { demoLoad } from './demo'
+import { partiesAdd, partiesEdit, partiesFindDuplicate, partiesGet, partiesList } from './parties'
+import { casesAdjustDeadline, casesFile, casesGet, casesList, casesRecordEvent, casesRegister, casesSearch, casesSetFlag, casesTransition } from './cases'
+import { deadlinesList, rulesGet, rulesSet } from './deadlines'
+import { calendarImport, calendarPreview, calendarYears } from './calendar'
+import { workbenchSummary } from './workbench'
 
 type Handler<C extends Channel> = (ctx: ServiceContext, input: z.output<Contract[C]['input']>) => ChannelOutput<C>
 
@@ -31,7 +36,28 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'lists.export': listsExport,
   'audit.verify': (ctx) => auditVerify(ctx),
   'audit.list': auditList,
-  'demo.load': (ctx) => demoLoad(ctx)
+  'demo.load': demoLoad,
+  'parties.list': partiesList,
+  'parties.get': partiesGet,
+  'parties.add': partiesAdd,
+  'parties.edit': partiesEdit,
+  'parties.findDuplicate': partiesFindDuplicate,
+  'cases.register': casesRegister,
+  'cases.file': casesFile,
+  'cases.transition': casesTransition,
+  'cases.setFlag': casesSetFlag,
+  'cases.recordEvent': casesRecordEvent,
+  'cases.get': casesGet,
+  'cases.list': casesList,
+  'cases.search': casesSearch,
+  'deadlines.list': deadlinesList,
+  'deadlines.adjust': casesAdjustDeadline,
+  'deadlines.rules': (ctx) => rulesGet(ctx),
+  'deadlines.setRules': rulesSet,
+  'calendar.years': (ctx) => calendarYears(ctx),
+  'calendar.import': calendarImport,
+  'calendar.preview': calendarPreview,
+  'workbench.summary': workbenchSummary
 }
 
 export interface InvokeLogger {

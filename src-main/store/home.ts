@@ -6,6 +6,7 @@ import { BlobStore } from './blobs'
 import { appendActivity } from './activity'
 import { getSetting, setSetting } from './settings'
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../core/officer'
+import { seedReferenceData } from './reference'
 
 /** The data home: one folder holds the database, blobs, exports and logs. */
 export interface HomePaths {
@@ -64,6 +65,7 @@ export function openHome(root: string, options: OpenOptions & { actor?: string }
         at
       })
     }).immediate()
+    db.transaction(() => seedReferenceData(db, options.actor ?? 'system')).immediate()
   }
   return {
     paths,

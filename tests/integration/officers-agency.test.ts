@@ -116,9 +116,9 @@ describe('officers', () => {
   })
 
   it('reports the app state for the first-run screen', () => {
-    expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: false, officerCount: 0, today: '2026-11-25', schemaVersion: 1 })
-    const r = call(t.ctx, 'demo.load', {})
-    expect(r).toEqual({ officers: 7, agency: true })
+    expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: false, officerCount: 0, today: '2026-11-25', schemaVersion: 2 })
+    const r = call(t.ctx, 'demo.load', { cases: 0 })
+    expect(r).toMatchObject({ officers: 7, agency: true })
     expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: true, officerCount: 7 })
     const states = call(t.ctx, 'officers.list', {}).map((o) => o.expiry.state)
     expect(states.filter((s) => s === 'expired')).toHaveLength(1)

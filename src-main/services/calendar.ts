@@ -1,0 +1,128 @@
+import { CalendarYearSchema, WorkCalendar, type CalendarYear, type PeriodUnit } from '../core/calendar'
+import { appError } from '../core/errors'
+import { toFieldIssues } from '../core/validation'
+import { sha256Hex, canonical } from '../store/activity'
+import type { Db } from '../store/db'
+import { change, type ServiceContext } from './context'
+
+interface YearRow {
+  year: number
+  rest_days: string
+  makeup_workdays: string
+  source: string
+  version: string
+  imported_at: string
+  imported_by: string
+}
+
+/**
+ * The calendar in force. Its version names the data set of every year: the bundled version, plus
+ * `+YEAR:VERSION` for each year that came from somewhere else (an import), so a deadline's record says
+ * exactly which schedules produced it.
+ */
+export function loadCalendar(db: Db): WorkCalendar {
+  const rows = db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as YearRow[]
+  const counts = new Map<string, number>()
+  for (const r of rows) counts.set(r.version, (counts.get(r.version) ?? 0) + 1)
+  const base = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none'
+  const extras = rows.filter((r) => r.version !== base).map((r) => `+${r.year}:${r.version}`)
+  return new WorkCalendar({
+    version: base + extras.join(''),
+    years: rows.map((r) => ({
+      year: r.year,
+      restDays: JSON.parse(r.rest_days) as CalendarYear['restDays'],
+      makeupWorkdays: JSON.parse(r.makeup_workdays) as CalendarYear['makeupWorkdays']
+    }))
+  })
+}
+
+export function calendarYears(ctx: ServiceContext) {
+  const rows = ctx.home.db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as YearRow[]
+  return {
+    version: loadCalendar(ctx.home.db).version,
+    years: rows.map((r) => ({
+      year: r.year,
+      restDays: (JSON.parse(r.rest_days) as unknown[]).length,
+      makeupWorkdays: (JSON.parse(r.makeup_workdays) as unknown[]).length,
+      source: r.source,
+      version: r.version,
+      importedAt: r.imported_at,
+      importedBy: r.imported_by
+    }))
+  }
+}
+
+/**
+ * Parse an import: JSON `{ year, restDays, makeupWorkdays, source? }` (dates as strings or [date, name]),
+ * or a table with one day a line: `2027-01-01,休,元旦` / `2027-02-07,班,春节` (tab, comma or blanks).
+ */
+export function parseCalendarImport(text: string): { year: CalendarYear; source: string } {
+  const trimmed = text.trim()
+  let raw: { year?: unknown; restDays?: unknown; makeupWorkdays?: unknown; source?: unknown }
+  if (trimmed.startsWith('{')) {
+    try {
+      raw = JSON.parse(trimmed) as typeof raw
+    } catch (err) {
+      throw appError('CALENDAR_IMPORT_INVALID', `日历文件不是有效的 JSON：${(err as Error).message}`)
+    }
+    const pair = (v: unknown) => (typeof v === 'string' ? [v, ''] : v)
+    raw.restDays = Array.isArray(raw.restDays) ? raw.restDays.map(pair) : raw.restDays
+    raw.makeupWorkdays = Array.isArray(raw.makeupWorkdays) ? raw.makeupWorkdays.map(pair) : raw.makeupWorkdays
+  } else {
+    const rest: [string, string][] = []
+    const work: [string, string][] = []
+    const lines = trimmed.split(/\r?\n/)
+    lines.forEach((line, i) => {
+      const l = line.trim()
+      if (!l || l.startsWith('#') || /^(date|日期)/i.test(l)) return
+      const [date, type, name = ''] = l.split(/[\t,，\s]+/)
+      if (type === '休' || type === 'rest' || type === 'holiday') rest.push([date ?? '', name])
+      else if (type === '班' || type === 'work' || type === 'makeup') work.push([date ?? '', name])
+      else throw appError('CALENDAR_IMPORT_INVALID', `第${i + 1}行：第二列应为“休”或“班”，实际为“${type ?? ''}”`)
+    })
+    const years = new Set([...rest, ...work].map(([d]) => d.slice(0, 4)))
+    if (years.size !== 1) throw appError('CALENDAR_IMPORT_INVALID', '一个文件只能导入一个年份的日历')
+    raw = { year: Number([...years][0]), restDays: rest, makeupWorkdays: work }
+  }
+  const parsed = CalendarYearSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error)
+    throw appError('CALENDAR_IMPORT_INVALID', `日历数据有误：${issues[0]?.message ?? ''}`, { issues })
+  }
+  if (parsed.data.restDays.length === 0) throw appError('CALENDAR_IMPORT_INVALID', '日历中没有任何放假日期')
+  return { year: parsed.data, source: typeof raw.source === 'string' && raw.source ? raw.source : '手工导入（国务院办公厅通知）' }
+}
+
+export function calendarImport(ctx: ServiceContext, input: { text: string; replace: boolean }) {
+  const { year, source } = parseCalendarImport(input.text)
+  const version = `import-${sha256Hex(canonical(year)).slice(0, 8)}`
+  return change(
+    ctx,
+    'calendar',
+    (db, at) => {
+      const existing = db.prepare('SELECT version FROM calendar_years WHERE year = ?').get(year.year) as { version: string } | undefined
+      if (existing && !input.replace) {
+        throw appError('CALENDAR_IMPORT_INVALID', `${year.year}年的日历已存在（${existing.version}）；如需替换请选择“覆盖”`)
+      }
+      db.prepare(
+        `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(year) DO UPDATE SET rest_days = excluded.rest_days, makeup_workdays = excluded.makeup_workdays,
+           source = excluded.source, version = excluded.version, imported_at = excluded.imported_at, imported_by = excluded.imported_by`
+      ).run(year.year, JSON.stringify(year.restDays), JSON.stringify(year.makeupWorkdays), source, version, at, ctx.actor)
+      return { year: year.year, version, restDays: year.restDays.length, makeupWorkdays: year.makeupWorkdays.length, replaced: !!existing }
+    },
+    (r) => ({
+      action: 'calendar.import',
+      targetType: 'calendar',
+      targetId: r.year,
+      summary: `导入${r.year}年工作日历（放假${r.restDays}天，调休上班${r.makeupWorkdays}天）`,
+      detail: { ...year, source, version }
+    })
+  )
+}
+
+export function calendarPreview(ctx: ServiceContext, input: { start: string; length: number; unit: PeriodUnit }) {
+  const r = loadCalendar(ctx.home.db).add(input.start, input.length, input.unit)
+  return { ...r, due: input.unit === 'hours' ? r.due : r.due.slice(0, 10) }
+}

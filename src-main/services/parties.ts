@@ -1,0 +1,75 @@
+import { appError } from '../core/errors'
+import { partyIdentityKey, type Party, type PartyData } from '../core/party'
+import { findParty, findPartyByIdentity, insertParty, searchParties, updateParty } from '../store/repos/parties'
+import { indexCase } from '../store/repos/cases'
+import { change, type ServiceContext } from './context'
+
+function duplicateError(existing: Party) {
+  const what = existing.kind === 'person' ? '身份证号码' : '统一社会信用代码'
+  return appError('PARTY_DUPLICATE', `该${what}已登记为当事人“${existing.name}”（编号 ${existing.id}）`, {
+    existingId: existing.id,
+    issues: [{ path: existing.kind === 'person' ? 'idNumber' : 'creditCode', message: `已登记为“${existing.name}”` }]
+  })
+}
+
+export function partiesList(ctx: ServiceContext, input: { q?: string | undefined; kind?: string | undefined; limit: number }) {
+  return searchParties(ctx.home.db, { limit: input.limit, ...(input.q ? { q: input.q } : {}), ...(input.kind ? { kind: input.kind } : {}) })
+}
+
+export function partiesGet(ctx: ServiceContext, input: { id: number }): Party {
+  const p = findParty(ctx.home.db, input.id)
+  if (!p) throw appError('PARTY_NOT_FOUND', `未找到编号为 ${input.id} 的当事人`)
+  return p
+}
+
+/** Is this credit code or ID number already a party? (instant check while typing) */
+export function partiesFindDuplicate(ctx: ServiceContext, input: { creditCode?: string | undefined; idNumber?: string | undefined }) {
+  const key = input.idNumber ? `id:${input.idNumber.trim().toUpperCase()}` : input.creditCode ? `cc:${input.creditCode.trim().toUpperCase()}` : null
+  return key ? findPartyByIdentity(ctx.home.db, key) : null
+}
+
+export function partiesAdd(ctx: ServiceContext, input: PartyData): Party {
+  const key = partyIdentityKey(input)
+  return change(
+    ctx,
+    'parties',
+    (db, at) => {
+      const existing = findPartyByIdentity(db, key)
+      if (existing) throw duplicateError(existing)
+      return findParty(db, insertParty(db, input, key, at))!
+    },
+    (p) => ({
+      action: 'party.add',
+      targetType: 'party',
+      targetId: p.id,
+      summary: `登记当事人 ${p.name}`,
+      detail: { after: p }
+    })
+  )
+}
+
+export function partiesEdit(ctx: ServiceContext, input: { id: number; data: PartyData }): Party {
+  const key = partyIdentityKey(input.data)
+  return change(
+    ctx,
+    'parties',
+    (db, at) => {
+      const before = findParty(db, input.id)
+      if (!before) throw appError('PARTY_NOT_FOUND', `未找到编号为 ${input.id} 的当事人`)
+      const clash = findPartyByIdentity(db, key)
+      if (clash && clash.id !== before.id) throw duplicateError(clash)
+      updateParty(db, before.id, input.data, key, at)
+      // party names are part of the case search index
+      const caseIds = db.prepare('SELECT DISTINCT case_id FROM case_parties WHERE party_id = ?').all(before.id) as { case_id: number }[]
+      for (const r of caseIds) indexCase(db, r.case_id)
+      return { before, after: findParty(db, before.id)! }
+    },
+    ({ before, after }) => ({
+      action: 'party.edit',
+      targetType: 'party',
+      targetId: after.id,
+      summary: `修改当事人 ${after.name} 的信息`,
+      detail: { before, after }
+    })
+  ).after
+}

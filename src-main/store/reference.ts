@@ -1,0 +1,49 @@
+/**
+ * Reference data shipped with the program (working-day calendars, the default deadline table), seeded into a
+ * data home whose tables are still empty — on first run, and on the first open after an upgrade that adds them.
+ */
+import cn from '../../resources/calendars/cn.json'
+import defaultRules from '../../resources/deadlines/default.json'
+import { CalendarYearSchema } from '../core/calendar'
+import { DeadlineRuleSetSchema } from '../core/deadlines'
+import type { Db } from './db'
+import { appendActivity } from './activity'
+
+export function seedReferenceData(db: Db, actor: string): void {
+  const at = new Date().toISOString()
+  const hasCalendar = (db.prepare('SELECT COUNT(*) AS n FROM calendar_years').get() as { n: number }).n > 0
+  if (!hasCalendar) {
+    const insert = db.prepare(
+      `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`
+    )
+    const years = Object.entries(cn.years).map(([year, y]) => CalendarYearSchema.parse({ year: Number(year), ...y }))
+    for (const y of years) {
+      insert.run(y.year, JSON.stringify(y.restDays), JSON.stringify(y.makeupWorkdays), cn.source, cn.version, at, 'bundled')
+    }
+    appendActivity(db, {
+      actor,
+      action: 'calendar.seed',
+      targetType: 'calendar',
+      summary: `载入内置工作日历（${years[0]!.year}–${years.at(-1)!.year}年，${cn.version}）`,
+      detail: { version: cn.version, years: years.map((y) => y.year) },
+      at
+    })
+  }
+  const hasRules = (db.prepare('SELECT COUNT(*) AS n FROM deadline_rule_sets').get() as { n: number }).n > 0
+  if (!hasRules) {
+    const set = DeadlineRuleSetSchema.parse(defaultRules)
+    const info = db
+      .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
+      .run(set.name, JSON.stringify(set.rules), at, 'bundled')
+    appendActivity(db, {
+      actor,
+      action: 'deadlines.rules.seed',
+      targetType: 'deadline_rules',
+      targetId: Number(info.lastInsertRowid),
+      summary: `载入默认期限规则（${set.name}）`,
+      detail: set,
+      at
+    })
+  }
+}
