@@ -14,6 +14,10 @@ import { invoke } from '../services'
 import { createContext } from '../services/context'
 import { defaultHome, openHome } from '../store/home'
 import { APP_VERSION } from '../version'
+import { readFileSync } from 'node:fs'
+import { CASE_SOURCES, CASE_STATUS_LABELS, CASE_STATUSES, PROCEDURE_LABELS } from '../core/case'
+import type { CaseDetail, CaseSummary } from '../core/case-views'
+import { ALERT_LABELS } from '../core/deadlines'
 
 class CliFailure extends Error {
   constructor(
@@ -221,12 +225,230 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
 
   program
     .command('demo')
-    .description('load the demo agency and officers into an empty home')
+    .description('load the demo agency, officers, parties and cases into an empty home')
+    .option('--cases <n>', 'number of demo cases', '220')
+    .option('--json', 'print JSON')
+    .action((o: { cases: string; json?: boolean }) => {
+      const r = run<{ officers: number; parties: number; cases: number }>('demo.load', { cases: Number(o.cases) })
+      if (o.json) return json(r)
+      out(`已载入演示数据：执法人员 ${r.officers} 名，当事人 ${r.parties} 个，案件 ${r.cases} 件`)
+    })
+
+  const collect = (v: string, prev: string[] = []) => [...prev, v]
+  const ids = (list: string[] | undefined) => (list ?? []).map((v) => Number(v))
+  const caseLine = (c: CaseSummary) => {
+    const d = c.nextDeadline
+    const due = d ? `  ${d.label} ${d.due}${d.alert !== 'ok' ? `【${ALERT_LABELS[d.alert]}】` : ''}` : ''
+    return `${String(c.id).padStart(5)}  ${CASE_STATUS_LABELS[c.status].padEnd(6, '　')} ${PROCEDURE_LABELS[c.procedure]}  ${c.number ?? '（未立案）'}  ${c.name}${due}`
+  }
+  const showCase = (c: CaseDetail) => {
+    out(`${c.name}`)
+    out(`  编号 ${c.id}   立案号 ${c.number ?? '（未立案）'}   状态 ${CASE_STATUS_LABELS[c.status]}${c.extended ? ' [延期]' : ''}${c.suspended ? ' [中止]' : ''}`)
+    out(`  ${PROCEDURE_LABELS[c.procedure]}   案源 ${c.sourceDate}   立案 ${c.filedOn ?? '—'}   案由 ${c.cause || '—'}`)
+    out(`  当事人 ${c.parties.map((p) => p.name).join('、')}`)
+    out(`  执法人员 ${c.officers.map((o) => `${o.name}（${o.certNo}）`).join('、') || '—'}`)
+    if (c.facts) out(`  案情 ${c.facts}`)
+    if (c.deadlines.length) {
+      out('  期限:')
+      for (const d of c.deadlines) {
+        out(`    ${d.label.padEnd(10, '　')} ${d.start} 起 ${d.length}${d.unit === 'WD' ? '个工作日' : d.unit === 'CD' ? '日' : d.unit}${d.extension ? ` +延长${d.extension}` : ''} → ${d.due} ${ALERT_LABELS[d.alert]}${d.verified ? '' : '（日历未核实）'}`)
+      }
+    }
+    out(`  可转入 ${c.allowedTransitions.map((s) => `${s}（${CASE_STATUS_LABELS[s]}）`).join('、') || '—'}`)
+  }
+
+  const parties = program.command('parties').description('parties (当事人)')
+  parties
+    .command('list')
+    .option('--q <text>', 'name or code contains')
+    .option('--kind <kind>', 'org | sole | person')
+    .option('--json', 'print JSON')
+    .action((o: { q?: string; kind?: string; json?: boolean }) => {
+      const list = run<{ id: number; kind: string; name: string; identityKey: string }[]>('parties.list', { q: o.q, kind: o.kind, limit: 500 })
+      if (o.json) return json(list)
+      for (const p of list) out(`${String(p.id).padStart(5)}  ${p.name}  ${p.identityKey.replace(/^id:(\d{6})\d{8}/, 'id:$1********')}`)
+    })
+  parties
+    .command('add')
+    .description('register a party from JSON (fields of core/party.ts), e.g. --data \'{"kind":"org","name":"…","creditCode":"…",…}\'')
+    .requiredOption('--data <json>', 'party as JSON, or @file.json')
+    .option('--json', 'print JSON')
+    .action((o: { data: string; json?: boolean }) => {
+      let data: unknown
+      try {
+        data = JSON.parse(o.data.startsWith('@') ? readFileSync(o.data.slice(1), 'utf8') : o.data)
+      } catch (err) {
+        throw new CliFailure(`VALIDATION_FAILED: --data is not valid JSON (${(err as Error).message})`, 1)
+      }
+      const p = run<{ id: number; name: string }>('parties.add', data)
+      if (o.json) return json(p)
+      out(`已登记当事人 ${p.name}（编号 ${p.id}）`)
+    })
+
+  const cases = program.command('cases').description('cases (案件)')
+  cases
+    .command('list')
+    .option('--status <status>', `one of: ${CASE_STATUSES.join(', ')} (repeatable)`, collect)
+    .option('--procedure <p>', 'summary | general')
+    .option('--officer <id>', 'handled by this officer')
+    .option('--from <date>', 'source date from')
+    .option('--to <date>', 'source date to')
+    .option('--q <text>', 'full-text search')
+    .option('--limit <n>', 'page size', '50')
+    .option('--offset <n>', 'skip', '0')
+    .option('--json', 'print JSON')
+    .action((o: { status?: string[]; procedure?: string; officer?: string; from?: string; to?: string; q?: string; limit: string; offset: string; json?: boolean }) => {
+      const r = run<{ total: number; items: CaseSummary[] }>('cases.list', {
+        status: o.status,
+        procedure: o.procedure,
+        officerId: o.officer ? Number(o.officer) : undefined,
+        from: o.from,
+        to: o.to,
+        q: o.q,
+        limit: Number(o.limit),
+        offset: Number(o.offset)
+      })
+      if (o.json) return json(r.items)
+      for (const c of r.items) out(caseLine(c))
+      out(`（共 ${r.total} 件，显示 ${r.items.length} 件）`)
+    })
+  cases
+    .command('show')
+    .argument('<ref>', 'case id or case number (立案号)')
+    .option('--json', 'print JSON')
+    .action((ref: string, o: { json?: boolean }) => {
+      const c = run<CaseDetail>('cases.get', { ref })
+      if (o.json) return json(c)
+      showCase(c)
+    })
+  cases
+    .command('register')
+    .description('register a case source (案源登记)')
+    .requiredOption('--party <id>', 'party id (repeatable)', collect)
+    .option('--responsible <id>', 'responsible person penalised too (处罚到人), party id (repeatable)', collect)
+    .option('--officer <id>', 'handling officer id (repeatable; two needed to file)', collect)
+    .option('--source <s>', CASE_SOURCES.join(' | '), 'inspection')
+    .requiredOption('--source-date <date>', 'date the case source arose')
+    .option('--procedure <p>', 'summary | general', 'general')
+    .option('--cause <text>', '案由')
+    .option('--facts <text>', '案情')
+    .option('--name <text>', 'case name (default: <party><cause>案)')
+    .option('--fine <yuan>', 'intended fine (summary procedure)')
+    .option('--warning', 'intended warning (summary procedure)')
+    .option('--json', 'print JSON')
+    .action((o: Record<string, string | string[] | boolean | undefined>) => {
+      const c = run<CaseDetail>('cases.register', registerInput(o))
+      if (o.json) return json(c)
+      out(`已登记案源：${c.name}（编号 ${c.id}）`)
+    })
+  cases
+    .command('file')
+    .description('file a case (立案): an existing registered case (<id>), or register and file in one step')
+    .argument('[id]', 'registered case id')
+    .option('--filed-on <date>', '立案日期 (default: today)')
+    .option('--party <id>', 'party id (repeatable)', collect)
+    .option('--responsible <id>', 'responsible person party id (repeatable)', collect)
+    .option('--officer <id>', 'handling officer id (repeatable, at least two)', collect)
+    .option('--source <s>', CASE_SOURCES.join(' | '), 'inspection')
+    .option('--source-date <date>', 'date the case source arose (default: filing date)')
+    .option('--cause <text>', '案由')
+    .option('--facts <text>', '案情')
+    .option('--name <text>', 'case name')
+    .option('--json', 'print JSON')
+    .action((id: string | undefined, o: Record<string, string | string[] | boolean | undefined>) => {
+      const filedOn = (o.filedOn as string | undefined) ?? run<{ today: string }>('app.info', {}).today
+      let c: CaseDetail
+      if (id) {
+        c = run<CaseDetail>('cases.file', {
+          id,
+          filedOn,
+          ...(o.cause ? { cause: o.cause } : {}),
+          ...(o.facts ? { facts: o.facts } : {}),
+          ...(o.name ? { name: o.name } : {}),
+          ...(o.officer ? { officerIds: ids(o.officer as string[]) } : {})
+        })
+      } else {
+        if (!o.party) throw new CliFailure('VALIDATION_FAILED: give a registered case id, or --party to register and file in one step', 1)
+        c = run<CaseDetail>('cases.registerAndFile', {
+          register: registerInput({ ...o, procedure: 'general', sourceDate: o.sourceDate ?? filedOn }),
+          filedOn
+        })
+      }
+      if (o.json) return json(c)
+      out(`已立案：${c.name}（${c.number}，编号 ${c.id}）`)
+    })
+  cases
+    .command('move')
+    .description('move a case to its next status (see `cases show` for the allowed ones)')
+    .argument('<id>')
+    .argument('<status>')
+    .option('--date <date>', 'date of the step (default: today)')
+    .option('--note <text>', 'note', '')
+    .option('--fine <yuan>', 'penalty for a summary-procedure decision')
+    .option('--warning', 'warning for a summary-procedure decision')
+    .option('--json', 'print JSON')
+    .action((id: string, status: string, o: { date?: string; note: string; fine?: string; warning?: boolean; json?: boolean }) => {
+      const date = o.date ?? run<{ today: string }>('app.info', {}).today
+      const penalty = o.fine !== undefined || o.warning ? { fine: Number(o.fine ?? 0), warning: !!o.warning } : undefined
+      const c = run<CaseDetail>('cases.transition', { id, to: status, date, note: o.note, ...(penalty ? { penalty } : {}) })
+      if (o.json) return json(c)
+      out(`${c.name}：${CASE_STATUS_LABELS[c.status]}${c.number ? `（${c.number}）` : ''}`)
+    })
+
+  program
+    .command('deadlines')
+    .description('open deadlines across cases (期限)')
+    .option('--due-within <days>', 'due within N calendar days (overdue included)')
+    .option('--officer <id>', "only this officer's cases")
+    .option('--json', 'print JSON')
+    .action((o: { dueWithin?: string; officer?: string; json?: boolean }) => {
+      const list = run<{ caseId: number; caseName: string; label: string; due: string; alert: keyof typeof ALERT_LABELS; verified: boolean }[]>('deadlines.list', {
+        ...(o.dueWithin !== undefined ? { dueWithinDays: Number(o.dueWithin) } : {}),
+        ...(o.officer ? { officerId: Number(o.officer) } : {}),
+        limit: 2000
+      })
+      if (o.json) return json(list.map((d) => ({ id: `${d.caseId}:${(d as unknown as { code: string }).code}`, ...d })))
+      for (const d of list) out(`${d.due}  ${ALERT_LABELS[d.alert].padEnd(5, '　')} ${d.label.padEnd(10, '　')} [${d.caseId}] ${d.caseName}${d.verified ? '' : '（日历未核实）'}`)
+      out(`（共 ${list.length} 项）`)
+    })
+
+  const calendar = program.command('calendar').description('working-day calendar (工作日历)')
+  calendar
+    .command('import')
+    .argument('<file>', 'JSON {year, restDays, makeupWorkdays, source} or lines "2027-01-01,休,元旦" / "2027-02-07,班,春节"')
+    .option('--replace', 'replace a year that already has data')
+    .option('--json', 'print JSON')
+    .action((file: string, o: { replace?: boolean; json?: boolean }) => {
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8')
+      } catch (err) {
+        throw new CliFailure(`CALENDAR_IMPORT_INVALID: cannot read ${file}: ${(err as Error).message}`, 1)
+      }
+      const r = run<{ year: number; version: string; restDays: number; makeupWorkdays: number }>('calendar.import', { text, replace: !!o.replace })
+      if (o.json) return json(r)
+      out(`已导入${r.year}年工作日历：放假${r.restDays}天，调休上班${r.makeupWorkdays}天（${r.version}）`)
+    })
+  calendar
+    .command('list')
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }) => {
-      const r = run<{ officers: number }>('demo.load', {})
-      if (o.json) return json(r)
-      out(`已载入演示数据：执法人员 ${r.officers} 名`)
+      const r = run<{ version: string; years: { year: number; restDays: number; makeupWorkdays: number; source: string }[] }>('calendar.years', {})
+      if (o.json) return json(r.years.map((y) => ({ id: y.year, ...y })))
+      out(`calendar version ${r.version}`)
+      for (const y of r.years) out(`  ${y.year}  放假${y.restDays}天  调休上班${y.makeupWorkdays}天  ${y.source}`)
+    })
+
+  program
+    .command('search')
+    .argument('<text>', 'Chinese substring of case names, parties, causes or facts')
+    .option('--limit <n>', 'results', '50')
+    .option('--json', 'print JSON')
+    .action((text: string, o: { limit: string; json?: boolean }) => {
+      const list = run<(CaseSummary & { snippet?: string })[]>('cases.search', { q: text, limit: Number(o.limit) })
+      if (o.json) return json(list)
+      for (const c of list) out(`${caseLine(c)}\n         ${c.snippet ?? ''}`)
+      out(`（${list.length} 件）`)
     })
 
   program
@@ -237,6 +459,25 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       for (const c of CHANNELS) out(c)
     })
   return program
+}
+
+function registerInput(o: Record<string, string | string[] | boolean | undefined>) {
+  const list = (v: unknown) => ((v as string[] | undefined) ?? []).map(Number)
+  const penalty = o.fine !== undefined || o.warning ? { fine: Number(o.fine ?? 0), warning: !!o.warning } : undefined
+  return {
+    source: o.source,
+    sourceDate: o.sourceDate,
+    procedure: o.procedure,
+    cause: o.cause ?? '',
+    facts: o.facts ?? '',
+    ...(o.name ? { name: o.name } : {}),
+    parties: [
+      ...list(o.party).map((partyId) => ({ partyId, role: 'party' })),
+      ...list(o.responsible).map((partyId) => ({ partyId, role: 'responsible_person' }))
+    ],
+    officerIds: list(o.officer),
+    ...(penalty ? { intendedPenalty: penalty } : {})
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

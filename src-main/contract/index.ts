@@ -103,6 +103,10 @@ export const contract = {
 
   'cases.register': { input: CaseRegisterSchema, output: CaseDetailSchema },
   'cases.file': { input: CaseFileSchema, output: CaseDetailSchema },
+  'cases.registerAndFile': {
+    input: z.object({ register: CaseRegisterSchema, filedOn: isoDateField('立案日期') }),
+    output: CaseDetailSchema
+  },
   'cases.transition': { input: CaseTransitionSchema, output: CaseDetailSchema },
   'cases.setFlag': {
     input: idInput.extend({

@@ -368,3 +368,16 @@ export function casesAdjustDeadline(ctx: ServiceContext, input: { caseId: number
   deadlinesAdjust(ctx, input)
   return detail(ctx, findCase(ctx.home.db, input.caseId)!)
 }
+
+/**
+ * Register and file in one step (a case found and filed the same day). One transaction: when filing is
+ * refused, no registered case is left behind.
+ */
+export function casesRegisterAndFile(ctx: ServiceContext, input: { register: CaseRegisterInput; filedOn: string }): CaseDetail {
+  return ctx.home.db
+    .transaction(() => {
+      const registered = casesRegister(ctx, input.register)
+      return casesFile(ctx, { id: registered.id, filedOn: input.filedOn, note: '' })
+    })
+    .immediate()
+}

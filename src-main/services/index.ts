@@ -15,7 +15,7 @@ import { auditList, auditVerify } from './audit'
 import { appInfo } from './app'
 import { demoLoad } from './demo'
 import { partiesAdd, partiesEdit, partiesFindDuplicate, partiesGet, partiesList } from './parties'
-import { casesAdjustDeadline, casesFile, casesGet, casesList, casesRecordEvent, casesRegister, casesSearch, casesSetFlag, casesTransition } from './cases'
+import { casesAdjustDeadline, casesRegisterAndFile, casesFile, casesGet, casesList, casesRecordEvent, casesRegister, casesSearch, casesSetFlag, casesTransition } from './cases'
 import { deadlinesList, rulesGet, rulesSet } from './deadlines'
 import { calendarImport, calendarPreview, calendarYears } from './calendar'
 import { workbenchSummary } from './workbench'
@@ -44,6 +44,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'parties.findDuplicate': partiesFindDuplicate,
   'cases.register': casesRegister,
   'cases.file': casesFile,
+  'cases.registerAndFile': casesRegisterAndFile,
   'cases.transition': casesTransition,
   'cases.setFlag': casesSetFlag,
   'cases.recordEvent': casesRecordEvent,

@@ -406,10 +406,10 @@ export function searchCaseIds(db: Db, q: string, limit: number): { id: number; s
   const rows = db
     .prepare(
       `SELECT rowid AS id, name, cause, facts, parties FROM cases_fts
-       WHERE name LIKE ?1 ESCAPE '\\' OR cause LIKE ?1 ESCAPE '\\' OR facts LIKE ?1 ESCAPE '\\' OR parties LIKE ?1 ESCAPE '\\'
-       ORDER BY rowid DESC LIMIT ?2`
+       WHERE name LIKE @like ESCAPE '\\' OR cause LIKE @like ESCAPE '\\' OR facts LIKE @like ESCAPE '\\' OR parties LIKE @like ESCAPE '\\'
+       ORDER BY rowid DESC LIMIT @limit`
     )
-    .all(like, limit) as { id: number; name: string; cause: string; facts: string; parties: string }[]
+    .all({ like, limit }) as { id: number; name: string; cause: string; facts: string; parties: string }[]
   return rows.map((r) => {
     const field = [r.name, r.cause, r.facts, r.parties].find((f) => f.includes(text)) ?? r.name
     const at = field.indexOf(text)

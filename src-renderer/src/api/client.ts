@@ -1,0 +1,137 @@
+/**
+ * The renderer's only way to the services. Typed from the contract (one generic call, no per-channel code);
+ * the transport is chosen once: the Electron bridge when present, else the browser harness over HTTP + SSE.
+ */
+import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '../../../src-main/contract'
+import type { AppError, ErrorCode, FieldIssue, Result } from '../../../src-main/core/errors'
+
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  readonly issues: FieldIssue[]
+  readonly details: AppError['details']
+  readonly appError: AppError
+
+  constructor(appError: AppError) {
+    super(appError.message)
+    this.name = 'ApiError'
+    this.appError = appError
+    this.code = appError.code
+    this.details = appError.details
+    this.issues = Array.isArray(appError.details?.issues) ? appError.details.issues : []
+  }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return err instanceof ApiError
+}
+
+interface Transport {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>
+  onEvent(listener: (event: AppEvent) => void): () => void
+}
+
+function asResult(raw: unknown): Result<unknown> {
+  if (typeof raw === 'object' && raw !== null && typeof (raw as { ok?: unknown }).ok === 'boolean') {
+    return raw as Result<unknown>
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: '服务返回了无法识别的结果' } }
+}
+
+function electronTransport(bridge: NonNullable<Window['casebinder']>): Transport {
+  return {
+    invoke: async (channel, input) => asResult(await bridge.invoke(channel, input)),
+    onEvent: (listener) => bridge.onEvent((e) => listener(e as AppEvent))
+  }
+}
+
+function httpTransport(): Transport {
+  const listeners = new Set<(event: AppEvent) => void>()
+  let source: EventSource | null = null
+
+  function ensureSource() {
+    if (source || typeof EventSource === 'undefined') return
+    source = new EventSource('/api/events')
+    source.onmessage = (msg: MessageEvent<string>) => {
+      let event: AppEvent
+      try {
+        event = JSON.parse(msg.data) as AppEvent
+      } catch {
+        return
+      }
+      for (const l of listeners) l(event)
+    }
+  }
+
+  return {
+    async invoke(channel, input) {
+      let res: Response
+      try {
+        res = await fetch('/api/' + encodeURIComponent(channel), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          credentials: 'same-origin',
+          body: JSON.stringify(input ?? {})
+        })
+      } catch (err) {
+        return { ok: false, error: { code: 'INTERNAL', message: `无法连接到案卷通服务：${(err as Error).message}` } }
+      }
+      if (res.status === 401) {
+        return { ok: false, error: { code: 'UNAUTHORIZED', message: (await res.text()) || '需要访问令牌' } }
+      }
+      if (!res.ok) {
+        return { ok: false, error: { code: 'INTERNAL', message: `服务返回错误（HTTP ${res.status}）` } }
+      }
+      return asResult(await res.json())
+    },
+    onEvent(listener) {
+      listeners.add(listener)
+      ensureSource()
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0 && source) {
+          source.close()
+          source = null
+        }
+      }
+    }
+  }
+}
+
+const transport: Transport = window.casebinder ? electronTransport(window.casebinder) : httpTransport()
+
+export const api = {
+  /** Call a contract channel; resolves with its typed output or throws an ApiError carrying the AppError. */
+  async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await transport.invoke(channel, input)
+    if (!result.ok) throw new ApiError(result.error)
+    return result.value as ChannelOutput<C>
+  },
+  /** Subscribe to events from the main side (data changes, job progress). Returns the unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void {
+    return transport.onEvent(listener)
+  },
+  platform: window.casebinder ? ('electron' as const) : ('browser' as const)
+}
+
+/**
+ * Save generated text: the native "save as" dialog in Electron (resolves with the path, or null when cancelled),
+ * a download in the browser (resolves with the file name).
+ */
+export async function saveTextFile(name: string, content: string, mime: string): Promise<string | null> {
+  if (window.casebinder) return window.casebinder.saveFile(name, content)
+  const blob = new Blob([content], { type: mime })
+  const url = URL.createObjectURL(blob)
+  try {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.rel = 'noopener'
+    a.style.display = 'none'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return name
+}

@@ -1,0 +1,17 @@
+/// <reference types="vite/client" />
+
+import type { Result } from '../../src-main/core/errors'
+
+/** What src-main/electron/preload.ts exposes in Electron (absent in a plain browser on the harness). */
+export interface CaseBinderBridge {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>
+  onEvent(listener: (event: unknown) => void): () => void
+  saveFile(suggestedName: string, content: string): Promise<string | null>
+  platform: 'electron'
+}
+
+declare global {
+  interface Window {
+    casebinder?: CaseBinderBridge
+  }
+}

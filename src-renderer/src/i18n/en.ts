@@ -1,0 +1,165 @@
+import type { Messages } from './zh-CN'
+
+const en: Messages = {
+  app: {
+    name: 'CaseBinder 案卷通',
+    shortName: 'CaseBinder',
+    agencyNotConfigured: 'Agency not set up yet',
+    language: 'Language',
+    loading: 'Loading…',
+    connectionFailed: 'Cannot reach the CaseBinder service'
+  },
+  lang: { zhCN: '中文', en: 'English' },
+  nav: {
+    workbench: 'Workbench',
+    cases: 'Cases',
+    documents: 'Documents',
+    archive: 'Dossier archive',
+    publicity: 'Publicity',
+    settings: 'Settings',
+    agency: 'Agency',
+    officers: 'Officers'
+  },
+  placeholder: {
+    title: 'Not available yet',
+    workbench: 'The workbench will gather to-dos, case deadlines and certificate expiry reminders.',
+    cases: 'Cases will cover the whole procedure from filing, investigation and review to closing.',
+    documents: 'Documents will draft, number and issue enforcement documents from templates, with conformity checks.',
+    archive: 'The dossier archive will assemble case files in filing order, build the contents list and export them.',
+    publicityOther: 'Publicity during and after enforcement (process records, decisions) is not available yet.'
+  },
+  common: {
+    save: 'Save',
+    saved: 'Saved',
+    cancel: 'Cancel',
+    confirm: 'OK',
+    edit: 'Edit',
+    add: 'Add',
+    actions: 'Actions',
+    yes: 'Yes',
+    none: '—',
+    fixErrors: 'Please correct the marked errors first',
+    noChanges: 'Nothing to save'
+  },
+  footer: {
+    home: 'Data folder: {path}',
+    version: 'Version {v}',
+    audit: 'Activity record',
+    verify: 'Verify',
+    intact: 'Intact ({n} entries)',
+    broken: 'Entry {seq} is broken: {reason}',
+    notChecked: 'Not verified'
+  },
+  welcome: {
+    title: 'Welcome to CaseBinder',
+    intro: 'This data folder is new: no agency and no officers are registered yet.',
+    demoHint: 'Load demo data: a fictional emergency-management bureau and 7 officers, to get to know the features.',
+    blankHint: 'Start blank: enter your agency first, then register your officers.',
+    loadDemo: 'Load demo data',
+    startBlank: 'Start blank',
+    demoLoaded: 'Demo data loaded: {n} officers'
+  },
+  agency: {
+    title: 'Agency',
+    subtitle: 'The authority that issues penalty decisions. Printed on documents and used for the publicity lists.',
+    sectionBasic: 'Basic information',
+    sectionLegal: 'Legal remedies',
+    sectionBank: 'Payment of fines',
+    sectionPublicity: 'Publicity',
+    lastUpdated: 'Last changed: {at}',
+    fields: {
+      name: 'Name',
+      shortName: 'Short name',
+      creditCode: 'Unified social credit code',
+      address: 'Address',
+      postcode: 'Postcode',
+      phone: 'Telephone',
+      reconsiderationBody: 'Reconsideration body',
+      court: 'Competent court',
+      bankName: 'Collecting bank',
+      bankAccountName: 'Account name',
+      bankAccountNo: 'Account number',
+      province: 'Province',
+      jurisdiction: 'Jurisdiction'
+    },
+    hints: {
+      name: 'Full name as on the official seal',
+      shortName: 'Used in document numbers, e.g. （江）应急罚〔2026〕1号',
+      creditCode: '18 characters; check character verified per GB 32100-2015',
+      reconsiderationBody: "The people's government at the same level (Administrative Reconsideration Law 2023, art. 24)",
+      court: 'The basic-level court where the act took place',
+      bankAccountNo: '8 to 32 digits, spaces allowed',
+      jurisdiction: 'Scope of authority shown on the publicity list'
+    }
+  },
+  officers: {
+    title: 'Officers',
+    subtitle: 'Staff holding enforcement certificates. Officers with expired certificates or deactivated cannot be assigned to cases and are left off the publicity list.',
+    showInactive: 'Show deactivated officers',
+    summary: '{active} active, of whom {expired} with expired and {expiring} with expiring certificates',
+    summaryInactive: '; {n} deactivated',
+    empty: 'No officers registered yet',
+    addTitle: 'Add officer',
+    editTitle: 'Edit officer',
+    added: 'Officer {name} added',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
+    deactivateTitle: 'Deactivate officer',
+    deactivatePrompt: 'Deactivate {name}? They can no longer be assigned to cases. Reason (e.g. transferred, retired, certificate revoked):',
+    deactivated: '{name} deactivated',
+    reactivated: '{name} reactivated',
+    legalReviewerTag: 'Legal review',
+    columns: {
+      name: 'Name',
+      post: 'Post',
+      unit: 'Unit',
+      certNo: 'Certificate no.',
+      certType: 'Certificate type',
+      validUntil: 'Valid until',
+      status: 'Status',
+      legalReviewer: 'Legal review'
+    },
+    fields: {
+      name: 'Name',
+      post: 'Post',
+      unit: 'Unit',
+      certNo: 'Certificate no.',
+      certType: 'Certificate type',
+      certArea: 'Area',
+      validUntil: 'Valid until',
+      legalReviewer: 'Legal reviewer'
+    },
+    hints: {
+      certNo: 'The number printed on the enforcement certificate',
+      legalReviewer: 'Qualified to perform the legal review of major enforcement decisions'
+    },
+    datePlaceholder: 'Pick a date',
+    state: {
+      valid: 'Valid',
+      expiring: 'Expiring ({n} days left)',
+      expiringToday: 'Expiring (today)',
+      expired: 'Expired',
+      inactive: 'Deactivated'
+    },
+    inactiveReason: 'Reason: {reason}'
+  },
+  publicity: {
+    title: 'Publicity',
+    subtitle: 'Publicity of enforcement under the "three systems".',
+    preTitle: 'Lists published in advance',
+    preDesc: 'Agency and officer qualification lists, generated with certificate states as of today.',
+    downloadAgency: '执法主体资格清单.csv',
+    downloadOfficers: '执法人员资格清单.csv',
+    downloadHtml: '行政执法公示清单.html',
+    downloaded: '{name} generated',
+    savedTo: 'Saved to {path}',
+    omittedTitle: 'Officers left off the list',
+    omittedNone: 'All active officers are on the list.',
+    omittedName: 'Name',
+    omittedReason: 'Reason',
+    goAgency: 'Enter the agency',
+    otherTitle: 'Publicity during and after enforcement'
+  }
+}
+
+export default en

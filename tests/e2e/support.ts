@@ -1,0 +1,90 @@
+/**
+ * Shared E2E fixture: a fresh data home and an in-process harness per test, the page opened on it
+ * (token traded for the cookie), and a guard that fails the test on page errors or CSP violations.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { openHome, type Home } from '../../src-main/store/home'
+import { createContext } from '../../src-main/services/context'
+import { startHarness, type Harness } from '../../src-main/harness/server'
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/contract'
+import type { Result } from '../../src-main/core/errors'
+
+export const SCREENSHOTS = resolve('test-results/screenshots')
+
+export interface App {
+  home: Home
+  harness: Harness
+  /** call a channel over HTTP with the page's cookie, as the renderer does */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+  /** app.info's today (the services' clock) shifted by `days`, as YYYY-MM-DD */
+  dayFromToday(days: number): Promise<string>
+  screenshot(name: string): Promise<void>
+}
+
+export const test = base.extend<{ app: App }>({
+  app: async ({ page }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebinder-e2e-'))
+    const home = openHome(dir, { actor: 'e2e' })
+    const harness = await startHarness({
+      staticDir: 'out/renderer',
+      context: (emit) => createContext(home, { actor: 'e2e', emit, version: 'test' })
+    })
+    const problems: string[] = []
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`))
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`)
+    })
+
+    const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+      const res = await page.request.post(`${harness.origin}/api/${channel}`, { data: input })
+      expect(res.status()).toBe(200)
+      const result = (await res.json()) as Result<ChannelOutput<C>>
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+      return result.value
+    }
+
+    await page.goto(harness.url)
+    await expect(page.getByTestId('product-name')).toHaveText('案卷通 CaseBinder')
+    mkdirSync(SCREENSHOTS, { recursive: true })
+
+    await use({
+      home,
+      harness,
+      call,
+      async dayFromToday(days) {
+        const { today } = await call('app.info', {})
+        const d = new Date(`${today}T00:00:00Z`)
+        d.setUTCDate(d.getUTCDate() + days)
+        return d.toISOString().slice(0, 10)
+      },
+      async screenshot(name) {
+        await page.waitForTimeout(350) // let transitions settle
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false })
+      }
+    })
+
+    await harness.close()
+    home.close()
+    rmSync(dir, { recursive: true, force: true })
+    expect(problems, 'no page errors, console errors or CSP violations').toEqual([])
+  }
+})
+
+export { expect }
+
+export function welcomeDialog(page: Page) {
+  return page.getByRole('dialog', { name: '欢迎使用案卷通' })
+}
+
+/** the table row (main body, not the fixed-column copies) that contains `text` */
+export function officerRow(page: Page, text: string) {
+  return page.locator('[data-testid=officers-table] .el-table__body-wrapper tr.el-table__row', { hasText: text })
+}
+
+/** an Element Plus form item's error message, found from the input inside it */
+export function fieldError(page: Page, testid: string) {
+  return page.locator('.el-form-item', { has: page.getByTestId(testid) }).locator('.el-form-item__error')
+}
