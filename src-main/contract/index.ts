@@ -42,6 +42,7 @@ export const contract = {
       today: z.string(),
       agencyConfigured: z.boolean(),
       officerCount: z.number().int(),
+      isEmpty: z.boolean(),
       expiryWarningDays: z.number().int()
     })
   },
@@ -236,6 +237,15 @@ export const EventSchema = z.discriminatedUnion('type', [
   })
 ])
 export type AppEvent = z.output<typeof EventSchema>
+
+/** What the Electron preload exposes as window.casebinder (the renderer's client uses it when present). */
+export interface CaseBinderBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>
+  onEvent(listener: (event: unknown) => void): () => void
+  /** native "save as" dialog, then an atomic write on the main side; null when cancelled */
+  saveFile(suggestedName: string, content: string): Promise<string | null>
+  platform: 'electron'
+}
 
 /** The IPC channel prefix used by the Electron binding and preload. */
 export const IPC_PREFIX = 'casebinder:'

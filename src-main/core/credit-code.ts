@@ -27,8 +27,9 @@ export function creditCodeCheckChar(first17: string): string {
 export function creditCodeProblem(raw: string): CreditCodeProblem | null {
   const code = normalizeCreditCode(raw)
   if (code.length === 0) return 'empty'
-  if (code.length !== 18) return 'length'
+  // a forbidden letter is the more useful message while the code is still being typed
   for (const ch of code) if (!CREDIT_CODE_ALPHABET.includes(ch)) return 'charset'
+  if (code.length !== 18) return 'length'
   if (!/^\d{6}$/.test(code.slice(2, 8))) return 'division'
   return creditCodeCheckChar(code.slice(0, 17)) === code.charAt(17) ? null : 'checksum'
 }

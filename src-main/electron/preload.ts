@@ -3,11 +3,12 @@
  * (an unknown channel has no handler); the preload stays free of the contract's schemas.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { CaseBinderBridge } from '../contract'
 
 const IPC_PREFIX = 'casebinder:'
 const IPC_EVENT_CHANNEL = 'casebinder-event'
 
-const bridge = {
+const bridge: CaseBinderBridge = {
   invoke: (channel: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_PREFIX + channel, input),
   onEvent: (listener: (event: unknown) => void): (() => void) => {
     const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload)
@@ -17,9 +18,7 @@ const bridge = {
   /** native "save as" dialog, then write the file (main side) */
   saveFile: (suggestedName: string, content: string): Promise<string | null> =>
     ipcRenderer.invoke('casebinder-shell:save-file', suggestedName, content),
-  platform: 'electron' as const
+  platform: 'electron'
 }
 
 contextBridge.exposeInMainWorld('casebinder', bridge)
-
-export type CaseBinderBridge = typeof bridge

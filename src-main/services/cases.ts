@@ -24,6 +24,7 @@ import {
   nextNumber,
   openDeadlines,
   searchCaseIds,
+  caseSnippets,
   setCaseOfficers,
   setCaseParties,
   updateCase,
@@ -332,13 +333,6 @@ export function casesGet(ctx: ServiceContext, input: { ref: string }): CaseDetai
 
 export function casesList(ctx: ServiceContext, input: CaseListInput): { total: number; items: CaseSummary[] } {
   const db = ctx.home.db
-  let ids: number[] | undefined
-  let snippets: Map<number, string> | undefined
-  if (input.q) {
-    const hits = searchCaseIds(db, input.q, 2000)
-    ids = hits.map((h) => h.id)
-    snippets = new Map(hits.map((h) => [h.id, h.snippet]))
-  }
   const { total, items } = listCases(db, {
     status: input.status,
     procedure: input.procedure,
@@ -346,15 +340,14 @@ export function casesList(ctx: ServiceContext, input: CaseListInput): { total: n
     partyId: input.partyId,
     from: input.from,
     to: input.to,
-    ids,
+    q: input.q,
     limit: input.limit,
     offset: input.offset
   })
   const list = summaries(ctx, items)
-  return {
-    total,
-    items: snippets ? list.map((s) => ({ ...s, snippet: snippets!.get(s.id) ?? '' })) : list
-  }
+  if (!input.q) return { total, items: list }
+  const snippets = caseSnippets(db, input.q, items.map((c) => c.id))
+  return { total, items: list.map((s) => ({ ...s, snippet: snippets.get(s.id) ?? '' })) }
 }
 
 export function casesSearch(ctx: ServiceContext, input: { q: string; limit: number }) {

@@ -263,6 +263,11 @@ describe('search and lists', () => {
     expect(call(t.ctx, 'cases.search', { q: '警示' })[0]!.snippet).toContain('【警示】')
     expect(call(t.ctx, 'cases.search', { q: '"' })).toEqual([])
     expect(call(t.ctx, 'cases.list', { q: '仓库入口', status: ['registered'] }).total).toBe(1)
+    // the total counts every match, not just the page
+    const page = call(t.ctx, 'cases.list', { q: '鑫达化工', limit: 1 })
+    expect(page.total).toBe(2)
+    expect(page.items).toHaveLength(1)
+    expect(page.items[0]!.snippet).toContain('【鑫达化工】')
   })
 
   it('re-indexes cases when a party is renamed', () => {

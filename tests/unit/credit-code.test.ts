@@ -29,6 +29,7 @@ describe('unified social credit code (GB 32100)', () => {
     expect(creditCodeProblem('91350100M000100Y4')).toBe('length')
     expect(creditCodeProblem('91350100M000100Y433')).toBe('length')
     expect(creditCodeProblem('91350100M0001OOY43')).toBe('charset') // letter O is not in the alphabet
+    expect(creditCodeProblem('9135O')).toBe('charset') // reported while still typing, before the length
     expect(creditCodeProblem('9135A100M000100Y43')).toBe('division')
     expect(creditCodeProblem('91350100M000100Y44')).toBe('checksum')
   })

@@ -132,8 +132,8 @@ export interface CaseFilter {
   /** source date range, inclusive */
   from?: string | undefined
   to?: string | undefined
-  /** restrict to these ids (a search result) */
-  ids?: readonly number[] | undefined
+  /** full-text filter: Chinese substrings of name, cause, facts and party names */
+  q?: string | undefined
   limit: number
   offset: number
 }
@@ -165,10 +165,10 @@ export function listCases(db: Db, f: CaseFilter): { total: number; items: CaseRe
     where.push('c.source_date <= ?')
     params.push(f.to)
   }
-  if (f.ids) {
-    if (f.ids.length === 0) return { total: 0, items: [] }
-    where.push(`c.id IN (SELECT value FROM json_each(?))`)
-    params.push(JSON.stringify(f.ids))
+  if (f.q?.trim()) {
+    const m = ftsMatch(f.q)
+    where.push(`c.id IN (SELECT rowid FROM cases_fts WHERE ${m.where})`)
+    params.push(...m.params)
   }
   const w = where.length ? 'WHERE ' + where.join(' AND ') : ''
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM cases c ${w}`).get(...params) as { n: number }).n
@@ -390,30 +390,46 @@ export function indexCase(db: Db, caseId: number): void {
   db.prepare('INSERT INTO cases_fts (rowid, name, cause, facts, parties) VALUES (?, ?, ?, ?, ?)').run(caseId, c.name, c.cause, c.facts, names)
 }
 
-/** Substring search. Three or more characters use the trigram index; shorter queries scan the index table. */
-export function searchCaseIds(db: Db, q: string, limit: number): { id: number; snippet: string }[] {
+/**
+ * The full-text condition for a query: three or more characters use the trigram index (MATCH on a quoted
+ * phrase); shorter ones scan the index table with LIKE (the trigram index cannot serve them).
+ */
+function ftsMatch(q: string): { where: string; params: string[] } {
   const text = q.trim()
-  if (text.length === 0) return []
-  if ([...text].length >= 3) {
-    const phrase = '"' + text.replace(/"/g, '""') + '"'
-    return db
-      .prepare(
-        `SELECT rowid AS id, snippet(cases_fts, -1, '【', '】', '…', 24) AS snippet FROM cases_fts WHERE cases_fts MATCH ? ORDER BY rank LIMIT ?`
-      )
-      .all(phrase, limit) as { id: number; snippet: string }[]
-  }
+  if ([...text].length >= 3) return { where: 'cases_fts MATCH ?', params: ['"' + text.replace(/"/g, '""') + '"'] }
   const like = '%' + text.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
+  return {
+    where: ['name', 'cause', 'facts', 'parties'].map((col) => `${col} LIKE ? ESCAPE '\\'`).join(' OR '),
+    params: [like, like, like, like]
+  }
+}
+
+/** The hit in context for the cases shown: the first column containing the text, the hit in 【】. */
+export function caseSnippets(db: Db, q: string, caseIds: readonly number[]): Map<number, string> {
+  const text = q.trim()
+  const out = new Map<number, string>()
+  if (!text || caseIds.length === 0) return out
   const rows = db
-    .prepare(
-      `SELECT rowid AS id, name, cause, facts, parties FROM cases_fts
-       WHERE name LIKE @like ESCAPE '\\' OR cause LIKE @like ESCAPE '\\' OR facts LIKE @like ESCAPE '\\' OR parties LIKE @like ESCAPE '\\'
-       ORDER BY rowid DESC LIMIT @limit`
-    )
-    .all({ like, limit }) as { id: number; name: string; cause: string; facts: string; parties: string }[]
-  return rows.map((r) => {
-    const field = [r.name, r.cause, r.facts, r.parties].find((f) => f.includes(text)) ?? r.name
+    .prepare(`SELECT rowid AS id, name, cause, facts, parties FROM cases_fts WHERE rowid IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(caseIds)) as { id: number; name: string; cause: string; facts: string; parties: string }[]
+  for (const r of rows) {
+    const field = [r.facts, r.name, r.cause, r.parties].find((f) => f.includes(text))
+    if (!field) continue
     const at = field.indexOf(text)
-    const from = Math.max(0, at - 12)
-    return { id: r.id, snippet: (from > 0 ? '…' : '') + field.slice(from, at) + '【' + text + '】' + field.slice(at + text.length, at + text.length + 12) }
-  })
+    const from = Math.max(0, at - 16)
+    const to = Math.min(field.length, at + text.length + 16)
+    out.set(r.id, (from > 0 ? '…' : '') + field.slice(from, at) + '【' + text + '】' + field.slice(at + text.length, to) + (to < field.length ? '…' : ''))
+  }
+  return out
+}
+
+/** Substring search, newest cases first (rank means little for substrings; clerks look for recent cases). */
+export function searchCaseIds(db: Db, q: string, limit: number): { id: number; snippet: string }[] {
+  if (!q.trim()) return []
+  const m = ftsMatch(q)
+  const ids = (db.prepare(`SELECT rowid AS id FROM cases_fts WHERE ${m.where} ORDER BY rowid DESC LIMIT ?`).all(...m.params, limit) as { id: number }[]).map(
+    (r) => r.id
+  )
+  const snippets = caseSnippets(db, q, ids)
+  return ids.map((id) => ({ id, snippet: snippets.get(id) ?? '' }))
 }

@@ -1,0 +1,10 @@
+/**
+ * `npm run bench`: every benchmark, JSON lines on stdout (one object per measurement).
+ * Set BENCH_QUICK=1 for a small smoke run.
+ */
+import { runSearchBench } from './search'
+
+const quick = process.env.BENCH_QUICK === '1'
+runSearchBench({ cases: quick ? 5000 : 100_000, listCases: 10_000 })
+// the case-list page at 10k cases, as the issue asks, separately from the 100k search corpus
+runSearchBench({ cases: quick ? 2000 : 10_000, listCases: 10_000 })
