@@ -181,6 +181,8 @@ const SPECIALS: readonly Special[] = [
   { target: 'closed', anchor: { status: 'closed', rule: 'archiving', level: 'overdue' } },
   { target: 'investigating', extended: { age: [96, 110], length: 30 } },
   { target: 'internal_review', extended: { age: [100, 115], length: 60 } },
+  { target: 'hearing', extended: { age: [92, 104], length: 30 } },
+  { target: 'legal_review', extended: { age: [88, 100], length: 30 } },
   { target: 'investigating', suspended: true, dwell: [20, 40] }
 ]
 
@@ -289,7 +291,8 @@ function timeline(r: Rng, procedure: Procedure, path: CaseStatus[], fine: number
       t += gap(r, from, to)
     }
     items.push({ kind: 'status', to, off: t })
-    if (to === 'decided' && publish) items.push({ kind: 'event', type: 'published', off: t + r.int(1, 6) })
+    // publicity (公示) after the decision has been served, within 7 working days of the decision
+    if (to === 'served' && publish) items.push({ kind: 'event', type: 'published', off: t + r.int(0, 3) })
     if (to === 'executing' && fine > 0 && i === path.length - 1) {
       // still executing: paid within the window, or not yet
       items.push({ kind: 'event', type: 'paid', off: t + r.int(2, 13) })
@@ -330,12 +333,14 @@ export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases
       action: 'demo.load',
       targetType: 'home',
       targetId: null,
-      summary: `载入演示数据：执法主体 1 个，执法人员 ${demo.officers.length} 名，当事人 ${M.parties.length} 个，案件 ${caseCount} 件（逐件经业务办理登记）`,
-      detail: { agency: demo.agency, officers: demo.officers, baseDate: base, parties: M.parties.length, cases: caseCount }
+      summary: `载入演示数据：执法主体 1 个，执法人员 ${demo.officers.length} 名${caseCount > 0 ? `，当事人 ${M.parties.length} 个，案件 ${caseCount} 件（随后逐件登记、办理）` : ''}`,
+      detail: { agency: demo.agency, officers: demo.officers, baseDate: base, parties: caseCount > 0 ? M.parties.length : 0, cases: caseCount }
     })
   )
   const officers = listOfficers(ctx.home.db, true)
   const officerRecs = demo.officers.map((o) => officers.find((x) => x.certNo === o.certNo)!)
+
+  if (caseCount === 0) return { officers: demo.officers.length, agency: true, parties: 0, cases: 0 }
 
   // parties
   const partyIds: number[] = []
@@ -367,7 +372,6 @@ export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases
           }
     partyIds.push(partiesAdd(ctx, PartyInputSchema.parse(data)).id)
   }
-  if (caseCount === 0) return { officers: demo.officers.length, agency: true, parties: partyIds.length, cases: 0 }
 
   // plans
   const r = new Rng(20261125)
@@ -412,7 +416,7 @@ export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases
 
   const plans: Plan[] = targets.map(({ target, special }) => {
     // procedure
-    const summary = !special && SUMMARY_TARGETS.has(target) && r.chance(target === 'transferred' || target === 'enforcement' ? 0.3 : 0.45)
+    const summary = !special && SUMMARY_TARGETS.has(target) && r.chance(target === 'transferred' || target === 'enforcement' ? 0.35 : 0.6)
     const procedure: Procedure = summary ? 'summary' : 'general'
     // exits and optional steps
     let exit: CaseStatus | null = null
@@ -468,7 +472,8 @@ export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases
       anchorAt = anchored
     }
     let start: string
-    if (anchorIdx >= 0) start = addDays(anchorAt, -items[anchorIdx]!.off)
+    const anchorOff = anchorIdx >= 0 ? items[anchorIdx]!.off : null
+    if (anchorOff !== null) start = addDays(anchorAt, -anchorOff)
     else if (special?.extended) {
       const filedOff = items.find((i) => i.kind === 'status' && i.to === 'filed')!.off
       start = addDays(base, -r.int(special.extended.age[0], special.extended.age[1]) - filedOff)
@@ -495,7 +500,6 @@ export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases
     }
     items = items.sort((a, b) => a.off - b.off)
     // dates: working days, ordered, never after today; an anchor keeps its date
-    const anchorOff = anchorIdx >= 0 ? items[anchorIdx]!.off : null
     let prev = ''
     const dated: (Item & { date: string })[] = []
     for (const it of items) {
@@ -525,7 +529,7 @@ export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases
       address: party.address,
       site: r.pick(industry.sites),
       n: String(n),
-      work: `${r.pick(industry.works)}作业`,
+      work: r.pick(industry.works).replace(/(作业)?$/, '作业'),
       equip: r.pick(industry.equips),
       ppe: r.pick(industry.ppe),
       goods: r.pick(industry.goods),
