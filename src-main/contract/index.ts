@@ -113,7 +113,9 @@ export const contract = {
     input: idInput.extend({
       flag: z.enum(['extended', 'suspended']),
       on: z.boolean(),
-      reason: z.string().trim().min(1, { message: '请填写原因' }).max(500)
+      reason: z.string().trim().min(1, { message: '请填写原因' }).max(500),
+      /** the day the suspension starts or ends (default today) */
+      date: isoDateField('日期').optional()
     }),
     output: CaseDetailSchema
   },

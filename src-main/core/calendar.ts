@@ -116,6 +116,7 @@ export class WorkCalendar {
   private readonly rest = new Map<string, string>()
   private readonly makeup = new Map<string, string>()
   private readonly years = new Set<number>()
+  private readonly estimates = new Map<string, string | null>()
 
   constructor(readonly data: CalendarData) {
     for (const y of data.years) {
@@ -148,7 +149,11 @@ export class WorkCalendar {
       const r = this.rest.get(iso)
       if (r !== undefined) return { workday: false, reason: 'holiday', name: r, verified }
     } else {
-      const est = estimatedRestDay(iso)
+      let est = this.estimates.get(iso)
+      if (est === undefined) {
+        est = estimatedRestDay(iso)
+        this.estimates.set(iso, est)
+      }
       if (est) return { workday: false, reason: 'holiday', name: est, verified }
     }
     return weekend ? { workday: false, reason: 'weekend', verified } : { workday: true, reason: 'weekday', verified }

@@ -188,6 +188,8 @@ export function officerProblems(officers: readonly OfficerForRule[], onDate: str
 
 /** "<party> + <violation> + 案" */
 export function composeCaseName(partyName: string, cause: string): string {
-  const c = cause.trim().replace(/案$/, '')
-  return `${partyName.trim()}${c}案`
+  const c = cause.trim()
+  // a cause already ending in 案 gets no second one, unless the 案 belongs to a word (预案, 方案, 档案 …)
+  const endsAsCase = /案$/.test(c) && !/(预|方|档|备|草|提|议|图|专|个|教|文|立|结|报|审|法)案$/.test(c)
+  return `${partyName.trim()}${c}${endsAsCase ? '' : '案'}`
 }

@@ -23,6 +23,8 @@ export const CASE_EVENT_TYPES = [
   'no_penalty',
   'revoked',
   'terminated',
+  'suspended',
+  'resumed',
   /** any other status change, recorded for the timeline */
   'status'
 ] as const
@@ -38,6 +40,8 @@ export const DeadlineRuleSchema = z.object({
   procedures: z.array(z.enum(PROCEDURES)).min(1),
   completedBy: z.array(z.enum(CASE_EVENT_TYPES)),
   extendable: z.boolean(),
+  /** only for cases with a fine (no payment period for a warning) */
+  onlyWithFine: z.boolean().default(false),
   source: z.string().min(1, { message: '请注明法律依据或规定来源' })
 })
 export type DeadlineRule = z.output<typeof DeadlineRuleSchema>
@@ -92,11 +96,13 @@ export function computeDeadlines(
   rules: readonly DeadlineRule[],
   ruleVersion: number,
   cal: WorkCalendar,
-  adjustments: readonly DeadlineAdjustment[] = []
+  adjustments: readonly DeadlineAdjustment[] = [],
+  options: { hasFine: boolean } = { hasFine: true }
 ): ComputedDeadline[] {
   const out: ComputedDeadline[] = []
   for (const rule of rules) {
     if (!rule.procedures.includes(procedure)) continue
+    if (rule.onlyWithFine && !options.hasFine) continue
     // the latest occurrence of the trigger starts the period (a repeated notice restarts its windows)
     const starts = events.filter((e) => e.type === rule.trigger).map((e) => e.date).sort()
     const start = starts.at(-1)
@@ -132,10 +138,14 @@ export function computeDeadlines(
   return out
 }
 
-/** Workbench alert level: T-3, T-1, overdue (calendar days to the due date). */
-export function alertLevel(due: string, today: string, metAt: string | null): AlertLevel {
+/**
+ * Workbench alert level: T-3, T-1, overdue (calendar days to the due date). A window (a period the party may
+ * use, e.g. for statements) that has run out is done, not overdue.
+ */
+export function alertLevel(due: string, today: string, metAt: string | null, kind: 'duty' | 'window' = 'duty'): AlertLevel {
   if (metAt) return 'met'
   const left = daysBetween(today, due)
+  if (kind === 'window' && left < 0) return 'met'
   if (left < 0) return 'overdue'
   if (left <= 1) return 'due1'
   if (left <= 3) return 'due3'
@@ -163,3 +173,6 @@ export const STATUS_EVENT: Partial<Record<string, CaseEventType>> = {
   revoked: 'revoked',
   terminated: 'terminated'
 }
+
+/** Statuses in which no deadline matters any more. */
+export const FINISHED_STATUSES = ['archived', 'not_filed'] as const

@@ -9,8 +9,10 @@ import {
 import type { CaseDetail, CaseFileInput, CaseListInput, CaseRegisterInput, CaseSummary, CaseTransitionInput } from '../core/case-views'
 import { alertLevel, STATUS_EVENT, type CaseEventType } from '../core/deadlines'
 import { appError } from '../core/errors'
+import { addDays } from '../core/dates'
 import { getAgency } from '../store/repos/agency'
 import {
+  addAdjustment,
   addCaseEvent,
   caseDeadlines,
   caseEvents,
@@ -79,9 +81,10 @@ function summaries(ctx: ServiceContext, records: CaseRecord[]): CaseSummary[] {
   if (ids.length) {
     const rows = db
       .prepare(
-        `SELECT case_id, MIN(due) AS due FROM case_deadlines WHERE met_at IS NULL AND case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`
+        `SELECT case_id, MIN(due) AS due FROM case_deadlines
+         WHERE met_at IS NULL AND NOT (kind = 'window' AND due < ?) AND case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`
       )
-      .all(JSON.stringify(ids)) as { case_id: number; due: string }[]
+      .all(t, JSON.stringify(ids)) as { case_id: number; due: string }[]
     for (const r of rows) {
       const d = caseDeadlines(db, r.case_id).find((x) => x.metAt === null && x.due === r.due)
       if (d) next.set(r.case_id, d)
@@ -103,7 +106,7 @@ function summaries(ctx: ServiceContext, records: CaseRecord[]): CaseSummary[] {
       suspended: c.suspended,
       parties: (parties.get(c.id) ?? []) as CaseSummary['parties'],
       officers: officers.get(c.id) ?? [],
-      nextDeadline: d ? { ...d, alert: alertLevel(d.due, t, d.metAt) } : null,
+      nextDeadline: d ? { ...d, alert: alertLevel(d.due, t, d.metAt, d.kind) } : null,
       updatedAt: c.updatedAt
     }
   })
@@ -120,7 +123,7 @@ function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
     registeredBy: c.registeredBy,
     createdAt: c.createdAt,
     events: caseEvents(db, c.id),
-    deadlines: caseDeadlines(db, c.id).map((d) => ({ ...d, alert: alertLevel(d.due, t, d.metAt) })),
+    deadlines: caseDeadlines(db, c.id).map((d) => ({ ...d, alert: alertLevel(d.due, t, d.metAt, d.kind) })),
     allowedTransitions: [...allowedTransitions(c.procedure, c.status)]
   }
 }
@@ -281,15 +284,35 @@ export function casesTransition(ctx: ServiceContext, input: CaseTransitionInput)
 }
 
 /** Overlay flags: 延期 (extended) and 中止 (suspended). */
-export function casesSetFlag(ctx: ServiceContext, input: { id: number; flag: 'extended' | 'suspended'; on: boolean; reason: string }): CaseDetail {
+/**
+ * Overlay flags: 延期 (extended) and 中止 (suspended). A suspension is dated; when the case resumes, the
+ * suspended days are excluded from the decision period automatically.
+ */
+export function casesSetFlag(
+  ctx: ServiceContext,
+  input: { id: number; flag: 'extended' | 'suspended'; on: boolean; reason: string; date?: string | undefined }
+): CaseDetail {
   const label = input.flag === 'extended' ? '延期' : '中止'
+  const t = today(ctx)
+  const date = input.date ?? t
   change(
     ctx,
     'cases',
     (db, at) => {
       const c = mustFindCase(db, input.id)
       if (c[input.flag] === input.on) throw appError('CASE_TRANSITION_INVALID', `案件${input.on ? '已处于' : '未处于'}${label}状态`)
+      checkDate(c, date, t, '日期')
       updateCase(db, { ...c, [input.flag]: input.on, updatedAt: at })
+      if (input.flag === 'suspended') {
+        addCaseEvent(db, c.id, { type: input.on ? 'suspended' : 'resumed', date, note: input.reason }, ctx.actor, at)
+        if (!input.on) {
+          const since = [...caseEvents(db, c.id)].reverse().find((e) => e.type === 'suspended')
+          if (since && since.date < date) {
+            addAdjustment(db, c.id, { code: 'decision', kind: 'exclusion', from: since.date, to: addDays(date, -1), reason: `案件中止（${since.note || input.reason}）` }, at)
+          }
+        }
+        recomputeDeadlines(db, c.id)
+      }
       return c
     },
     (c) => ({
@@ -297,7 +320,7 @@ export function casesSetFlag(ctx: ServiceContext, input: { id: number; flag: 'ex
       targetType: 'case',
       targetId: c.id,
       caseId: String(c.id),
-      summary: `${c.name}：${input.on ? '' : '解除'}${label}（${input.reason}）`,
+      summary: `${c.name}：${input.on ? '' : '解除'}${label}（${date}，${input.reason}）`,
       detail: input
     })
   )
@@ -314,6 +337,10 @@ export function casesRecordEvent(ctx: ServiceContext, input: { id: number; type:
     (db, at) => {
       const c = mustFindCase(db, input.id)
       checkDate(c, input.date, t, '日期')
+      const after = input.type === 'paid' ? 'served' : 'decided'
+      const step = caseEvents(db, c.id).find((e) => e.type === after)
+      if (!step) throw appError('CASE_TRANSITION_INVALID', input.type === 'paid' ? '决定书尚未送达，不能登记缴款' : '尚未作出处罚决定，不能登记公示')
+      if (input.date < step.date) throw appError('VALIDATION_FAILED', `日期不能早于${input.type === 'paid' ? '送达' : '决定'}日期（${step.date}）`, { issues: [{ path: 'date', message: `早于${step.date}` }] })
       addCaseEvent(db, c.id, { type: input.type, date: input.date, note: input.note }, ctx.actor, at)
       recomputeDeadlines(db, c.id)
       updateCase(db, { ...c, updatedAt: at })

@@ -29,18 +29,27 @@ export function recomputeDeadlines(db: Db, caseId: number): void {
   if (!c) return
   const rules = activeRules(db)
   const events = caseEvents(db, caseId).map((e) => ({ type: e.type, date: e.date }))
-  const list = computeDeadlines(c.procedure, events, rules.rules, rules.version, loadCalendar(db), caseAdjustments(db, caseId))
+  const hasFine = !(c.intendedPenalty.warning && c.intendedPenalty.fine === 0)
+  const list = computeDeadlines(c.procedure, events, rules.rules, rules.version, loadCalendar(db), caseAdjustments(db, caseId), { hasFine })
   replaceDeadlines(db, caseId, list)
 }
 
-export function deadlinesList(ctx: ServiceContext, input: { dueWithinDays?: number | undefined; officerId?: number | undefined; limit: number }) {
+/**
+ * Open deadlines that still need attention: not met, not an elapsed window, not in a finished case, and not
+ * the decision period of a suspended case.
+ */
+export function deadlinesList(
+  ctx: ServiceContext,
+  input: { dueWithinDays?: number | undefined; fromDays?: number | undefined; officerId?: number | undefined; limit: number }
+) {
   const t = today(ctx)
   const until = input.dueWithinDays === undefined ? undefined : addDays(t, input.dueWithinDays)
-  const rows = openDeadlines(ctx.home.db, { until, officerId: input.officerId, limit: input.limit })
+  const from = input.fromDays === undefined ? undefined : addDays(t, input.fromDays)
+  const rows = openDeadlines(ctx.home.db, { from, until, today: t, officerId: input.officerId, limit: input.limit })
   const cases = new Map(casesByIds(ctx.home.db, [...new Set(rows.map((r) => r.caseId))]).map((c) => [c.id, c]))
   return rows.flatMap((r) => {
     const c = cases.get(r.caseId)
-    return c ? [{ ...r, caseName: c.name, caseNumber: c.number, caseStatus: c.status, alert: alertLevel(r.due, t, r.metAt) }] : []
+    return c ? [{ ...r, caseName: c.name, caseNumber: c.number, caseStatus: c.status, alert: alertLevel(r.due, t, r.metAt, r.kind) }] : []
   })
 }
 

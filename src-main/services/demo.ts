@@ -312,7 +312,18 @@ function roundTo(n: number, step: number): number {
 }
 
 /** Seed the demo agency, officers, parties and cases into an empty home. Refuses to mix demo data into real data. */
+/**
+ * Load the demo in one transaction (the services' own transactions become savepoints): a failure leaves the
+ * home empty and the load can be retried. Listeners get one data.changed event at the end.
+ */
 export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases: 0 }): { officers: number; agency: boolean; parties: number; cases: number } {
+  const quiet: ServiceContext = { ...ctx, emit: () => undefined }
+  const result = ctx.home.db.transaction(() => demoLoadSteps(quiet, input)).immediate()
+  ctx.emit({ type: 'data.changed', area: 'demo', action: 'demo.load' })
+  return result
+}
+
+function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officers: number; agency: boolean; parties: number; cases: number } {
   const base = today(ctx)
   const caseCount = Math.max(0, Math.floor(input.cases))
   change(

@@ -9,7 +9,9 @@ export function workbenchSummary(ctx: ServiceContext, input: { officerId?: numbe
   const db = ctx.home.db
   const all = countByStatus(db)
   const mine = input.officerId === undefined ? null : countByStatus(db, input.officerId)
-  const due = deadlinesList(ctx, { dueWithinDays: 3, officerId: input.officerId, limit: 500 })
+  // each bucket queried on its own, so a long overdue list cannot crowd out the ones due soon
+  const bucket = (fromDays: number | undefined, dueWithinDays: number) =>
+    deadlinesList(ctx, { ...(fromDays === undefined ? {} : { fromDays }), dueWithinDays, officerId: input.officerId, limit: 200 })
   const open = listCases(db, { status: OPEN_STATUSES, officerId: input.officerId, limit: 1, offset: 0 }).total
   return {
     today: today(ctx),
@@ -17,9 +19,9 @@ export function workbenchSummary(ctx: ServiceContext, input: { officerId?: numbe
     myCounts: mine ? Object.fromEntries(CASE_STATUSES.map((s) => [s, mine[s] ?? 0])) : null,
     openCases: open,
     deadlines: {
-      overdue: due.filter((d) => d.alert === 'overdue'),
-      due1: due.filter((d) => d.alert === 'due1'),
-      due3: due.filter((d) => d.alert === 'due3')
+      overdue: bucket(undefined, -1),
+      due1: bucket(0, 1),
+      due3: bucket(2, 3)
     },
     myCases: casesList(ctx, { status: [...OPEN_STATUSES], officerId: input.officerId, limit: 20, offset: 0 }).items
   }

@@ -253,6 +253,68 @@ describe('deadlines', () => {
   })
 })
 
+describe('deadline hygiene', () => {
+  const toNotice = (extra: Record<string, unknown> = {}) => {
+    const c = register(extra)
+    call(t.ctx, 'cases.file', { id: c.id, filedOn: '2026-11-04' })
+    for (const s of ['investigating', 'internal_review'] as const) call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-05' })
+    return call(t.ctx, 'cases.transition', { id: c.id, to: 'notice', date: '2026-11-06' })
+  }
+
+  it('a statement or hearing window that has run out is done, not overdue', () => {
+    const n = toNotice()
+    const windows = n.deadlines.filter((d) => d.kind === 'window')
+    expect(windows.map((d) => [d.code, d.alert])).toEqual([
+      ['statement', 'met'],
+      ['hearing_request', 'met']
+    ])
+    const w = call(t.ctx, 'workbench.summary', {})
+    expect([...w.deadlines.overdue, ...w.deadlines.due1, ...w.deadlines.due3].filter((d) => d.kind === 'window')).toEqual([])
+  })
+
+  it('keeps archived cases off the workbench', () => {
+    const c = register({ sourceDate: '2026-11-02' })
+    expect(call(t.ctx, 'workbench.summary', {}).deadlines.overdue.map((d) => d.caseId)).toEqual([c.id])
+    call(t.ctx, 'cases.transition', { id: c.id, to: 'not_filed', date: '2026-11-25' })
+    expect(call(t.ctx, 'workbench.summary', {}).deadlines.overdue).toEqual([])
+  })
+
+  it('opens no payment period for a warning-only summary penalty', () => {
+    const c = call(t.ctx, 'cases.register', {
+      source: 'inspection', sourceDate: '2026-11-20', procedure: 'summary', cause: '未佩戴安全帽', parties: [{ partyId: person }], officerIds: [1, 2],
+      intendedPenalty: { warning: true, fine: 0 }
+    })
+    for (const s of ['decided', 'served'] as const) call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-20' })
+    expect(call(t.ctx, 'cases.get', { ref: String(c.id) }).deadlines.map((d) => d.code)).toEqual(['publicity'])
+  })
+
+  it('a suspension stops the decision clock: the suspended days are excluded on resumption', () => {
+    const c = register()
+    call(t.ctx, 'cases.file', { id: c.id, filedOn: '2026-11-04' })
+    const before = call(t.ctx, 'cases.get', { ref: String(c.id) }).deadlines.find((d) => d.code === 'decision')!.due
+    expect(before).toBe('2027-02-02')
+    call(t.ctx, 'cases.setFlag', { id: c.id, flag: 'suspended', on: true, reason: '等待司法鉴定结论', date: '2026-11-10' })
+    expect(call(t.ctx, 'deadlines.list', {}).find((d) => d.caseId === c.id && d.code === 'decision')).toBeUndefined()
+    const resumed = call(t.ctx, 'cases.setFlag', { id: c.id, flag: 'suspended', on: false, reason: '鉴定结论已出具', date: '2026-11-20' })
+    const d = resumed.deadlines.find((x) => x.code === 'decision')!
+    expect(d).toMatchObject({ excluded: 10, due: '2027-02-12' }) // 11-10 … 11-19 excluded
+    expect(resumed.events.map((e) => e.type)).toEqual(['registered', 'filed', 'suspended', 'resumed'])
+  })
+
+  it('refuses a payment dated before service, or before any service at all', () => {
+    const c = call(t.ctx, 'cases.register', {
+      source: 'inspection', sourceDate: '2026-11-16', procedure: 'summary', cause: '未佩戴安全帽', parties: [{ partyId: person }], officerIds: [1, 2],
+      intendedPenalty: { warning: false, fine: 100 }
+    })
+    expect(fails('cases.recordEvent', { id: c.id, type: 'paid', date: '2026-11-17' }).message).toMatch(/尚未送达/)
+    call(t.ctx, 'cases.transition', { id: c.id, to: 'decided', date: '2026-11-18' })
+    call(t.ctx, 'cases.transition', { id: c.id, to: 'served', date: '2026-11-19' })
+    expect(fails('cases.recordEvent', { id: c.id, type: 'paid', date: '2026-11-18' }).message).toMatch(/不能早于送达日期/)
+    const paid = call(t.ctx, 'cases.recordEvent', { id: c.id, type: 'paid', date: '2026-11-24' })
+    expect(paid.deadlines.find((d) => d.code === 'payment')!.metAt).toBe('2026-11-24')
+  })
+})
+
 describe('search and lists', () => {
   it('finds cases by Chinese substrings of facts, names and parties, short or long', () => {
     const a = register()

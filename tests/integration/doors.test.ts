@@ -190,7 +190,7 @@ describe('CLI', () => {
 
   it('sets the agency in steps and exports the lists', () => {
     t.home.close()
-    expect(cli('demo').status).toBe(0)
+    expect(cli('demo', '--cases', '0').status).toBe(0)
     const set = cli('agency', 'set', '--phone', '13812345678', '--json')
     expect(set.status, set.stderr).toBe(0)
     expect(JSON.parse(set.stdout)).toMatchObject({ name: '江州市应急管理局', phone: '13812345678' })

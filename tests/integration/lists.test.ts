@@ -17,7 +17,7 @@ describe('publicity lists (执法主体资格清单 / 执法人员资格清单)'
   })
 
   it('exports CSV (with BOM for Excel) and a printable HTML page; expired and deactivated officers are left off', () => {
-    call(t.ctx, 'demo.load', {})
+    call(t.ctx, 'demo.load', { cases: 0 })
     const second = call(t.ctx, 'officers.list', {}).find((o) => o.name === '孙磊')!
     call(t.ctx, 'officers.deactivate', { id: second.id, reason: '退休' })
     const out = join(t.dir, 'export')
@@ -50,7 +50,7 @@ describe('publicity lists (执法主体资格清单 / 执法人员资格清单)'
   })
 
   it('escapes HTML in user data', () => {
-    call(t.ctx, 'demo.load', {})
+    call(t.ctx, 'demo.load', { cases: 0 })
     call(t.ctx, 'officers.add', { name: '<script>x', certNo: 'X1234', validUntil: '2030-01-01' })
     const html = call(t.ctx, 'lists.render', {}).files[2]!.content
     expect(html).not.toContain('<script>x')
@@ -58,7 +58,7 @@ describe('publicity lists (执法主体资格清单 / 执法人员资格清单)'
   })
 
   it('fails with EXPORT_FAILED when the folder cannot be written, and records nothing', () => {
-    call(t.ctx, 'demo.load', {})
+    call(t.ctx, 'demo.load', { cases: 0 })
     const blocker = join(t.dir, 'not-a-dir')
     writeFileSync(blocker, 'x')
     const before = countRows(t.home, 'activity_log')

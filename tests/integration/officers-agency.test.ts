@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { countRows, makeHome, VALID_AGENCY, type TestHome } from '../helpers'
 import { call, invoke } from '../../src-main/services'
 import type { AppError } from '../../src-main/core/errors'
+import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations'
 
 let t: TestHome
 beforeEach(() => {
@@ -116,7 +117,7 @@ describe('officers', () => {
   })
 
   it('reports the app state for the first-run screen', () => {
-    expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: false, officerCount: 0, today: '2026-11-25', schemaVersion: 2 })
+    expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: false, officerCount: 0, today: '2026-11-25', schemaVersion: LATEST_SCHEMA_VERSION, isEmpty: true })
     const r = call(t.ctx, 'demo.load', { cases: 0 })
     expect(r).toMatchObject({ officers: 7, agency: true })
     expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: true, officerCount: 7 })

@@ -128,5 +128,8 @@ describe('status machine', () => {
   it('names cases "<party><violation>案"', () => {
     expect(composeCaseName('江州市鑫达化工有限公司', '未按规定对从业人员进行安全生产教育和培训')).toBe('江州市鑫达化工有限公司未按规定对从业人员进行安全生产教育和培训案')
     expect(composeCaseName('某公司', '未设置警示标志案')).toBe('某公司未设置警示标志案')
+    // 案 that belongs to a word is kept, and the case still ends in 案
+    expect(composeCaseName('某公司', '未按照规定制定生产安全事故应急救援预案')).toBe('某公司未按照规定制定生产安全事故应急救援预案案')
+    expect(composeCaseName('某公司', '未对重大危险源登记建档备案')).toBe('某公司未对重大危险源登记建档备案案')
   })
 })

@@ -358,10 +358,26 @@ export function caseDeadlines(db: Db, caseId: number): DeadlineRow[] {
   return (db.prepare('SELECT * FROM case_deadlines WHERE case_id = ? ORDER BY due').all(caseId) as DlRow[]).map(dlFromRow)
 }
 
-/** Open deadlines due on or before `until` (or all open ones), optionally for one officer's cases. */
-export function openDeadlines(db: Db, opts: { until?: string | undefined; officerId?: number | undefined; limit: number }): DeadlineRow[] {
-  const where = ['d.met_at IS NULL']
-  const params: unknown[] = []
+/**
+ * Open deadlines due in [from, until] (either bound optional), optionally for one officer's cases. Left out:
+ * windows that ran out before `today`, deadlines of archived or unfiled cases, the decision period of a
+ * suspended case.
+ */
+export function openDeadlines(
+  db: Db,
+  opts: { from?: string | undefined; until?: string | undefined; today: string; officerId?: number | undefined; limit: number }
+): DeadlineRow[] {
+  const where = [
+    'd.met_at IS NULL',
+    "NOT (d.kind = 'window' AND d.due < ?)",
+    "c.status NOT IN ('archived', 'not_filed')",
+    "NOT (c.suspended = 1 AND d.code = 'decision')"
+  ]
+  const params: unknown[] = [opts.today]
+  if (opts.from) {
+    where.push('d.due >= ?')
+    params.push(opts.from)
+  }
   if (opts.until) {
     where.push('d.due <= ?')
     params.push(opts.until)
@@ -371,7 +387,9 @@ export function openDeadlines(db: Db, opts: { until?: string | undefined; office
     params.push(opts.officerId)
   }
   return (
-    db.prepare(`SELECT d.* FROM case_deadlines d WHERE ${where.join(' AND ')} ORDER BY d.due, d.case_id LIMIT ?`).all(...params, opts.limit) as DlRow[]
+    db
+      .prepare(`SELECT d.* FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE ${where.join(' AND ')} ORDER BY d.due, d.case_id LIMIT ?`)
+      .all(...params, opts.limit) as DlRow[]
   ).map(dlFromRow)
 }
 
