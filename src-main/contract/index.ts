@@ -21,6 +21,7 @@ import {
 } from '../core/case-views'
 import { CASE_STATUSES } from '../core/case'
 import { DeadlineRuleSchema } from '../core/deadlines'
+import { DocumentSummarySchema, DocumentViewSchema, FindingSchema, TemplateSummarySchema } from '../core/document-views'
 
 z.config(z.locales.zhCN())
 
@@ -197,6 +198,30 @@ export const contract = {
       rolledFrom: z.string().optional()
     })
   },
+
+  'templates.list': { input: z.object({}), output: z.array(TemplateSummarySchema) },
+  'documents.create': {
+    input: z.object({
+      caseId: z.number().int().positive(),
+      type: z.string().min(1, { message: '请选择文书类型' }),
+      fields: z.record(z.string(), z.unknown()).optional()
+    }),
+    output: DocumentViewSchema
+  },
+  'documents.save': {
+    input: idInput.extend({ revision: z.number().int().min(1), fields: z.record(z.string(), z.unknown()) }),
+    output: DocumentViewSchema
+  },
+  'documents.get': { input: idInput, output: DocumentViewSchema },
+  'documents.list': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: z.array(DocumentSummarySchema) },
+  'documents.check': { input: idInput, output: z.array(FindingSchema) },
+  'documents.file': { input: idInput, output: z.object({ fileName: z.string(), base64: z.string(), issued: z.boolean() }) },
+  'documents.issue': { input: idInput.extend({ issuedOn: isoDateField('签发日期').optional() }), output: DocumentViewSchema },
+  'documents.void': {
+    input: idInput.extend({ reason: z.string().trim().min(2, { message: '请填写作废原因' }).max(500) }),
+    output: DocumentViewSchema
+  },
+  'documents.correct': { input: idInput, output: DocumentViewSchema },
 
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),

@@ -313,9 +313,13 @@ export const PhraseSnippetSchema = z
   })
 export type PhraseSnippet = z.output<typeof PhraseSnippetSchema>
 
+const categoryId = z.string().regex(/^[a-z][a-z0-9_]*\.[a-zA-Z][a-zA-Z0-9_]*$/, { message: '分类编号格式应为 模板编号.字段名' })
+
 export const PhraseCategorySchema = z.object({
-  /** "<templateId>.<fieldKey>" for a field of one document type, "general.<topic>" for cross-cutting guidance */
-  id: z.string().regex(/^[a-z][a-z0-9_]*\.[a-zA-Z][a-zA-Z0-9_]*$/, { message: '分类编号格式应为 模板编号.字段名' }),
+  /** "<templateId>.<fieldKey>" for a field of one document type, "general.<topic>" / "speech.<topic>" otherwise */
+  id: categoryId,
+  /** further "<templateId>.<fieldKey>" ids (manifest phraseCategory values) this category also serves */
+  aliases: z.array(categoryId).default([]),
   label: z.string().trim().min(2),
   docTypes: z.array(z.enum(PHRASE_DOC_TYPES, { message: '文书类型不正确' })),
   field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).nullable(),
@@ -336,8 +340,10 @@ export const PhraseLibrarySchema = z
     const ids = new Set<string>()
     const snippetIds = new Set<string>()
     lib.categories.forEach((c, i) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `分类编号重复：${c.id}` })
-      ids.add(c.id)
+      for (const id of [c.id, ...c.aliases]) {
+        if (ids.has(id)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `分类编号重复：${id}` })
+        ids.add(id)
+      }
       c.snippets.forEach((s, j) => {
         const key = `${c.id}/${s.id}`
         if (snippetIds.has(key)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'snippets', j, 'id'], message: `用语编号重复：${s.id}` })
@@ -347,10 +353,26 @@ export const PhraseLibrarySchema = z
   })
 export type PhraseLibrary = z.output<typeof PhraseLibrarySchema>
 
-/** All categories of several libraries that apply to a document type (and optionally one field), general ones last. */
+/** The category with this id or alias (a manifest field's phraseCategory), searching the libraries in order. */
+export function findCategory(libraries: PhraseLibrary[], id: string): PhraseCategory | undefined {
+  for (const lib of libraries) {
+    const found = lib.categories.find((c) => c.id === id || c.aliases.includes(id))
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * Categories of several libraries that apply to a document type (and optionally one of its fields): by docTypes,
+ * or by an id / alias "<docType>.<field>". General ones ("general.*") come last.
+ */
 export function categoriesFor(libraries: PhraseLibrary[], docType: string, field?: string): PhraseCategory[] {
   const all = libraries.flatMap((l) => l.categories)
-  const own = all.filter((c) => c.docTypes.includes(docType as (typeof PHRASE_DOC_TYPES)[number]) && (field === undefined || c.field === field))
-  const general = all.filter((c) => c.id.startsWith('general.') && !own.includes(c))
+  const named = (c: PhraseCategory) =>
+    [c.id, ...c.aliases].some((id) => (field === undefined ? id.startsWith(`${docType}.`) : id === `${docType}.${field}`))
+  const listed = (c: PhraseCategory) =>
+    c.docTypes.includes(docType as (typeof PHRASE_DOC_TYPES)[number]) && (field === undefined || c.field === field)
+  const own = all.filter((c) => !c.id.startsWith('general.') && (named(c) || listed(c)))
+  const general = all.filter((c) => c.id.startsWith('general.') && (field === undefined || named(c) || c.docTypes.length === 0 || listed(c)))
   return [...own, ...general]
 }

@@ -92,9 +92,11 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
       else if (Math.round(n * 100) !== n * 100) add({ severity: 'error', field: f.key, rule: 'amount', message: `“${f.label}”最多精确到分` })
     }
     if (f.type === 'citation' && !empty(v)) {
-      for (const part of String(v).split(/[、，,；;和及]/).map((s) => s.trim()).filter((s) => s.startsWith('《'))) {
+      const text = String(v)
+      for (let at = text.indexOf('《'); at >= 0; at = text.indexOf('《', at + 1)) {
+        const part = text.slice(at)
         if (!CITATION.test(part)) {
-          add({ severity: 'error', field: f.key, rule: 'citation', message: `“${f.label}”引用不规范：${part}`, fix: '写明法律全称和条、款、项，如《中华人民共和国安全生产法》第二十八条第一款' })
+          add({ severity: 'error', field: f.key, rule: 'citation', message: `“${f.label}”引用不规范：${part.slice(0, 40)}`, fix: '写明法律全称和条、款、项，如《中华人民共和国安全生产法》第二十八条第一款' })
         }
       }
       if (!String(v).includes('《')) add({ severity: 'error', field: f.key, rule: 'citation', message: `“${f.label}”应写明法律名称（用书名号）`, fix: '如《中华人民共和国安全生产法》第二十八条第一款' })

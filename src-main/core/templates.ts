@@ -97,3 +97,40 @@ export type Manifest = z.output<typeof ManifestSchema>
 export function formatDocumentNumber(shortName: string, prefix: string, year: number, serial: number): string {
   return `（${shortName}）应急${prefix}〔${year}〕${serial}号`
 }
+
+/**
+ * What a draft may hold for a type: only the manifest's fields, each of its type; everything optional
+ * (a draft may be incomplete — the document checks say what is missing).
+ */
+export function draftFieldsSchema(type: TemplateType) {
+  const scalar = (t: string) => {
+    switch (t) {
+      case 'money':
+      case 'number':
+        return z.union([z.number(), z.literal('')]).nullable()
+      case 'boolean':
+        return z.boolean().nullable()
+      default:
+        return z.string().max(50_000).nullable()
+    }
+  }
+  const shape: Record<string, z.ZodType> = {}
+  for (const f of type.fields) {
+    if (f.type === 'list') {
+      const item: Record<string, z.ZodType> = {}
+      for (const sub of f.item ?? []) item[sub.key] = scalar(sub.type).optional()
+      shape[f.key] = z.array(z.object(item).strict()).max(500).optional()
+    } else {
+      shape[f.key] = scalar(f.type).optional()
+    }
+  }
+  return z.object(shape).strict()
+}
+
+/** An empty value of a field's type, for a new draft. */
+export function emptyValue(f: TemplateField): unknown {
+  if (f.type === 'list') return []
+  if (f.type === 'boolean') return false
+  if (f.type === 'money' || f.type === 'number') return ''
+  return ''
+}

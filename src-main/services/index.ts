@@ -19,6 +19,18 @@ import { casesAdjustDeadline, casesRegisterAndFile, casesFile, casesGet, casesLi
 import { deadlinesList, rulesGet, rulesSet } from './deadlines'
 import { calendarImport, calendarPreview, calendarYears } from './calendar'
 import { workbenchSummary } from './workbench'
+import {
+  documentsCheck,
+  documentsCorrect,
+  documentsCreate,
+  documentsFile,
+  documentsGet,
+  documentsIssue,
+  documentsList,
+  documentsSave,
+  documentsVoid,
+  templatesList
+} from './documents'
 
 type Handler<C extends Channel> = (ctx: ServiceContext, input: z.output<Contract[C]['input']>) => ChannelOutput<C>
 
@@ -58,7 +70,17 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'calendar.years': (ctx) => calendarYears(ctx),
   'calendar.import': calendarImport,
   'calendar.preview': calendarPreview,
-  'workbench.summary': workbenchSummary
+  'workbench.summary': workbenchSummary,
+  'templates.list': (ctx) => templatesList(ctx),
+  'documents.create': documentsCreate,
+  'documents.save': documentsSave,
+  'documents.get': documentsGet,
+  'documents.list': documentsList,
+  'documents.check': documentsCheck,
+  'documents.file': documentsFile,
+  'documents.issue': documentsIssue,
+  'documents.void': documentsVoid,
+  'documents.correct': documentsCorrect
 }
 
 export interface InvokeLogger {

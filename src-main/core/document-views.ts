@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { TemplateFieldSchema } from './templates'
+
+export const FindingSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  field: z.string().nullable(),
+  rule: z.string(),
+  message: z.string(),
+  fix: z.string().optional()
+})
+
+export const DocumentViewSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  type: z.string(),
+  title: z.string(),
+  status: z.enum(['draft', 'issued', 'voided']),
+  version: z.number().int(),
+  supersedesId: z.number().int().nullable(),
+  number: z.string().nullable(),
+  fields: z.record(z.string(), z.unknown()),
+  revision: z.number().int(),
+  templateSha256: z.string().nullable(),
+  docxSha256: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  issuedBy: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  voidedReason: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  findings: z.array(FindingSchema),
+  canIssue: z.boolean(),
+  revisions: z.number().int()
+})
+
+export const DocumentSummarySchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  title: z.string(),
+  status: z.enum(['draft', 'issued', 'voided']),
+  version: z.number().int(),
+  number: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  supersedesId: z.number().int().nullable(),
+  updatedAt: z.string()
+})
+
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  prefix: z.string().nullable(),
+  external: z.boolean(),
+  handSigned: z.boolean(),
+  procedures: z.array(z.string()),
+  fields: z.array(TemplateFieldSchema),
+  custom: z.boolean()
+})

@@ -1,0 +1,327 @@
+/**
+ * Enforcement documents (执法文书): draft from a template with autofill, autosave with revisions, checks on
+ * every save, issue (number from the gap-free sequence, DOCX rendered and frozen in the blob store), void,
+ * and corrections as new versions.
+ */
+import { checkDocument, type CheckContext, type Finding } from '../core/document-checks'
+import { appError } from '../core/errors'
+import { draftFieldsSchema, emptyValue, formatDocumentNumber, type TemplateType } from '../core/templates'
+import { toFieldIssues } from '../core/validation'
+import { buildContext, resolvePath, type DraftContext } from '../drafting/context'
+import { loadManifest, templateBytes, templateType } from '../drafting/catalogue'
+import { renderDocx, TemplateError } from '../drafting/render'
+import type { Db } from '../store/db'
+import { getSetting } from '../store/settings'
+import { findCase, nextNumber } from '../store/repos/cases'
+import {
+  caseDocuments,
+  documentRevisions,
+  findDocument,
+  insertDocument,
+  markIssued,
+  markVoided,
+  saveDraftFields,
+  type DocumentRecord
+} from '../store/repos/documents'
+import { change, today, type ServiceContext } from './context'
+
+export const NUMBERING_SCHEMES = ['per-type', 'inherit-case'] as const
+
+function mustType(id: string): TemplateType {
+  const t = templateType(id)
+  if (!t) throw appError('TEMPLATE_NOT_FOUND', `没有“${id}”这种文书`)
+  return t
+}
+
+function mustDoc(db: Db, id: number): DocumentRecord {
+  const d = findDocument(db, id)
+  if (!d) throw appError('DOCUMENT_NOT_FOUND', `未找到编号为 ${id} 的文书`)
+  return d
+}
+
+function mustContext(db: Db, caseId: number, t: string): DraftContext {
+  const c = buildContext(db, caseId, t)
+  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${caseId} 的案件`)
+  return c
+}
+
+function checkContext(db: Db, doc: DocumentRecord, ctx: DraftContext, t: string, date: string): CheckContext {
+  const a = ctx.agency as Partial<CheckContext['agency'] & object>
+  const notices = caseDocuments(db, doc.caseId).filter((d) => d.type === 'penalty_notice' && d.status === 'issued')
+  const lastNotice = notices.at(-1)
+  const noticeFine = lastNotice && lastNotice.fields.fine !== '' && lastNotice.fields.fine !== undefined ? Number(lastNotice.fields.fine) : null
+  const dl = ctx.deadlines as Record<string, { due: string } | undefined>
+  const party = ctx.party as { name?: string; address?: string }
+  return {
+    today: t,
+    date,
+    agency: a.name
+      ? { name: a.name, address: a.address ?? '', reconsiderationBody: a.reconsiderationBody ?? '', court: a.court ?? '', bankName: a.bankName ?? '', bankAccountNo: a.bankAccountNo ?? '' }
+      : null,
+    party: party.name ? { name: party.name, address: party.address ?? '' } : null,
+    officers: ctx.officers,
+    noticeFine,
+    windowsEnd: {
+      ...(dl.statement ? { statement: dl.statement.due } : {}),
+      ...(dl.hearing_request ? { hearing_request: dl.hearing_request.due } : {})
+    },
+    violation: null
+  }
+}
+
+function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
+  const db = ctx.home.db
+  const type = mustType(doc.type)
+  let f = findings
+  if (!f && doc.status === 'draft') {
+    const t = today(ctx)
+    f = checkDocument(type, doc.fields, checkContext(db, doc, mustContext(db, doc.caseId, t), t, t))
+  }
+  return {
+    ...doc,
+    findings: f ?? [],
+    canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error'),
+    revisions: documentRevisions(db, doc.id).length
+  }
+}
+export type DocumentView = ReturnType<typeof view>
+
+export function templatesList(ctx: ServiceContext) {
+  const custom = new Set(
+    (ctx.home.db.prepare('SELECT type FROM custom_templates').all() as { type: string }[]).map((r) => r.type)
+  )
+  return loadManifest().manifest.types.map((t) => ({
+    id: t.id,
+    title: t.title,
+    prefix: t.prefix,
+    external: t.external,
+    handSigned: t.handSigned,
+    procedures: t.procedures,
+    fields: t.fields,
+    custom: custom.has(t.id)
+  }))
+}
+
+export function documentsCreate(ctx: ServiceContext, input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined }) {
+  const type = mustType(input.type)
+  const t = today(ctx)
+  const doc = change(
+    ctx,
+    'documents',
+    (db, at) => {
+      const c = mustContext(db, input.caseId, t)
+      const fields: Record<string, unknown> = {}
+      for (const f of type.fields) {
+        const v = f.autofill ? resolvePath(c, f.autofill) : undefined
+        fields[f.key] = v === undefined || v === null ? emptyValue(f) : v
+      }
+      const extra = draftFieldsSchema(type).safeParse({ ...fields, ...(input.fields ?? {}) })
+      if (!extra.success) {
+        const issues = toFieldIssues(extra.error)
+        throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
+      }
+      const id = insertDocument(db, { caseId: input.caseId, type: type.id, title: type.title, version: 1, supersedesId: null, fields: extra.data, createdBy: ctx.actor, at })
+      return findDocument(db, id)!
+    },
+    (d) => ({
+      action: 'document.create',
+      targetType: 'document',
+      targetId: d.id,
+      caseId: String(d.caseId),
+      summary: `起草${d.title}`,
+      detail: { type: d.type, fields: d.fields }
+    })
+  )
+  return view(ctx, doc)
+}
+
+/** Autosave: only the manifest's fields; `revision` must be the one the editor loaded (no lost updates). */
+export function documentsSave(ctx: ServiceContext, input: { id: number; revision: number; fields: Record<string, unknown> }) {
+  const doc = change(
+    ctx,
+    'documents',
+    (db, at) => {
+      const d = mustDoc(db, input.id)
+      if (d.status !== 'draft') throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
+      if (d.revision !== input.revision) {
+        throw appError('DOCUMENT_REVISION_CONFLICT', `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`)
+      }
+      const parsed = draftFieldsSchema(mustType(d.type)).safeParse({ ...d.fields, ...input.fields })
+      if (!parsed.success) {
+        const issues = toFieldIssues(parsed.error)
+        throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
+      }
+      saveDraftFields(db, d.id, parsed.data, d.revision + 1, ctx.actor, at)
+      return { before: d, after: findDocument(db, d.id)! }
+    },
+    ({ before, after }) => ({
+      action: 'document.save',
+      targetType: 'document',
+      targetId: after.id,
+      caseId: String(after.caseId),
+      summary: `保存${after.title}草稿（第${after.revision}稿）`,
+      detail: { changed: Object.keys(input.fields).filter((k) => JSON.stringify(before.fields[k]) !== JSON.stringify(after.fields[k])), fields: after.fields }
+    })
+  ).after
+  return view(ctx, doc)
+}
+
+export function documentsGet(ctx: ServiceContext, input: { id: number }) {
+  return view(ctx, mustDoc(ctx.home.db, input.id))
+}
+
+export function documentsList(ctx: ServiceContext, input: { caseId: number }) {
+  if (!findCase(ctx.home.db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
+  return caseDocuments(ctx.home.db, input.caseId).map((d) => ({
+    id: d.id,
+    type: d.type,
+    title: d.title,
+    status: d.status,
+    version: d.version,
+    number: d.number,
+    issuedOn: d.issuedOn,
+    supersedesId: d.supersedesId,
+    updatedAt: d.updatedAt
+  }))
+}
+
+export function documentsCheck(ctx: ServiceContext, input: { id: number }) {
+  return view(ctx, mustDoc(ctx.home.db, input.id)).findings
+}
+
+function renderData(ctx: DraftContext, doc: DocumentRecord, number: string, date: string): Record<string, unknown> {
+  return { ...ctx, f: doc.fields, doc: { number, date } }
+}
+
+/** The current draft (or the issued file) as DOCX bytes, base64: for the live preview and downloads. */
+export function documentsFile(ctx: ServiceContext, input: { id: number }) {
+  const db = ctx.home.db
+  const doc = mustDoc(db, input.id)
+  const fileName = `${doc.title}${doc.number ? `（${doc.number}）` : `（草稿第${doc.revision}稿）`}.docx`
+  if (doc.docxSha256) return { fileName, base64: ctx.home.blobs.get(doc.docxSha256).toString('base64'), issued: true }
+  const t = today(ctx)
+  const { bytes } = templateBytes(ctx.home, doc.type)
+  try {
+    const out = renderDocx(bytes, renderData(mustContext(db, doc.caseId, t), doc, '（签发时编号）', t))
+    return { fileName, base64: out.toString('base64'), issued: false }
+  } catch (err) {
+    if (err instanceof TemplateError) throw appError('TEMPLATE_INVALID', err.message, { issues: err.details.map((d) => ({ path: d.tag ?? '', message: d.reason ?? '' })) })
+    throw err
+  }
+}
+
+function assignNumber(db: Db, type: TemplateType, caseId: number, year: number): string | null {
+  if (!type.prefix) return null
+  const agency = db.prepare('SELECT short_name FROM agency WHERE id = 1').get() as { short_name: string } | undefined
+  if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，无法编号')
+  const scheme = getSetting<(typeof NUMBERING_SCHEMES)[number]>(db, 'numbering.scheme', 'per-type')
+  if (scheme === 'inherit-case') {
+    const c = findCase(db, caseId)
+    const m = c?.number ? /〔(\d{4})〕(\d+)号$/.exec(c.number) : null
+    if (!m) throw appError('DOCUMENT_CHECK_FAILED', '案件尚未立案，按“沿用立案号”的编号方式无法编号')
+    const number = formatDocumentNumber(agency.short_name, type.prefix, Number(m[1]), Number(m[2]))
+    const taken = db.prepare('SELECT id FROM documents WHERE number = ?').get(number) as { id: number } | undefined
+    if (taken) throw appError('DOCUMENT_NUMBER_TAKEN', `文号${number}已被使用（文书编号 ${taken.id}）；同一案件的同类文书只能有一份沿用立案号`)
+    return number
+  }
+  return formatDocumentNumber(agency.short_name, type.prefix, year, nextNumber(db, `doc:${type.prefix}`, year))
+}
+
+/** 签发: checks must pass; the number is taken inside the transaction, so numbers are gap-free and never reused. */
+export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedOn?: string | undefined }) {
+  const t = today(ctx)
+  const issuedOn = input.issuedOn ?? t
+  if (issuedOn > t) throw appError('VALIDATION_FAILED', '签发日期不能晚于今天')
+  const doc = change(
+    ctx,
+    'documents',
+    (db, at) => {
+      const d = mustDoc(db, input.id)
+      if (d.status !== 'draft') throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}`)
+      const type = mustType(d.type)
+      const c = mustContext(db, d.caseId, t)
+      const findings = checkDocument(type, d.fields, checkContext(db, d, c, t, issuedOn))
+      const errors = findings.filter((f) => f.severity === 'error')
+      if (errors.length) {
+        throw appError('DOCUMENT_CHECK_FAILED', `文书检查未通过（${errors.length}项）：${errors[0]!.message}`, {
+          issues: errors.map((e) => ({ path: e.field ?? '', message: e.message })),
+          findings
+        })
+      }
+      const number = assignNumber(db, type, d.caseId, Number(issuedOn.slice(0, 4)))
+      const tpl = templateBytes(ctx.home, d.type)
+      let docx: Buffer
+      try {
+        docx = renderDocx(tpl.bytes, renderData(c, d, number ?? '', issuedOn))
+      } catch (err) {
+        if (err instanceof TemplateError) throw appError('TEMPLATE_INVALID', err.message)
+        throw err
+      }
+      const blob = ctx.home.blobs.put(docx)
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
+        blob.sha256,
+        blob.size,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        at
+      )
+      markIssued(db, d.id, { number, docxSha256: blob.sha256, templateSha256: tpl.sha256, issuedOn, actor: ctx.actor, at })
+      return findDocument(db, d.id)!
+    },
+    (d) => ({
+      action: 'document.issue',
+      targetType: 'document',
+      targetId: d.id,
+      caseId: String(d.caseId),
+      summary: `签发${d.title}${d.number ? `（${d.number}）` : ''}`,
+      detail: { number: d.number, docxSha256: d.docxSha256, issuedOn: d.issuedOn, fields: d.fields }
+    })
+  )
+  return view(ctx, doc, [])
+}
+
+export function documentsVoid(ctx: ServiceContext, input: { id: number; reason: string }) {
+  const doc = change(
+    ctx,
+    'documents',
+    (db, at) => {
+      const d = mustDoc(db, input.id)
+      if (d.status !== 'issued') throw appError('DOCUMENT_NOT_DRAFT', d.status === 'draft' ? '草稿无需作废，可直接删除或继续修改' : `${d.title}已作废`)
+      markVoided(db, d.id, input.reason, at)
+      return findDocument(db, d.id)!
+    },
+    (d) => ({
+      action: 'document.void',
+      targetType: 'document',
+      targetId: d.id,
+      caseId: String(d.caseId),
+      summary: `作废${d.title}（${d.number ?? '无文号'}）：${input.reason}`,
+      detail: { number: d.number, reason: input.reason }
+    })
+  )
+  return view(ctx, doc, [])
+}
+
+/** A correction of an issued document is a new draft version; the issued one stays as it is. */
+export function documentsCorrect(ctx: ServiceContext, input: { id: number }) {
+  const doc = change(
+    ctx,
+    'documents',
+    (db, at) => {
+      const d = mustDoc(db, input.id)
+      if (d.status === 'draft') throw appError('DOCUMENT_NOT_DRAFT', '草稿可直接修改，无需新建版本')
+      const open = caseDocuments(db, d.caseId).find((x) => x.supersedesId === d.id && x.status === 'draft')
+      if (open) throw appError('DOCUMENT_NOT_DRAFT', `已有更正中的新版本（文书编号 ${open.id}）`)
+      const id = insertDocument(db, { caseId: d.caseId, type: d.type, title: d.title, version: d.version + 1, supersedesId: d.id, fields: d.fields, createdBy: ctx.actor, at })
+      return findDocument(db, id)!
+    },
+    (d) => ({
+      action: 'document.correct',
+      targetType: 'document',
+      targetId: d.id,
+      caseId: String(d.caseId),
+      summary: `更正${d.title}：新建第${d.version}版（原文书编号 ${d.supersedesId}）`,
+      detail: { supersedes: d.supersedesId, version: d.version }
+    })
+  )
+  return view(ctx, doc)
+}
