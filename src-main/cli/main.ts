@@ -15,6 +15,7 @@ import { createContext } from '../services/context'
 import { defaultHome, openHome } from '../store/home'
 import { APP_VERSION } from '../version'
 import { readFileSync } from 'node:fs'
+import { writeFileAtomic } from '../store/atomic'
 import { CASE_SOURCES, CASE_STATUS_LABELS, CASE_STATUSES, PROCEDURE_LABELS } from '../core/case'
 import type { CaseDetail, CaseSummary } from '../core/case-views'
 import { ALERT_LABELS } from '../core/deadlines'
@@ -449,6 +450,127 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       if (o.json) return json(list)
       for (const c of list) out(`${caseLine(c)}\n         ${c.snippet ?? ''}`)
       out(`（${list.length} 件）`)
+    })
+
+  program
+    .command('templates')
+    .description('document templates (文书模板)')
+    .command('list')
+    .option('--json', 'print JSON')
+    .action((o: { json?: boolean }) => {
+      const list = run<{ id: string; title: string; prefix: string | null; custom: boolean; fields: unknown[] }[]>('templates.list', {})
+      if (o.json) return json(list)
+      for (const t of list) out(`${t.id.padEnd(30)} ${t.title}${t.prefix ? `  代字：${t.prefix}` : ''}${t.custom ? '  [本机关模板]' : ''}  字段 ${t.fields.length}`)
+    })
+
+  const parseSet = (pairs: string[] | undefined): Record<string, unknown> => {
+    const fields: Record<string, unknown> = {}
+    for (const p of pairs ?? []) {
+      const at = p.indexOf('=')
+      if (at < 1) throw new CliFailure(`VALIDATION_FAILED: --set expects field=value, got "${p}"`, 1)
+      const key = p.slice(0, at)
+      const raw = p.slice(at + 1)
+      // JSON for lists, numbers and booleans (e.g. problems='[{"text":"…"}]', fine=20000); text otherwise
+      let value: unknown = raw
+      if (/^[[{]|^-?\d+(\.\d+)?$|^(true|false)$/.test(raw)) {
+        try {
+          value = JSON.parse(raw)
+        } catch {
+          throw new CliFailure(`VALIDATION_FAILED: --set ${key}: not valid JSON`, 1)
+        }
+      }
+      fields[key] = value
+    }
+    return fields
+  }
+  type DocView = { id: number; title: string; status: string; number: string | null; revision: number; findings: { severity: string; field: string | null; message: string; fix?: string }[] }
+  const writeDocx = (id: number, outFile: string) => {
+    const f = run<{ fileName: string; base64: string }>('documents.file', { id })
+    writeFileAtomic(resolve(outFile), Buffer.from(f.base64, 'base64'))
+    return resolve(outFile)
+  }
+  program
+    .command('draft')
+    .description('draft a document for a case from its template (autofilled), optionally setting fields')
+    .requiredOption('--case <id>', 'case id')
+    .requiredOption('--type <type>', 'template id (see `templates list`)')
+    .option('--set <field=value>', 'field value (repeatable; JSON for lists, numbers, booleans)', collect)
+    .option('--out <file.docx>', 'also write the rendered draft')
+    .option('--json', 'print JSON')
+    .action((o: { case: string; type: string; set?: string[]; out?: string; json?: boolean }) => {
+      const d = run<DocView>('documents.create', { caseId: Number(o.case), type: o.type, fields: parseSet(o.set) })
+      const written = o.out ? writeDocx(d.id, o.out) : null
+      if (o.json) return json({ ...d, file: written })
+      out(`已起草${d.title}（文书编号 ${d.id}）${written ? `：${written}` : ''}`)
+      for (const f of d.findings) out(`  ${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
+    })
+  const documents = program.command('documents').description('enforcement documents (执法文书)')
+  documents
+    .command('list')
+    .requiredOption('--case <id>', 'case id')
+    .option('--json', 'print JSON')
+    .action((o: { case: string; json?: boolean }) => {
+      const list = run<{ id: number; title: string; status: string; number: string | null; version: number }[]>('documents.list', { caseId: o.case })
+      if (o.json) return json(list)
+      const label: Record<string, string> = { draft: '草稿', issued: '已签发', voided: '已作废' }
+      for (const d of list) out(`${String(d.id).padStart(5)}  ${label[d.status]}  ${d.title}${d.version > 1 ? `（第${d.version}版）` : ''}  ${d.number ?? ''}`)
+    })
+  documents
+    .command('set')
+    .argument('<docId>')
+    .description('change fields of a draft')
+    .requiredOption('--set <field=value>', 'field value (repeatable)', collect)
+    .option('--json', 'print JSON')
+    .action((id: string, o: { set: string[]; json?: boolean }) => {
+      const current = run<DocView>('documents.get', { id })
+      const d = run<DocView>('documents.save', { id, revision: current.revision, fields: parseSet(o.set) })
+      if (o.json) return json(d)
+      out(`已保存第${d.revision}稿`)
+      for (const f of d.findings) out(`  ${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
+    })
+  documents
+    .command('check')
+    .argument('<docId>')
+    .option('--json', 'print JSON')
+    .action((id: string, o: { json?: boolean }) => {
+      const findings = run<DocView['findings']>('documents.check', { id })
+      if (o.json) json(findings)
+      else if (findings.length === 0) out('检查通过')
+      else for (const f of findings) out(`${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
+      if (findings.some((f) => f.severity === 'error')) throw new CliFailure(`DOCUMENT_CHECK_FAILED: ${findings.filter((f) => f.severity === 'error').length} error(s)`, 1)
+    })
+  documents
+    .command('issue')
+    .argument('<docId>')
+    .option('--date <date>', 'issue date (default today)')
+    .option('--json', 'print JSON')
+    .action((id: string, o: { date?: string; json?: boolean }) => {
+      const d = run<DocView>('documents.issue', { id, ...(o.date ? { issuedOn: o.date } : {}) })
+      if (o.json) return json(d)
+      out(`已签发${d.title}${d.number ? `：${d.number}` : ''}`)
+    })
+  documents
+    .command('void')
+    .argument('<docId>')
+    .requiredOption('--reason <text>', 'why')
+    .action((id: string, o: { reason: string }) => {
+      const d = run<DocView>('documents.void', { id, reason: o.reason })
+      out(`已作废${d.title}（${d.number ?? '无文号'}）`)
+    })
+  documents
+    .command('correct')
+    .argument('<docId>')
+    .description('start a corrected new version of an issued document')
+    .action((id: string) => {
+      const d = run<DocView>('documents.correct', { id })
+      out(`已新建更正版本（文书编号 ${d.id}）`)
+    })
+  documents
+    .command('export')
+    .argument('<docId>')
+    .requiredOption('--out <file.docx>', 'destination')
+    .action((id: string, o: { out: string }) => {
+      out(writeDocx(Number(id), o.out))
     })
 
   program
