@@ -21,9 +21,18 @@ import {
 } from '../core/case-views'
 import { CASE_STATUSES } from '../core/case'
 import { DeadlineRuleSchema } from '../core/deadlines'
+import { PhraseCategorySchema, ViolationSchema } from '../core/catalogue'
 import { DocumentSummarySchema, DocumentViewSchema, FindingSchema, TemplateSummarySchema } from '../core/document-views'
 
 z.config(z.locales.zhCN())
+
+/** One entry of the legal-basis picker: the violation with its citations ready to insert. */
+const BasisEntrySchema = ViolationSchema.pick({ id: true, title: true, subject: true, alsoPenalised: true, range: true, tiers: true, sentences: true, source: true }).extend({
+  violatedProvision: z.string(),
+  penaltyBasis: z.string(),
+  violatedText: z.string(),
+  penaltyText: z.string()
+})
 
 const idInput = z.object({ id: z.coerce.number().int().positive({ message: '编号应为正整数' }) })
 
@@ -222,6 +231,35 @@ export const contract = {
     output: DocumentViewSchema
   },
   'documents.correct': { input: idInput, output: DocumentViewSchema },
+
+  'templates.inspect': {
+    input: z.object({ type: z.string(), base64: z.string().min(1, { message: '请选择文件' }) }),
+    output: z.object({
+      tags: z.array(z.string()),
+      unknown: z.array(z.object({ tag: z.string(), reason: z.string() })),
+      unusedRequired: z.array(z.string()),
+      acceptable: z.boolean()
+    })
+  },
+  'templates.import': {
+    input: z.object({ type: z.string(), fileName: z.string().trim().min(1).max(200), base64: z.string().min(1, { message: '请选择文件' }) }),
+    output: z.object({
+      type: z.string(),
+      sha256: z.string(),
+      tags: z.array(z.string()),
+      unknown: z.array(z.object({ tag: z.string(), reason: z.string() })),
+      unusedRequired: z.array(z.string()),
+      acceptable: z.boolean()
+    })
+  },
+  'templates.reset': { input: z.object({ type: z.string() }), output: z.object({ type: z.string() }) },
+  'templates.file': { input: z.object({ type: z.string() }), output: z.object({ fileName: z.string(), base64: z.string(), custom: z.boolean() }) },
+  'basis.violations': { input: z.object({ q: z.string().trim().max(100).optional() }), output: z.array(BasisEntrySchema) },
+  'basis.get': { input: z.object({ id: z.string() }), output: BasisEntrySchema },
+  'phrases.for': {
+    input: z.object({ docType: z.string(), field: z.string().optional() }),
+    output: z.array(PhraseCategorySchema)
+  },
 
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),

@@ -92,26 +92,29 @@ export function renderDocx(template: Uint8Array, data: Record<string, unknown>):
   return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }) as Buffer
 }
 
-/** Every tag (and loop/condition) a template uses, with syntax checked. */
-export function inspectTemplate(template: Uint8Array): { tags: string[]; sections: string[] } {
+/** Every tag (and loop/condition) a template uses, with syntax checked, and the loops each sits in. */
+export function inspectTemplate(template: Uint8Array): { tags: string[]; sections: string[]; uses: { tag: string; loops: string[] }[] } {
   const doc = compile(openDocx(template))
   const tags = new Set<string>()
   const sections = new Set<string>()
+  const uses: { tag: string; loops: string[] }[] = []
   // compiled parts of every XML file docxtemplater templated
   const compiled = (doc as unknown as { compiled: Record<string, { postparsed: Part[] }> }).compiled
   type Part = { type: string; value?: string; module?: string; subparsed?: Part[] }
-  const walk = (parts: Part[]) => {
+  const walk = (parts: Part[], loops: string[]) => {
     for (const p of parts) {
       if (p.type === 'placeholder' && p.value !== undefined) {
         parseTag(p.value) // throws on bad syntax
-        if (p.module === 'loop') sections.add(p.value.trim())
-        else tags.add(p.value.trim())
+        const v = p.value.trim()
+        uses.push({ tag: v, loops })
+        if (p.module === 'loop') sections.add(v)
+        else tags.add(v)
       }
-      if (p.subparsed) walk(p.subparsed)
+      if (p.subparsed) walk(p.subparsed, p.module === 'loop' && p.value ? [...loops, p.value.trim()] : loops)
     }
   }
-  for (const file of Object.values(compiled)) walk(file.postparsed)
-  return { tags: [...tags].sort(), sections: [...sections].sort() }
+  for (const file of Object.values(compiled)) walk(file.postparsed, [])
+  return { tags: [...tags].sort(), sections: [...sections].sort(), uses }
 }
 
 /** Plain text of a rendered DOCX (paragraphs joined by newlines): for tests and document checks. */

@@ -24,6 +24,7 @@ import {
   type DocumentRecord
 } from '../store/repos/documents'
 import { change, today, type ServiceContext } from './context'
+import { violationRange } from './basis'
 
 export const NUMBERING_SCHEMES = ['per-type', 'inherit-case'] as const
 
@@ -65,7 +66,10 @@ function checkContext(db: Db, doc: DocumentRecord, ctx: DraftContext, t: string,
       ...(dl.statement ? { statement: dl.statement.due } : {}),
       ...(dl.hearing_request ? { hearing_request: dl.hearing_request.due } : {})
     },
-    violation: null
+    violation:
+      typeof doc.fields.violationId === 'string' && doc.fields.violationId
+        ? violationRange(doc.fields.violationId, String(doc.fields.penaltySubject || 'unit'), String(doc.fields.penaltyStage || 'first'))
+        : null
   }
 }
 

@@ -19,6 +19,8 @@ import { casesAdjustDeadline, casesRegisterAndFile, casesFile, casesGet, casesLi
 import { deadlinesList, rulesGet, rulesSet } from './deadlines'
 import { calendarImport, calendarPreview, calendarYears } from './calendar'
 import { workbenchSummary } from './workbench'
+import { templatesFile, templatesImport, templatesInspect, templatesReset } from './templates'
+import { basisGet, basisViolations, phrasesFor } from './basis'
 import {
   documentsCheck,
   documentsCorrect,
@@ -80,7 +82,14 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'documents.file': documentsFile,
   'documents.issue': documentsIssue,
   'documents.void': documentsVoid,
-  'documents.correct': documentsCorrect
+  'documents.correct': documentsCorrect,
+  'templates.inspect': templatesInspect,
+  'templates.import': templatesImport,
+  'templates.reset': templatesReset,
+  'templates.file': templatesFile,
+  'basis.violations': basisViolations,
+  'basis.get': basisGet,
+  'phrases.for': phrasesFor
 }
 
 export interface InvokeLogger {
