@@ -3,8 +3,10 @@
  * Set BENCH_QUICK=1 for a small smoke run.
  */
 import { runSearchBench } from './search'
+import { runDraftingBench } from './drafting'
 
 const quick = process.env.BENCH_QUICK === '1'
 runSearchBench({ cases: quick ? 5000 : 100_000, listCases: 10_000 })
 // the case-list page at 10k cases, as the issue asks, separately from the 100k search corpus
 runSearchBench({ cases: quick ? 2000 : 10_000, listCases: 10_000 })
+runDraftingBench(quick ? 20 : 1000)
