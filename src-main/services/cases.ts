@@ -59,9 +59,9 @@ function checkOfficers(db: Db, officerIds: readonly number[], onDate: string, wh
   }
 }
 
-function checkDate(c: CaseRecord | null, date: string, todayIso: string, label: string): void {
-  if (date > todayIso) throw appError('VALIDATION_FAILED', `${label}不能晚于今天（${todayIso}）`, { issues: [{ path: 'date', message: '不能是将来的日期' }] })
-  if (c && date < c.sourceDate) throw appError('VALIDATION_FAILED', `${label}不能早于案源日期（${c.sourceDate}）`, { issues: [{ path: 'date', message: '早于案源日期' }] })
+function checkDate(c: CaseRecord | null, date: string, todayIso: string, label: string, path = 'date'): void {
+  if (date > todayIso) throw appError('VALIDATION_FAILED', `${label}不能晚于今天（${todayIso}）`, { issues: [{ path, message: '不能是将来的日期' }] })
+  if (c && date < c.sourceDate) throw appError('VALIDATION_FAILED', `${label}不能早于案源日期（${c.sourceDate}）`, { issues: [{ path, message: '早于案源日期' }] })
 }
 
 function caseNumber(db: Db, scope: 'case' | 'summary', year: number): string {
@@ -134,7 +134,7 @@ export function casesRegister(ctx: ServiceContext, input: CaseRegisterInput): Ca
     ctx,
     'cases',
     (db, at) => {
-      checkDate(null, input.sourceDate, t, '案源日期')
+      checkDate(null, input.sourceDate, t, '案源日期', 'sourceDate')
       const parties = partiesByIds(db, input.parties.map((p) => p.partyId))
       for (const link of input.parties) {
         if (!parties.some((p) => p.id === link.partyId)) throw appError('PARTY_NOT_FOUND', `未找到编号为 ${link.partyId} 的当事人`)
@@ -199,7 +199,7 @@ export function casesFile(ctx: ServiceContext, input: CaseFileInput): CaseDetail
       if (!canTransition(c.procedure, c.status, 'filed')) {
         throw appError('CASE_TRANSITION_INVALID', `案件当前状态为“${CASE_STATUS_LABELS[c.status]}”，不能立案`)
       }
-      checkDate(c, input.filedOn, t, '立案日期')
+      checkDate(c, input.filedOn, t, '立案日期', 'filedOn')
       const officerIds = input.officerIds ?? (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId)
       checkOfficers(db, officerIds, input.filedOn, '不能立案')
       const cause = input.cause ?? c.cause

@@ -4,6 +4,12 @@ import PlaceholderView from './views/PlaceholderView.vue'
 import PublicityView from './views/PublicityView.vue'
 import AgencySettings from './views/settings/AgencySettings.vue'
 import OfficersSettings from './views/settings/OfficersSettings.vue'
+import CalendarSettings from './views/settings/CalendarSettings.vue'
+import DeadlineRulesSettings from './views/settings/DeadlineRulesSettings.vue'
+import WorkbenchView from './views/WorkbenchView.vue'
+import CaseListView from './views/cases/CaseListView.vue'
+import CaseFormView from './views/cases/CaseFormView.vue'
+import CaseDetailView from './views/cases/CaseDetailView.vue'
 
 const routes: RouteRecordRaw[] = [
   {
@@ -11,14 +17,18 @@ const routes: RouteRecordRaw[] = [
     component: MainLayout,
     children: [
       { path: '', redirect: '/workbench' },
-      { path: 'workbench', component: PlaceholderView, props: { area: 'workbench' } },
-      { path: 'cases', component: PlaceholderView, props: { area: 'cases' } },
+      { path: 'workbench', component: WorkbenchView },
+      { path: 'cases', component: CaseListView },
+      { path: 'cases/new', component: CaseFormView },
+      { path: 'cases/:id(\\d+)', component: CaseDetailView },
       { path: 'documents', component: PlaceholderView, props: { area: 'documents' } },
       { path: 'archive', component: PlaceholderView, props: { area: 'archive' } },
       { path: 'publicity', component: PublicityView },
       { path: 'settings', redirect: '/settings/agency' },
       { path: 'settings/agency', component: AgencySettings },
       { path: 'settings/officers', component: OfficersSettings },
+      { path: 'settings/calendar', component: CalendarSettings },
+      { path: 'settings/rules', component: DeadlineRulesSettings },
       { path: ':pathMatch(.*)*', redirect: '/workbench' }
     ]
   }
