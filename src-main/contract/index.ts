@@ -22,6 +22,8 @@ import {
 import { CASE_STATUSES } from '../core/case'
 import { DeadlineRuleSchema } from '../core/deadlines'
 import { PhraseCategorySchema, ViolationSchema } from '../core/catalogue'
+import { EVIDENCE_TYPES } from '../core/files'
+import { DossierViewSchema, EvidenceSchema } from '../core/dossier-views'
 import { DocumentSummarySchema, DocumentViewSchema, FindingSchema, TemplateSummarySchema } from '../core/document-views'
 
 z.config(z.locales.zhCN())
@@ -261,6 +263,27 @@ export const contract = {
     output: z.array(PhraseCategorySchema)
   },
 
+  'evidence.add': {
+    input: z.object({
+      caseId: z.number().int().positive(),
+      kind: z.enum(['evidence', 'scan', 'av']),
+      evidenceType: z.enum(EVIDENCE_TYPES, { message: '证据种类应为行政处罚法第四十六条规定的八类之一' }).optional(),
+      description: z.string().trim().min(2, { message: '请填写证据名称或说明' }).max(500),
+      source: z.string().trim().max(200).default(''),
+      collector: z.string().trim().max(100).default(''),
+      collectedAt: z.string().trim().max(30).optional(),
+      place: z.string().trim().max(200).default(''),
+      documentId: z.number().int().positive().optional(),
+      fileName: z.string().trim().min(1).max(255),
+      base64: z.string().min(1, { message: '请选择文件' })
+    }).refine((v) => v.kind !== 'evidence' || v.evidenceType !== undefined, { message: '请选择证据种类', path: ['evidenceType'] }),
+    output: EvidenceSchema
+  },
+  'evidence.list': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: z.array(EvidenceSchema) },
+  'evidence.file': { input: idInput, output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }) },
+  'dossier.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: DossierViewSchema },
+  'dossier.reorder': { input: z.object({ caseId: z.number().int().positive(), order: z.array(z.string()).min(1) }), output: DossierViewSchema },
+
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),
     output: z.object({
@@ -292,6 +315,7 @@ export function isChannel(name: string): name is Channel {
 /** Events pushed from the main side to the UI (SSE in the harness, webContents.send in Electron). */
 export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data.changed'), area: z.string(), action: z.string() }),
+  z.object({ type: z.literal('job.done'), jobId: z.string(), status: z.enum(['done', 'failed', 'cancelled']) }),
   z.object({
     type: z.literal('job.progress'),
     jobId: z.string(),
@@ -307,8 +331,11 @@ export type AppEvent = z.output<typeof EventSchema>
 export interface CaseBinderBridge {
   invoke(channel: string, input: unknown): Promise<unknown>
   onEvent(listener: (event: unknown) => void): () => void
-  /** native "save as" dialog, then an atomic write on the main side; null when cancelled */
-  saveFile(suggestedName: string, content: string): Promise<string | null>
+  /** native "save as" dialog, then an atomic write on the main side; null when cancelled.
+   *  With `{ base64: true }` the content is base64 and written as bytes (DOCX, PDF). */
+  saveFile(suggestedName: string, content: string, options?: { base64?: boolean }): Promise<string | null>
+  /** write a base64 file to a temp folder and open it with the system's program (Word / WPS); the path, or null */
+  openFile(fileName: string, base64: string): Promise<string | null>
   platform: 'electron'
 }
 

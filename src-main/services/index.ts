@@ -21,6 +21,8 @@ import { calendarImport, calendarPreview, calendarYears } from './calendar'
 import { workbenchSummary } from './workbench'
 import { templatesFile, templatesImport, templatesInspect, templatesReset } from './templates'
 import { basisGet, basisViolations, phrasesFor } from './basis'
+import { evidenceAdd, evidenceFile, evidenceList } from './evidence'
+import { dossierOpen, dossierReorder } from './dossier'
 import {
   documentsCheck,
   documentsCorrect,
@@ -89,7 +91,12 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'templates.file': templatesFile,
   'basis.violations': basisViolations,
   'basis.get': basisGet,
-  'phrases.for': phrasesFor
+  'phrases.for': phrasesFor,
+  'evidence.add': evidenceAdd,
+  'evidence.list': evidenceList,
+  'evidence.file': evidenceFile,
+  'dossier.show': dossierOpen,
+  'dossier.reorder': dossierReorder
 }
 
 export interface InvokeLogger {

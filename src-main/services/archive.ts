@@ -1,0 +1,206 @@
+/**
+ * Archiving (立卷归档): a BagIt-style package — the (signed) bundle, the issued DOCX originals, the original
+ * attachments, the case's activity record with its hashes, and SHA-256 manifests — written to a temp folder
+ * and renamed into place; then the dossier is locked with its archive number, retention and date.
+ * `verifyPath` checks a bundle or a package and says exactly what differs.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
+import { appError } from '../core/errors'
+import { canonical, entryHash, listActivity, sha256Hex } from '../store/activity'
+import { caseDocuments } from '../store/repos/documents'
+import { findCase, nextNumber } from '../store/repos/cases'
+import { getSetting } from '../store/settings'
+import { verifyPdfSignature } from '../pdf/verify'
+import { caseEvidence } from './evidence'
+import { change, today, type ServiceContext } from './context'
+import { dossierShow, exportBundle, removeQuietly, tempSibling, type ExportOptions } from './dossier'
+import { casesTransition } from './cases'
+
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex')
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = []
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    if (e.isDirectory()) out.push(...walk(p))
+    else out.push(p)
+  }
+  return out
+}
+
+export async function dossierArchive(
+  ctx: ServiceContext,
+  opts: Omit<ExportOptions, 'outPath' | 'archive'> & { outDir: string; fingerprint?: string | undefined }
+) {
+  const db = ctx.home.db
+  const outDir = resolve(opts.outDir)
+  const c = findCase(db, opts.caseId)
+  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${opts.caseId} 的案件`)
+  const view = dossierShow(ctx, { caseId: c.id })
+  if (view.record?.locked) throw appError('DOSSIER_LOCKED', `案卷已于${view.record.archivedOn}归档（归档号 ${view.record.archiveNumber}）`)
+  if (!['closed', 'dossier'].includes(c.status)) throw appError('DOSSIER_INCOMPLETE', '案件尚未结案，不能归档')
+  if (!view.completeness.complete) {
+    throw appError('DOSSIER_INCOMPLETE', `案卷不完整，不能归档：${view.completeness.missing.map((m) => m.message).join('；')}`, {
+      issues: view.completeness.missing.map((m) => ({ path: m.type ?? m.code, message: m.message }))
+    })
+  }
+  if (view.review.veto.length) throw appError('DOSSIER_INCOMPLETE', `案卷评查存在否决项：${view.review.veto.join('；')}`)
+  if (existsSync(outDir) && readdirSync(outDir).length > 0) throw appError('EXPORT_FAILED', `目标文件夹不是空的：${outDir}`)
+
+  const t = today(ctx)
+  const year = Number(t.slice(0, 4))
+  // the archive number is taken only when the package is complete (below); this one is for the cover
+  const provisional = `${year}${String(((db.prepare(`SELECT last FROM number_sequences WHERE scope = 'archive' AND year = ?`).get(year) as { last: number } | undefined)?.last ?? 0) + 1).padStart(4, '0')}`
+  const retention = c.procedure === 'general' ? getSetting(db, 'archive.retentionGeneral', '永久') : getSetting(db, 'archive.retentionSummary', '30年')
+  const tmp = tempSibling(outDir)
+  try {
+    const data = join(tmp, 'data')
+    mkdirSync(join(data, 'documents'), { recursive: true })
+    mkdirSync(join(data, 'attachments'), { recursive: true })
+    const bundle = await exportBundle(ctx, { ...opts, outPath: join(data, '案卷.pdf'), archive: { number: provisional, retention, archivedOn: t } })
+    opts.onProgress?.('package', 0, 1)
+    for (const d of caseDocuments(db, c.id).filter((x) => x.status !== 'draft' && x.docxSha256)) {
+      writeFileSync(join(data, 'documents', `${d.id}_${safe(d.number ?? d.title)}${d.status === 'voided' ? '_作废' : ''}.docx`), ctx.home.blobs.get(d.docxSha256!))
+    }
+    for (const e of caseEvidence(db, c.id)) writeFileSync(join(data, 'attachments', `${e.id}_${e.fileName}`), ctx.home.blobs.get(e.sha256))
+    const activity = listActivity(db, { caseId: String(c.id), limit: 100000 }).reverse()
+    writeFileSync(
+      join(data, 'activity.json'),
+      JSON.stringify({ caseId: c.id, caseNumber: c.number, exportedAt: new Date().toISOString(), hashAlgorithm: 'SHA-256 over RFC 8785 canonical JSON', entries: activity }, null, 1)
+    )
+    writeFileSync(join(tmp, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n')
+    const files = walk(data).sort()
+    const payloadBytes = files.reduce((n, f) => n + statSync(f).size, 0)
+    writeFileSync(join(tmp, 'manifest-sha256.txt'), files.map((f) => `${sha256File(f)}  ${relative(tmp, f).split(sep).join('/')}`).join('\n') + '\n')
+    writeFileSync(
+      join(tmp, 'bag-info.txt'),
+      [
+        `Source-Organization: ${view.record?.compiler ? '' : ''}${(db.prepare('SELECT name FROM agency WHERE id = 1').get() as { name: string }).name}`,
+        `External-Identifier: ${c.number ?? c.id}`,
+        `External-Description: ${c.name}`,
+        `Bagging-Date: ${t}`,
+        `Payload-Oxum: ${payloadBytes}.${files.length}`,
+        `Archive-Number: ${provisional}`,
+        `Retention-Period: ${retention}`,
+        `Bundle-Pages: ${bundle.totalPages}`,
+        ...(opts.fingerprint ? [`Signer-Certificate-SHA256: ${opts.fingerprint}`] : [])
+      ].join('\n') + '\n'
+    )
+    const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']
+    writeFileSync(join(tmp, 'tagmanifest-sha256.txt'), tags.map((f) => `${sha256File(join(tmp, f))}  ${f}`).join('\n') + '\n')
+    opts.onProgress?.('package', 1, 1)
+    if (opts.signal?.aborted) throw appError('JOB_CANCELLED', '已取消归档，未生成任何文件')
+
+    // lock the dossier and move the case to 已归档 in one transaction, then put the package in place
+    const bundleSha = sha256File(join(data, '案卷.pdf'))
+    const record = ctx.home.db
+      .transaction(() => {
+        if (c.status === 'closed') casesTransition(ctx, { id: c.id, to: 'dossier', date: t, note: '立卷' })
+        casesTransition(ctx, { id: c.id, to: 'archived', date: t, note: `归档号 ${provisional}` })
+        return change(
+          ctx,
+          'dossier',
+          (db2, at) => {
+            const serial = nextNumber(db2, 'archive', year)
+            const number = `${year}${String(serial).padStart(4, '0')}`
+            if (number !== provisional) throw new Error('archive number changed during export; try again')
+            db2.prepare(
+              `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)
+               ON CONFLICT(case_id) DO UPDATE SET archive_number = excluded.archive_number, retention = excluded.retention,
+                 archived_on = excluded.archived_on, locked = 1, bundle_sha256 = excluded.bundle_sha256, updated_at = excluded.updated_at`
+            ).run(c.id, number, retention, t, bundleSha, at)
+            return { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha }
+          },
+          (r) => ({
+            action: 'dossier.archive',
+            targetType: 'dossier',
+            targetId: c.id,
+            caseId: String(c.id),
+            summary: `归档：${c.name}（归档号 ${r.archiveNumber}，保存期限${r.retention}，${bundle.totalPages}页）`,
+            detail: { ...r, files: files.length, outDir }
+          })
+        )
+      })
+      .immediate()
+    mkdirSync(resolve(outDir, '..'), { recursive: true })
+    if (existsSync(outDir)) removeQuietly(outDir) // empty, checked above
+    renameSync(tmp, outDir)
+    return { outDir, ...record, pages: bundle.totalPages, files: files.length }
+  } catch (err) {
+    removeQuietly(tmp)
+    throw err
+  }
+}
+
+export interface VerifyReport {
+  ok: boolean
+  kind: 'bundle' | 'package'
+  problems: string[]
+  checked: number
+  signature: ReturnType<typeof verifyPdfSignature> | null
+}
+
+/** Check a signed bundle, or an archive package folder (manifests, bundle signature, activity hashes). */
+export function verifyPath(path: string, opts: { expectedFingerprintSha256?: string | undefined } = {}): VerifyReport {
+  const p = resolve(path)
+  if (!existsSync(p)) return { ok: false, kind: 'bundle', problems: [`找不到：${p}`], checked: 0, signature: null }
+  if (statSync(p).isFile()) {
+    const sig = verifyPdfSignature(readFileSync(p), opts)
+    return { ok: sig.ok, kind: 'bundle', problems: sig.problems, checked: 1, signature: sig }
+  }
+  const problems: string[] = []
+  let checked = 0
+  const manifestPath = join(p, 'manifest-sha256.txt')
+  if (!existsSync(join(p, 'bagit.txt'))) problems.push('缺少 bagit.txt（不是归档包）')
+  if (!existsSync(manifestPath)) return { ok: false, kind: 'package', problems: [...problems, '缺少 manifest-sha256.txt'], checked, signature: null }
+  const listed = new Map<string, string>()
+  for (const line of readFileSync(manifestPath, 'utf8').split('\n').filter(Boolean)) {
+    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+    if (!m) problems.push(`清单行格式错误：${line}`)
+    else listed.set(m[2]!, m[1]!)
+  }
+  const present = new Set(existsSync(join(p, 'data')) ? walk(join(p, 'data')).map((f) => relative(p, f).split(sep).join('/')) : [])
+  for (const [file, sum] of listed) {
+    if (!present.has(file)) {
+      problems.push(`缺少文件：${file}`)
+      continue
+    }
+    checked++
+    const actual = sha256File(join(p, file))
+    if (actual !== sum) problems.push(`文件已被修改：${file}（SHA-256 应为 ${sum.slice(0, 12)}…，实为 ${actual.slice(0, 12)}…）`)
+  }
+  for (const f of present) if (!listed.has(f)) problems.push(`清单外的文件：${f}`)
+  const tagPath = join(p, 'tagmanifest-sha256.txt')
+  if (existsSync(tagPath)) {
+    for (const line of readFileSync(tagPath, 'utf8').split('\n').filter(Boolean)) {
+      const [sum, file] = line.split(/ {2}/)
+      if (file && existsSync(join(p, file)) && sha256File(join(p, file)) !== sum) problems.push(`标签文件已被修改：${file}`)
+    }
+  } else problems.push('缺少 tagmanifest-sha256.txt')
+  let signature: VerifyReport['signature'] = null
+  const bundlePath = join(p, 'data', '案卷.pdf')
+  if (existsSync(bundlePath)) {
+    signature = verifyPdfSignature(readFileSync(bundlePath), opts)
+    if (!signature.ok) problems.push(...signature.problems.map((x) => `案卷.pdf：${x}`))
+  } else problems.push('缺少 data/案卷.pdf')
+  const activityPath = join(p, 'data', 'activity.json')
+  if (existsSync(activityPath)) {
+    try {
+      const a = JSON.parse(readFileSync(activityPath, 'utf8')) as { entries: { seq: number; detail: unknown; digest: string; hash: string }[] }
+      for (const e of a.entries) {
+        const { hash, detail, ...rest } = e as unknown as Parameters<typeof entryHash>[0] & { hash: string; detail: unknown }
+        if (sha256Hex(canonical(detail)) !== rest.digest) problems.push(`全过程记录第${e.seq}条内容与摘要不符`)
+        else if (entryHash(rest) !== hash) problems.push(`全过程记录第${e.seq}条已被修改`)
+      }
+    } catch {
+      problems.push('activity.json 不是有效的全过程记录')
+    }
+  }
+  return { ok: problems.length === 0, kind: 'package', problems, checked, signature }
+}

@@ -1,0 +1,133 @@
+/**
+ * Evidence, signed scans and A/V records attached to a case. Files go to the blob store by SHA-256; the type
+ * is sniffed from the content, the name sanitised, sizes limited; the same file twice in a case is refused.
+ */
+import { appError } from '../core/errors'
+import { FILE_KINDS, sanitizeFileName, sniff } from '../core/files'
+import { findCase } from '../store/repos/cases'
+import { findDocument } from '../store/repos/documents'
+import type { Db } from '../store/db'
+import { change, type ServiceContext } from './context'
+
+export interface EvidenceRecord {
+  id: number
+  caseId: number
+  kind: 'evidence' | 'scan' | 'av'
+  evidenceType: string | null
+  description: string
+  source: string
+  collector: string
+  collectedAt: string | null
+  place: string
+  documentId: number | null
+  sha256: string
+  fileName: string
+  mime: string
+  size: number
+  createdBy: string
+  createdAt: string
+}
+
+const COLS = `id, case_id AS caseId, kind, evidence_type AS evidenceType, description, source, collector, collected_at AS collectedAt,
+  place, document_id AS documentId, sha256, file_name AS fileName, mime, size, created_by AS createdBy, created_at AS createdAt`
+
+export function caseEvidence(db: Db, caseId: number): EvidenceRecord[] {
+  return db.prepare(`SELECT ${COLS} FROM evidence WHERE case_id = ? ORDER BY id`).all(caseId) as EvidenceRecord[]
+}
+
+export function dossierLocked(db: Db, caseId: number): boolean {
+  const r = db.prepare('SELECT locked FROM dossiers WHERE case_id = ?').get(caseId) as { locked: number } | undefined
+  return r?.locked === 1
+}
+
+export function assertNotLocked(db: Db, caseId: number): void {
+  if (dossierLocked(db, caseId)) throw appError('DOSSIER_LOCKED', '案卷已归档封存，不能再增加、删除或修改材料')
+}
+
+export interface EvidenceInput {
+  caseId: number
+  kind: 'evidence' | 'scan' | 'av'
+  evidenceType?: string | undefined
+  description: string
+  source: string
+  collector: string
+  collectedAt?: string | undefined
+  place: string
+  documentId?: number | undefined
+  fileName: string
+  base64: string
+}
+
+export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
+  const bytes = Buffer.from(input.base64, 'base64')
+  if (bytes.length === 0) throw appError('EVIDENCE_INVALID', '文件为空')
+  const kind = sniff(bytes)
+  if (!kind) throw appError('EVIDENCE_INVALID', `无法识别“${input.fileName}”的文件类型：只接受 JPEG、PNG、PDF 和常见音视频（MP4、MOV、MP3、WAV、AVI）`)
+  const info = FILE_KINDS[kind]
+  if (bytes.length > info.maxBytes) throw appError('EVIDENCE_INVALID', `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），此类文件不应超过 ${info.maxBytes / 1048576} MB`)
+  if (input.kind === 'av' && info.category !== 'av') throw appError('EVIDENCE_INVALID', `音像记录应为音频或视频文件，“${input.fileName}”是${info.mime}`)
+  if (input.kind === 'scan' && info.category === 'av') throw appError('EVIDENCE_INVALID', '扫描件应为 PDF 或图片')
+  const fileName = sanitizeFileName(input.fileName, kind)
+  return change(
+    ctx,
+    'evidence',
+    (db, at) => {
+      if (!findCase(db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
+      assertNotLocked(db, input.caseId)
+      if (input.kind === 'scan') {
+        const doc = input.documentId ? findDocument(db, input.documentId) : null
+        if (!doc || doc.caseId !== input.caseId) throw appError('EVIDENCE_INVALID', '扫描件须对应本案一份已签发的文书')
+        if (doc.status !== 'issued') throw appError('EVIDENCE_INVALID', `${doc.title}尚未签发，不能登记签字扫描件`)
+      }
+      const blob = ctx.home.blobs.put(bytes)
+      const existing = db.prepare('SELECT id, description FROM evidence WHERE case_id = ? AND sha256 = ?').get(input.caseId, blob.sha256) as
+        | { id: number; description: string }
+        | undefined
+      if (existing) throw appError('EVIDENCE_DUPLICATE', `同一文件已作为“${existing.description}”登记（编号 ${existing.id}）`, { existingId: existing.id })
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, info.mime, at)
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO evidence (case_id, kind, evidence_type, description, source, collector, collected_at, place, document_id, sha256, file_name, mime, size, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          )
+          .run(
+            input.caseId,
+            input.kind,
+            input.evidenceType ?? null,
+            input.description,
+            input.source,
+            input.collector,
+            input.collectedAt ?? null,
+            input.place,
+            input.documentId ?? null,
+            blob.sha256,
+            fileName,
+            info.mime,
+            bytes.length,
+            ctx.actor,
+            at
+          ).lastInsertRowid
+      )
+      return db.prepare(`SELECT ${COLS} FROM evidence WHERE id = ?`).get(id) as EvidenceRecord
+    },
+    (e) => ({
+      action: 'evidence.add',
+      targetType: 'evidence',
+      targetId: e.id,
+      caseId: String(e.caseId),
+      summary: `登记${e.kind === 'scan' ? '签字扫描件' : e.kind === 'av' ? '音像记录' : `证据（${e.evidenceType ?? ''}）`}：${e.description}（${e.fileName}）`,
+      detail: { ...e }
+    })
+  )
+}
+
+export function evidenceList(ctx: ServiceContext, input: { caseId: number }) {
+  return caseEvidence(ctx.home.db, input.caseId)
+}
+
+export function evidenceFile(ctx: ServiceContext, input: { id: number }) {
+  const e = ctx.home.db.prepare(`SELECT ${COLS} FROM evidence WHERE id = ?`).get(input.id) as EvidenceRecord | undefined
+  if (!e) throw appError('EVIDENCE_NOT_FOUND', `未找到编号为 ${input.id} 的证据`)
+  return { fileName: e.fileName, mime: e.mime, base64: ctx.home.blobs.get(e.sha256).toString('base64') }
+}
