@@ -54,7 +54,7 @@ export function coverHtml(d: CoverData): string {
 <p class="right">${esc(d.dossierNumber)}</p>
 <table>
 ${row('案件名称', d.caseName)}
-${row('案　　由', d.cause)}
+${row('案\u3000\u3000由', d.cause)}
 ${row('处理结果', d.outcome)}
 ${row('立案日期', d.filedOn ? chineseDate(d.filedOn) : '')}
 ${row('结案日期', d.closedOn ? chineseDate(d.closedOn) : '')}
@@ -121,7 +121,7 @@ export function noteHtml(d: NoteData): string {
     '备考表',
     `<h2>备 考 表</h2>
 <table><tr><td style="height:120mm;vertical-align:top;line-height:2">本卷情况说明：<br>${lines.map(esc).join('<br>')}</td></tr></table>
-<div class="sign">立卷人：${esc(d.compiler)}　　　　　${d.compiledOn ? esc(chineseDate(d.compiledOn)) : '　　年　　月　　日'}<br>
-检查人：${esc(d.checker)}　　　　　${d.checkedOn ? esc(chineseDate(d.checkedOn)) : '　　年　　月　　日'}</div>`
+<div class="sign">立卷人：${esc(d.compiler)}\u3000\u3000\u3000\u3000\u3000${d.compiledOn ? esc(chineseDate(d.compiledOn)) : '\u3000\u3000年\u3000\u3000月\u3000\u3000日'}<br>
+检查人：${esc(d.checker)}\u3000\u3000\u3000\u3000\u3000${d.checkedOn ? esc(chineseDate(d.checkedOn)) : '\u3000\u3000年\u3000\u3000月\u3000\u3000日'}</div>`
   )
 }
