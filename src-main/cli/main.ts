@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { EXPIRY_LABELS, type Officer } from '../core/officer'
-import type { AppError } from '../core/errors'
+import { AppErrorException, type AppError } from '../core/errors'
 import { ACTION_LABELS, type Activity } from '../core/activity'
 import type { Channel } from '../contract'
 import { invoke } from '../services'
@@ -571,6 +571,170 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .requiredOption('--out <file.docx>', 'destination')
     .action((id: string, o: { out: string }) => {
       out(writeDocx(Number(id), o.out))
+    })
+
+  program
+    .command('evidence')
+    .description('evidence, signed scans and A/V records (证据与音像)')
+    .command('add')
+    .requiredOption('--case <id>', 'case id')
+    .requiredOption('--file <path>', 'the file (JPEG, PNG, PDF, MP4, MOV, MP3, WAV, AVI)')
+    .option('--kind <kind>', 'evidence | scan | av', 'evidence')
+    .option('--type <type>', '证据种类 (书证, 物证, 视听资料, 电子数据, 证人证言, 当事人的陈述, 鉴定意见, 勘验笔录、现场笔录)')
+    .option('--description <text>', 'what it is')
+    .option('--document <id>', 'for a scan: the issued document it is the signed original of')
+    .option('--collected-at <time>', 'when it was collected')
+    .option('--collector <name>')
+    .option('--place <text>')
+    .option('--json', 'print JSON')
+    .action((o: { case: string; file: string; kind: string; type?: string; description?: string; document?: string; collectedAt?: string; collector?: string; place?: string; json?: boolean }) => {
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(o.file)
+      } catch (err) {
+        throw new CliFailure(`EVIDENCE_INVALID: cannot read ${o.file}: ${(err as Error).message}`, 1)
+      }
+      const e = run<{ id: number; fileName: string; sha256: string }>('evidence.add', {
+        caseId: Number(o.case),
+        kind: o.kind,
+        ...(o.type ? { evidenceType: o.type } : {}),
+        description: o.description ?? o.file.split(/[\\/]/).pop(),
+        ...(o.document ? { documentId: Number(o.document) } : {}),
+        ...(o.collectedAt ? { collectedAt: o.collectedAt } : {}),
+        collector: o.collector ?? '',
+        place: o.place ?? '',
+        fileName: o.file.split(/[\\/]/).pop(),
+        base64: bytes.toString('base64')
+      })
+      if (o.json) return json(e)
+      out(`已登记（编号 ${e.id}）：${e.fileName}  sha256 ${e.sha256.slice(0, 16)}…`)
+    })
+
+  type DossierView = {
+    caseName: string
+    items: { key: string; title: string; number: string; date: string; remarks: string }[]
+    completeness: { complete: boolean; missing: { message: string }[]; warnings: string[] }
+    review: { veto: string[]; items: { criterion: string; max: number; score: number; note: string }[]; score: number; grade: string }
+    record: { archiveNumber: string | null; locked: boolean } | null
+  }
+  const dossier = program.command('dossier').description('the case dossier (案卷)')
+  dossier
+    .command('show')
+    .argument('<case>', 'case id')
+    .option('--json', 'print JSON')
+    .action((caseId: string, o: { json?: boolean }) => {
+      const v = run<DossierView>('dossier.show', { caseId })
+      if (o.json) return json(v)
+      out(`${v.caseName}${v.record?.locked ? `（已归档，归档号 ${v.record.archiveNumber}）` : ''}`)
+      v.items.forEach((i, n) => out(`${String(n + 1).padStart(3)}. ${i.title}  ${i.number}  ${i.date}${i.remarks ? `  [${i.remarks}]` : ''}`))
+    })
+  dossier
+    .command('check')
+    .argument('<case>', 'case id')
+    .option('--json', 'print JSON')
+    .action((caseId: string, o: { json?: boolean }) => {
+      const v = run<DossierView>('dossier.show', { caseId })
+      if (o.json) json({ completeness: v.completeness, review: v.review })
+      else {
+        out(v.completeness.complete ? '案卷完整' : `案卷不完整：\n  ${v.completeness.missing.map((m) => m.message).join('\n  ')}`)
+        for (const w of v.completeness.warnings) out(`  提示：${w}`)
+        if (v.review.veto.length) out(`否决项：\n  ${v.review.veto.join('\n  ')}`)
+        for (const i of v.review.items) out(`  ${i.criterion.padEnd(16, '　')} ${i.score}/${i.max}  ${i.note}`)
+        out(`自查得分 ${v.review.score}，${v.review.grade}`)
+      }
+      if (!v.completeness.complete || v.review.veto.length) throw new CliFailure('DOSSIER_INCOMPLETE: the dossier cannot be archived yet', 1)
+    })
+
+  const signerOptions = (c: Command) =>
+    c
+      .option('--cert <file.p12>', "PKCS#12 signing certificate (default: the agency's configured one)")
+      .option('--password-env <VAR>', 'environment variable holding the certificate password')
+  const cliSigner = async (ctxOpts: { cert?: string; passwordEnv?: string }) => {
+    const { signerFor } = await import('../services/pdf-tools')
+    return (ctx: Parameters<typeof signerFor>[0]) => {
+      const password = ctxOpts.passwordEnv ? process.env[ctxOpts.passwordEnv] : undefined
+      if (ctxOpts.passwordEnv && password === undefined) throw new CliFailure(`SIGNING_FAILED: environment variable ${ctxOpts.passwordEnv} is not set`, 1)
+      let p12: Buffer | undefined
+      if (ctxOpts.cert) {
+        try {
+          p12 = readFileSync(ctxOpts.cert)
+        } catch (err) {
+          throw new CliFailure(`SIGNING_FAILED: cannot read ${ctxOpts.cert}: ${(err as Error).message}`, 1)
+        }
+      }
+      return signerFor(ctx, { p12, password })
+    }
+  }
+  /** Long jobs run in-process here, with progress on stderr. */
+  async function runJob<T>(body: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+    const g = program.opts<Globals>()
+    const home = openHome(g.home ? resolve(g.home) : defaultHome(), { actor: g.actor ?? 'cli' })
+    const ctx = createContext(home, { actor: g.actor ?? 'cli', version: APP_VERSION })
+    try {
+      return await body(ctx)
+    } catch (err) {
+      if (err instanceof AppErrorException) throw new CliFailure(describe(err.appError), 1)
+      throw err
+    } finally {
+      home.close()
+    }
+  }
+  const progressLine = (stage: string, done: number, total: number, item?: string) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${stage} ${done}/${total} ${item ?? ''}`.padEnd(70).slice(0, 100))
+  }
+  signerOptions(
+    program
+      .command('export')
+      .description('export the dossier as one PDF bundle (signed unless --no-sign)')
+      .requiredOption('--case <id>', 'case id')
+      .requiredOption('--out <bundle.pdf>', 'destination')
+      .option('--no-sign', 'do not sign')
+      .option('--json', 'print JSON')
+  ).action(async (o: { case: string; out: string; sign: boolean; cert?: string; passwordEnv?: string; json?: boolean }) => {
+    const makeSigner = o.sign ? await cliSigner(o) : null
+    const { exportBundle } = await import('../services/dossier')
+    const { withPdfTools } = await import('../services/pdf-tools')
+    const r = await runJob((ctx) => {
+      const signer = makeSigner ? makeSigner(ctx) : null
+      return withPdfTools(ctx, (tools) => exportBundle(ctx, { caseId: Number(o.case), outPath: resolve(o.out), ...tools, sign: signer?.sign, onProgress: progressLine }))
+    })
+    if (process.stderr.isTTY) process.stderr.write('\n')
+    if (o.json) return json(r)
+    out(`${r.path}：${r.items} 件，内容 ${r.contentPages} 页，共 ${r.totalPages} 页${o.sign ? '，已签名' : ''}`)
+  })
+  signerOptions(
+    program
+      .command('archive')
+      .description('archive the dossier: a BagIt package with the signed bundle, originals and the activity record; locks the dossier')
+      .requiredOption('--case <id>', 'case id')
+      .requiredOption('--out <dir>', 'destination folder (must be new or empty)')
+      .option('--json', 'print JSON')
+  ).action(async (o: { case: string; out: string; cert?: string; passwordEnv?: string; json?: boolean }) => {
+    const makeSigner = await cliSigner(o)
+    const { dossierArchive } = await import('../services/archive')
+    const { withPdfTools } = await import('../services/pdf-tools')
+    const r = await runJob((ctx) => {
+      const signer = makeSigner(ctx)
+      return withPdfTools(ctx, (tools) =>
+        dossierArchive(ctx, { caseId: Number(o.case), outDir: o.out, ...tools, sign: signer.sign, fingerprint: signer.fingerprint, onProgress: progressLine })
+      )
+    })
+    if (process.stderr.isTTY) process.stderr.write('\n')
+    if (o.json) return json(r)
+    out(`已归档：${r.outDir}（归档号 ${r.archiveNumber}，保存期限${r.retention}，${r.pages} 页，${r.files} 个文件）`)
+  })
+  program
+    .command('verify')
+    .argument('<path>', 'a signed bundle (.pdf) or an archive package folder')
+    .option('--fingerprint <sha256>', 'the expected signing certificate (SHA-256 fingerprint)')
+    .option('--json', 'print JSON')
+    .action(async (path: string, o: { fingerprint?: string; json?: boolean }) => {
+      const { verifyPath } = await import('../services/archive')
+      const r = verifyPath(path, { expectedFingerprintSha256: o.fingerprint })
+      if (o.json) json(r)
+      else if (r.ok) out(`验证通过：${r.kind === 'package' ? `归档包 ${r.checked} 个文件与清单一致，` : ''}签名有效且覆盖整个文件`)
+      else for (const p of r.problems) out(`✗ ${p}`)
+      if (!r.ok) throw new CliFailure(`VERIFY_FAILED: ${r.problems.length} problem(s)`, 4)
     })
 
   program

@@ -28,6 +28,30 @@ import { DocumentSummarySchema, DocumentViewSchema, FindingSchema, TemplateSumma
 
 z.config(z.locales.zhCN())
 
+const JobStateSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  stage: z.string(),
+  done: z.number(),
+  total: z.number(),
+  item: z.string().optional(),
+  result: z.unknown().optional(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+  startedAt: z.string(),
+  endedAt: z.string().optional()
+})
+
+const DnSchema = z.object({ commonName: z.string(), organization: z.string(), text: z.string() })
+const SigningInfoSchema = z.object({
+  configured: z.boolean(),
+  test: z.boolean(),
+  subject: DnSchema.optional(),
+  issuer: DnSchema.optional(),
+  notAfter: z.string().optional(),
+  fingerprintSha256: z.string().optional()
+})
+
 /** One entry of the legal-basis picker: the violation with its citations ready to insert. */
 const BasisEntrySchema = ViolationSchema.pick({ id: true, title: true, subject: true, alsoPenalised: true, range: true, tiers: true, sentences: true, source: true }).extend({
   violatedProvision: z.string(),
@@ -283,6 +307,31 @@ export const contract = {
   'evidence.file': { input: idInput, output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }) },
   'dossier.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: DossierViewSchema },
   'dossier.reorder': { input: z.object({ caseId: z.number().int().positive(), order: z.array(z.string()).min(1) }), output: DossierViewSchema },
+
+  'dossier.export': {
+    input: z.object({
+      caseId: z.number().int().positive(),
+      sign: z.boolean().default(true),
+      /** the certificate password, used for this export only */
+      password: z.string().optional(),
+      outPath: z.string().optional()
+    }),
+    output: JobStateSchema
+  },
+  'dossier.archive': {
+    input: z.object({ caseId: z.number().int().positive(), outDir: z.string().trim().min(1, { message: '请选择归档包存放位置' }), password: z.string().optional() }),
+    output: JobStateSchema
+  },
+  'jobs.get': { input: z.object({ jobId: z.string() }), output: JobStateSchema },
+  'jobs.cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
+  'jobs.file': { input: z.object({ jobId: z.string() }), output: z.object({ fileName: z.string(), base64: z.string() }) },
+  'verify.path': {
+    input: z.object({ path: z.string().trim().min(1), expectedFingerprintSha256: z.string().optional() }),
+    output: z.object({ ok: z.boolean(), kind: z.enum(['bundle', 'package']), problems: z.array(z.string()), checked: z.number().int(), signature: z.unknown() })
+  },
+  'signing.info': { input: z.object({}), output: SigningInfoSchema },
+  'signing.import': { input: z.object({ base64: z.string().min(1), password: z.string() }), output: SigningInfoSchema },
+  'signing.createTest': { input: z.object({}), output: SigningInfoSchema },
 
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),

@@ -78,7 +78,7 @@ export function dossierItems(docs: DossierDoc[], evidence: DossierEvidence[], sc
       scanEvidenceId: scan?.id ?? null,
       paginated: true,
       slot: d.dossierSlot,
-      remarks: scan ? '签字原件扫描件' : d.handSigned ? '无签字扫描件（打印件）' : ''
+      remarks: scan ? '签字原件' : d.handSigned ? '打印件' : ''
     }
   })
   for (const e of evidence) {

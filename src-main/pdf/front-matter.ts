@@ -19,6 +19,7 @@ h2 { font-family: ${CJK_SANS}; font-size: 16pt; text-align: center; margin: 0 0 
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 * { box-sizing: border-box; }
 .nowrap { white-space: nowrap; }
+.docno { font-size: 8.5pt; letter-spacing: -0.2pt; }
 td, th { border: 1px solid #000; padding: 2mm 1.5mm; vertical-align: middle; word-break: break-all; }
 th { font-family: ${CJK_SANS}; font-weight: normal; white-space: nowrap; }
 .label { width: 26%; text-align: center; font-family: ${CJK_SANS}; }
@@ -82,7 +83,7 @@ export function contentsHtml(caseName: string, rows: ContentsRow[]): string {
   const body = rows
     .map(
       (r) =>
-        `<tr><td class="center">${r.no}</td><td>${esc(r.number)}</td><td>${esc(r.responsible)}</td><td>${esc(r.title)}</td><td class="center nowrap">${esc(r.date.replace(/-/g, '.'))}</td><td class="center nowrap">${esc(r.pages)}</td><td>${esc(r.remarks)}</td></tr>`
+        `<tr><td class="center">${r.no}</td><td class="nowrap docno">${esc(r.number)}</td><td>${esc(r.responsible)}</td><td>${esc(r.title)}</td><td class="center nowrap">${esc(r.date.replace(/-/g, '.'))}</td><td class="center nowrap">${esc(r.pages)}</td><td>${esc(r.remarks)}</td></tr>`
     )
     .join('\n')
   return page(
@@ -90,7 +91,7 @@ export function contentsHtml(caseName: string, rows: ContentsRow[]): string {
     `<h2>卷 内 目 录</h2>
 <p>案件名称：${esc(caseName)}</p>
 <table style="font-size:9.5pt">
-<colgroup><col style="width:6%"><col style="width:21%"><col style="width:15%"><col><col style="width:13%"><col style="width:8%"><col style="width:11%"></colgroup>
+<colgroup><col style="width:6%"><col style="width:27%"><col style="width:12%"><col><col style="width:12%"><col style="width:8%"><col style="width:10%"></colgroup>
 <thead><tr><th>序号</th><th>文号</th><th>责任者</th><th>题名</th><th>日期</th><th>页号</th><th>备注</th></tr></thead>
 <tbody>
 ${body}

@@ -3,8 +3,7 @@
  * Edge). Used for the dossier's cover, contents list and note.
  */
 import { chromium, type Browser } from 'playwright-core'
-
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+import { CHROMIUM_ARGS } from './rendition'
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })

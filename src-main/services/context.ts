@@ -3,6 +3,7 @@ import type { AppEvent } from '../contract'
 import { isoDateOf } from '../core/dates'
 import type { Db } from '../store/db'
 import { appendActivity, type ActivityInput } from '../store/activity'
+import { JobManager } from '../jobs/runner'
 
 export interface ServiceContext {
   home: Home
@@ -13,15 +14,19 @@ export interface ServiceContext {
   /** push an event to whichever front door is listening */
   emit: (event: AppEvent) => void
   version: string
+  /** long-running work (exports) started from this door */
+  jobs: JobManager
 }
 
 export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 'home'>> = {}): ServiceContext {
+  const emit = partial.emit ?? (() => undefined)
   return {
     home,
     actor: partial.actor ?? 'system',
     now: partial.now ?? (() => new Date()),
-    emit: partial.emit ?? (() => undefined),
-    version: partial.version ?? '0.0.0'
+    emit,
+    version: partial.version ?? '0.0.0',
+    jobs: partial.jobs ?? new JobManager((e) => emit(e))
   }
 }
 

@@ -23,6 +23,8 @@ import { templatesFile, templatesImport, templatesInspect, templatesReset } from
 import { basisGet, basisViolations, phrasesFor } from './basis'
 import { evidenceAdd, evidenceFile, evidenceList } from './evidence'
 import { dossierOpen, dossierReorder } from './dossier'
+import { dossierArchiveJob, dossierExportJob, jobsCancel, jobsFile, jobsGet, verifyService } from './exports'
+import { signingCreateTest, signingImport, signingInfo } from './pdf-tools'
 import {
   documentsCheck,
   documentsCorrect,
@@ -96,7 +98,16 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'evidence.list': evidenceList,
   'evidence.file': evidenceFile,
   'dossier.show': dossierOpen,
-  'dossier.reorder': dossierReorder
+  'dossier.reorder': dossierReorder,
+  'dossier.export': dossierExportJob,
+  'dossier.archive': dossierArchiveJob,
+  'jobs.get': jobsGet,
+  'jobs.cancel': jobsCancel,
+  'jobs.file': jobsFile,
+  'verify.path': verifyService,
+  'signing.info': (ctx) => signingInfo(ctx),
+  'signing.import': signingImport,
+  'signing.createTest': (ctx) => signingCreateTest(ctx)
 }
 
 export interface InvokeLogger {

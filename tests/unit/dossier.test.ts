@@ -22,7 +22,7 @@ describe('dossier order', () => {
   it('standard: conclusion first, then by slot, receipts together, evidence and media last', () => {
     const items = dossierItems(docs, [ev(1, 'evidence'), ev(2, 'av'), ev(3, 'scan', filing.id)], 'standard', null)
     expect(items.map((i) => i.key)).toEqual(['doc:1', 'doc:2', 'doc:3', 'doc:4', 'doc:5', 'doc:6', 'doc:7', 'ev:1', 'ev:2'])
-    expect(items.find((i) => i.key === 'doc:2')).toMatchObject({ scanEvidenceId: 3, remarks: '签字原件扫描件' })
+    expect(items.find((i) => i.key === 'doc:2')).toMatchObject({ scanEvidenceId: 3, remarks: '签字原件' })
     expect(items.find((i) => i.key === 'ev:2')).toMatchObject({ paginated: false })
   })
   it('receipt-follows: each receipt right after the document it proves', () => {

@@ -1,0 +1,56 @@
+/**
+ * Exports as jobs: the UI starts one, follows its progress events, may cancel it, and fetches the result.
+ */
+import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { appError } from '../core/errors'
+import { findCase } from '../store/repos/cases'
+import type { JobState } from '../jobs/runner'
+import { exportBundle } from './dossier'
+import { dossierArchive, verifyPath } from './archive'
+import { signerFor, withPdfTools } from './pdf-tools'
+import { today, type ServiceContext } from './context'
+
+function defaultExportPath(ctx: ServiceContext, caseId: number): string {
+  const c = findCase(ctx.home.db, caseId)
+  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${caseId} 的案件`)
+  const stem = (c.number ?? `案件${c.id}`).replace(/[\\/:*?"<>|（）〔〕]/g, '_')
+  return join(ctx.home.paths.exports, `${stem}_案卷_${today(ctx)}_${Date.now()}.pdf`)
+}
+
+export function dossierExportJob(ctx: ServiceContext, input: { caseId: number; sign: boolean; password?: string | undefined; outPath?: string | undefined }): JobState {
+  const outPath = input.outPath ?? defaultExportPath(ctx, input.caseId)
+  const signer = input.sign ? signerFor(ctx, { password: input.password }) : null // fail fast on a wrong password
+  return ctx.jobs.start('dossier.export', (progress, signal) =>
+    withPdfTools(ctx, (tools) => exportBundle(ctx, { caseId: input.caseId, outPath, ...tools, sign: signer?.sign, onProgress: progress, signal }))
+  )
+}
+
+export function dossierArchiveJob(ctx: ServiceContext, input: { caseId: number; outDir: string; password?: string | undefined }): JobState {
+  const signer = signerFor(ctx, { password: input.password })
+  return ctx.jobs.start('dossier.archive', (progress, signal) =>
+    withPdfTools(ctx, (tools) => dossierArchive(ctx, { caseId: input.caseId, outDir: input.outDir, ...tools, sign: signer.sign, fingerprint: signer.fingerprint, onProgress: progress, signal }))
+  )
+}
+
+export function jobsGet(ctx: ServiceContext, input: { jobId: string }): JobState {
+  const j = ctx.jobs.get(input.jobId)
+  if (!j) throw appError('NOT_FOUND', `没有编号为 ${input.jobId} 的任务`)
+  return j
+}
+
+export function jobsCancel(ctx: ServiceContext, input: { jobId: string }) {
+  return { cancelled: ctx.jobs.cancel(input.jobId) }
+}
+
+/** The PDF an export job produced (for a browser download). */
+export function jobsFile(ctx: ServiceContext, input: { jobId: string }) {
+  const j = jobsGet(ctx, input)
+  const path = (j.result as { path?: string } | undefined)?.path
+  if (j.status !== 'done' || !path) throw appError('NOT_FOUND', '任务尚未完成或没有生成文件')
+  return { fileName: path.split(/[\\/]/).pop()!, base64: readFileSync(path).toString('base64') }
+}
+
+export function verifyService(_ctx: ServiceContext, input: { path: string; expectedFingerprintSha256?: string | undefined }) {
+  return verifyPath(input.path, { expectedFingerprintSha256: input.expectedFingerprintSha256 })
+}

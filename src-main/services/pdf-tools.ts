@@ -1,0 +1,120 @@
+/**
+ * The PDF toolchain a dossier export needs, set up once per job: the DOCX renditioner (Chromium by default,
+ * LibreOffice when the agency chose it), a Chromium page printer for the front matter, and the signer with
+ * the agency's certificate (its password only ever in memory).
+ */
+import { appError } from '../core/errors'
+import { createRenditioner, findChromium, libreOfficeAvailable } from '../pdf/rendition'
+import { htmlToPdf, launchChromium } from '../pdf/html-pdf'
+import { signPdf } from '../pdf/sign'
+import { CertificateError, createTestCertificate, loadPkcs12 } from '../pdf/certificates'
+import { getAgency } from '../store/repos/agency'
+import { getSetting, setSetting } from '../store/settings'
+import type { DocxRenditioner, HtmlPrinter, Signer } from './dossier'
+import { change, type ServiceContext } from './context'
+
+export interface PdfTools {
+  renditioner: DocxRenditioner
+  printHtml: HtmlPrinter
+}
+
+export async function withPdfTools<T>(ctx: ServiceContext, fn: (tools: PdfTools) => Promise<T>): Promise<T> {
+  const engine = getSetting<'chromium' | 'libreoffice'>(ctx.home.db, 'rendition.engine', 'chromium')
+  const chromiumPath = findChromium()
+  if (!chromiumPath) throw appError('RENDITION_FAILED', '未找到 Chromium、Chrome 或 Edge 浏览器，无法生成 PDF（可设置 CHROMIUM_PATH 环境变量）')
+  if (engine === 'libreoffice' && !libreOfficeAvailable()) throw appError('RENDITION_FAILED', '已选择 LibreOffice 转换，但本机未安装 LibreOffice')
+  const renditioner = await createRenditioner(engine, { executablePath: chromiumPath })
+  const browser = await launchChromium(chromiumPath)
+  try {
+    return await fn({ renditioner, printHtml: (htmls) => htmlToPdf(browser, htmls) })
+  } finally {
+    await Promise.allSettled([renditioner.close(), browser.close()])
+  }
+}
+
+interface StoredCert {
+  sha256: string
+  test: boolean
+  /** only for the generated test certificate, which has no legal effect */
+  testPassword?: string
+  info: ReturnType<typeof loadPkcs12>
+}
+
+export function signingInfo(ctx: ServiceContext) {
+  const c = getSetting<StoredCert | null>(ctx.home.db, 'signing.certificate', null)
+  return c ? { configured: true, test: c.test, subject: c.info.subject, issuer: c.info.issuer, notAfter: c.info.notAfter, fingerprintSha256: c.info.fingerprintSha256 } : { configured: false, test: false }
+}
+
+function certError(err: unknown): never {
+  if (err instanceof CertificateError) throw appError('SIGNING_FAILED', err.message, { reason: err.code })
+  throw err
+}
+
+/** Import the agency's PKCS#12: checked with the password, which is then forgotten. */
+export function signingImport(ctx: ServiceContext, input: { base64: string; password: string }) {
+  const p12 = Buffer.from(input.base64, 'base64')
+  let info
+  try {
+    info = loadPkcs12(p12, input.password)
+  } catch (err) {
+    certError(err)
+  }
+  change(
+    ctx,
+    'signing',
+    (db, at) => {
+      const blob = ctx.home.blobs.put(p12)
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, 'application/x-pkcs12', at)
+      setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: false, info } satisfies StoredCert)
+      return null
+    },
+    () => ({ action: 'signing.import', targetType: 'certificate', targetId: info.fingerprintSha256, summary: `导入签名证书：${info.subject.commonName}`, detail: { info } })
+  )
+  return signingInfo(ctx)
+}
+
+/** A clearly labelled self-signed certificate for trying the app. */
+export function signingCreateTest(ctx: ServiceContext) {
+  const agency = getAgency(ctx.home.db)
+  if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '请先登记执法主体信息')
+  const cert = createTestCertificate({ commonName: agency.name, organization: agency.name, validDays: 365 })
+  const info = loadPkcs12(cert.p12, cert.password)
+  change(
+    ctx,
+    'signing',
+    (db, at) => {
+      const blob = ctx.home.blobs.put(cert.p12)
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, 'application/x-pkcs12', at)
+      setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: true, testPassword: cert.password, info } satisfies StoredCert)
+      return null
+    },
+    () => ({ action: 'signing.createTest', targetType: 'certificate', targetId: info.fingerprintSha256, summary: '生成测试签名证书（不具法律效力）', detail: { info } })
+  )
+  return signingInfo(ctx)
+}
+
+/** The signer for an export: a given PKCS#12, or the stored agency certificate (password needed unless test). */
+export function signerFor(ctx: ServiceContext, opts: { p12?: Uint8Array | undefined; password?: string | undefined }): { sign: Signer; fingerprint: string } {
+  const agency = getAgency(ctx.home.db)
+  let p12 = opts.p12
+  let password = opts.password
+  if (!p12) {
+    const c = getSetting<StoredCert | null>(ctx.home.db, 'signing.certificate', null)
+    if (!c) throw appError('SIGNING_FAILED', '尚未配置签名证书：请在“设置 › 签名证书”中导入机关证书，或生成测试证书')
+    p12 = ctx.home.blobs.get(c.sha256)
+    password = c.test ? c.testPassword : password
+  }
+  if (password === undefined) throw appError('SIGNING_FAILED', '请输入签名证书密码')
+  let info
+  try {
+    info = loadPkcs12(p12, password)
+  } catch (err) {
+    certError(err)
+  }
+  const key = p12
+  const pw = password
+  return {
+    fingerprint: info.fingerprintSha256,
+    sign: (pdf) => signPdf(pdf, key, pw, { reason: '行政执法案卷归档', location: agency?.address ?? '', name: agency?.name ?? info.subject.commonName })
+  }
+}
