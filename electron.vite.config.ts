@@ -17,7 +17,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
-          harness: resolve(__dirname, 'src-main/harness/main.ts')
+          harness: resolve(__dirname, 'src-main/harness/main.ts'),
+          worker: resolve(__dirname, 'src-main/jobs/worker.ts')
         }
       }
     }

@@ -4,6 +4,9 @@
  * asynchronously next to the services; the CPU-heavy rendering happens in the Chromium child process.
  */
 import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { AppErrorException, type AppError } from '../core/errors'
 import type { AppEvent } from '../contract'
 
@@ -63,6 +66,46 @@ export class JobManager {
     if (!j || j.state.status !== 'running') return false
     j.abort.abort()
     return true
+  }
+
+  /**
+   * Run a job body in a worker thread (its own database connection), relaying progress, cancellation and the
+   * result. The built app has worker.js beside this module; from source, dev-worker.mjs loads the TypeScript
+   * entry through tsx.
+   */
+  startInWorker(kind: string, workerData: unknown): JobState {
+    return this.start(
+      kind,
+      (progress, signal) =>
+        new Promise((resolve, reject) => {
+          // built: out/main/worker.js next to the entry (or one level up from a shared chunk)
+          const built = [new URL('./worker.js', import.meta.url), new URL('../worker.js', import.meta.url)].find((u) => existsSync(fileURLToPath(u)))
+          const worker = built
+            ? new Worker(built, { workerData })
+            : new Worker(new URL('./dev-worker.mjs', import.meta.url), { workerData })
+          const onAbort = () => worker.postMessage({ type: 'cancel' })
+          signal.addEventListener('abort', onAbort)
+          let settled = false
+          worker.on('message', (m: { type: string; stage: string; done: number; total: number; item?: string; result?: unknown; error?: AppError }) => {
+            if (m.type === 'progress') progress(m.stage, m.done, m.total, m.item)
+            else if (m.type === 'result') {
+              settled = true
+              resolve(m.result)
+            } else if (m.type === 'error') {
+              settled = true
+              reject(new AppErrorException(m.error!))
+            }
+          })
+          worker.on('error', (err) => {
+            settled = true
+            reject(err)
+          })
+          worker.on('exit', (code) => {
+            signal.removeEventListener('abort', onAbort)
+            if (!settled) reject(new Error(`worker exited with code ${code}`))
+          })
+        })
+    )
   }
 
   /** Wait for a job to end (CLI, tests). */

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs'
 import { appError } from '../core/errors'
 import { findCase } from '../store/repos/cases'
 import type { JobState } from '../jobs/runner'
-import { exportBundle } from './dossier'
-import { dossierArchive, verifyPath } from './archive'
-import { signerFor, withPdfTools } from './pdf-tools'
+import { verifyPath } from './archive'
+import { signerFor } from './pdf-tools'
+import type { JobRequest } from '../jobs/bodies'
 import { today, type ServiceContext } from './context'
 
 function defaultExportPath(ctx: ServiceContext, caseId: number): string {
@@ -18,19 +18,23 @@ function defaultExportPath(ctx: ServiceContext, caseId: number): string {
   return join(ctx.home.paths.exports, `${stem}_案卷_${today(ctx)}_${Date.now()}.pdf`)
 }
 
+function base(ctx: ServiceContext) {
+  return { home: ctx.home.paths.root, actor: ctx.actor, version: ctx.version, now: ctx.now().getTime() }
+}
+
+/** Export in a worker thread; wrong passwords and unknown cases fail at once, before a job starts. */
 export function dossierExportJob(ctx: ServiceContext, input: { caseId: number; sign: boolean; password?: string | undefined; outPath?: string | undefined }): JobState {
   const outPath = input.outPath ?? defaultExportPath(ctx, input.caseId)
-  const signer = input.sign ? signerFor(ctx, { password: input.password }) : null // fail fast on a wrong password
-  return ctx.jobs.start('dossier.export', (progress, signal) =>
-    withPdfTools(ctx, (tools) => exportBundle(ctx, { caseId: input.caseId, outPath, ...tools, sign: signer?.sign, onProgress: progress, signal }))
-  )
+  if (input.sign) signerFor(ctx, { password: input.password })
+  const req: JobRequest = { kind: 'dossier.export', ...base(ctx), input: { caseId: input.caseId, outPath, sign: input.sign, password: input.password } }
+  return ctx.jobs.startInWorker(req.kind, req)
 }
 
 export function dossierArchiveJob(ctx: ServiceContext, input: { caseId: number; outDir: string; password?: string | undefined }): JobState {
-  const signer = signerFor(ctx, { password: input.password })
-  return ctx.jobs.start('dossier.archive', (progress, signal) =>
-    withPdfTools(ctx, (tools) => dossierArchive(ctx, { caseId: input.caseId, outDir: input.outDir, ...tools, sign: signer.sign, fingerprint: signer.fingerprint, onProgress: progress, signal }))
-  )
+  if (!findCase(ctx.home.db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
+  signerFor(ctx, { password: input.password })
+  const req: JobRequest = { kind: 'dossier.archive', ...base(ctx), input }
+  return ctx.jobs.startInWorker(req.kind, req)
 }
 
 export function jobsGet(ctx: ServiceContext, input: { jobId: string }): JobState {
