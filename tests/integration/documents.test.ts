@@ -135,6 +135,23 @@ describe('document lifecycle', () => {
     }
   })
 
+  it('never duplicates or skips a number when two processes issue at the same time', async () => {
+    const { spawn } = await import('node:child_process')
+    const run = (actor: string) =>
+      new Promise<string[]>((resolve, reject) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/issue-many.ts', t.dir, String(caseId), '15', actor])
+        let out = ''
+        let err = ''
+        p.stdout.on('data', (d) => (out += d))
+        p.stderr.on('data', (d) => (err += d))
+        p.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(err))))
+      })
+    const [a, b] = await Promise.all([run('clerk-a'), run('clerk-b')])
+    const serials = [...a!, ...b!].map((n) => Number(/〔2026〕(\d+)号/.exec(n)![1])).sort((x, y) => x - y)
+    expect(new Set(serials).size).toBe(30)
+    expect(serials.at(-1)! - serials[0]! + 1).toBe(30) // contiguous: nothing skipped
+  }, 120_000)
+
   it('can inherit the case serial instead', () => {
     setSetting(t.home.db, 'numbering.scheme', 'inherit-case')
     try {
