@@ -3,7 +3,7 @@
  * No business logic lives here.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { IPC_EVENT_CHANNEL } from '../contract'
 import { createContext } from '../services/context'
 import { openHome } from '../store/home'
@@ -73,14 +73,24 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   const isTrusted = trustedSenderCheck(rendererFile, devUrl)
   bindContract(ipcMain, ctx, { isTrustedSender: isTrusted })
-  ipcMain.handle('casebinder-shell:save-file', async (event, suggestedName: unknown, content: unknown) => {
+  ipcMain.handle('casebinder-shell:save-file', async (event, suggestedName: unknown, content: unknown, base64: unknown) => {
     if (!isTrusted(event.senderFrame?.url ?? '') || typeof suggestedName !== 'string' || typeof content !== 'string') return null
     const win = BrowserWindow.fromWebContents(event.sender)
     const options = { defaultPath: join(app.getPath('documents'), suggestedName.replace(/[\\/:*?"<>|]/g, '_')) }
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
     if (r.canceled || !r.filePath) return null
-    writeFileAtomic(r.filePath, content)
+    writeFileAtomic(r.filePath, base64 === true ? Buffer.from(content, 'base64') : content)
     return r.filePath
+  })
+  // "open in Word/WPS": a temp copy (read-only use; the record stays in the blob store), opened by the system
+  ipcMain.handle('casebinder-shell:open-file', async (event, fileName: unknown, base64: unknown) => {
+    if (!isTrusted(event.senderFrame?.url ?? '') || typeof fileName !== 'string' || typeof base64 !== 'string') return null
+    const safe = basename(fileName).replace(/[\\/:*?"<>|]/g, '_')
+    if (!/\.docx$/i.test(safe)) return null
+    const target = join(app.getPath('temp'), 'casebinder-open', `${Date.now()}-${safe}`)
+    writeFileAtomic(target, Buffer.from(base64, 'base64'))
+    const problem = await shell.openPath(target)
+    return problem ? null : target
   })
   Menu.setApplicationMenu(null)
   createWindow()

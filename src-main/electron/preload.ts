@@ -16,8 +16,10 @@ const bridge: CaseBinderBridge = {
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped)
   },
   /** native "save as" dialog, then write the file (main side) */
-  saveFile: (suggestedName: string, content: string): Promise<string | null> =>
-    ipcRenderer.invoke('casebinder-shell:save-file', suggestedName, content),
+  saveFile: (suggestedName: string, content: string, options?: { base64?: boolean }): Promise<string | null> =>
+    ipcRenderer.invoke('casebinder-shell:save-file', suggestedName, content, options?.base64 === true),
+  /** write to a temp file and open it with the system's program (Word / WPS) */
+  openFile: (fileName: string, base64: string): Promise<string | null> => ipcRenderer.invoke('casebinder-shell:open-file', fileName, base64),
   platform: 'electron'
 }
 

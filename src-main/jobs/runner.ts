@@ -43,6 +43,8 @@ export class JobManager {
       (result) => {
         Object.assign(state, { status: 'done', result, endedAt: new Date().toISOString() })
         this.emit({ type: 'job.done', jobId: id, status: 'done' })
+        // a worker's own connection changed data the windows show (archiving locks the dossier, moves the case)
+        this.emit({ type: 'data.changed', area: kind.split('.')[0] ?? kind, action: kind })
       },
       (err: unknown) => {
         const error: AppError =

@@ -6,7 +6,9 @@ import type { Result } from '../../src-main/core/errors'
 export interface CaseBinderBridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>
   onEvent(listener: (event: unknown) => void): () => void
-  saveFile(suggestedName: string, content: string): Promise<string | null>
+  saveFile(suggestedName: string, content: string, options?: { base64?: boolean }): Promise<string | null>
+  /** write a base64 file to a temp folder and open it with the system's program (Word / WPS) */
+  openFile(fileName: string, base64: string): Promise<string | null>
   platform: 'electron'
 }
 

@@ -6,10 +6,14 @@ import AgencySettings from './views/settings/AgencySettings.vue'
 import OfficersSettings from './views/settings/OfficersSettings.vue'
 import CalendarSettings from './views/settings/CalendarSettings.vue'
 import DeadlineRulesSettings from './views/settings/DeadlineRulesSettings.vue'
+import TemplatesSettings from './views/settings/TemplatesSettings.vue'
+import DocumentView from './views/documents/DocumentView.vue'
 import WorkbenchView from './views/WorkbenchView.vue'
 import CaseListView from './views/cases/CaseListView.vue'
 import CaseFormView from './views/cases/CaseFormView.vue'
 import CaseDetailView from './views/cases/CaseDetailView.vue'
+import ArchiveView from './views/archive/ArchiveView.vue'
+import SigningSettings from './views/settings/SigningSettings.vue'
 
 const routes: RouteRecordRaw[] = [
   {
@@ -22,13 +26,16 @@ const routes: RouteRecordRaw[] = [
       { path: 'cases/new', component: CaseFormView },
       { path: 'cases/:id(\\d+)', component: CaseDetailView },
       { path: 'documents', component: PlaceholderView, props: { area: 'documents' } },
-      { path: 'archive', component: PlaceholderView, props: { area: 'archive' } },
+      { path: 'documents/:id(\\d+)', component: DocumentView },
+      { path: 'archive', component: ArchiveView },
       { path: 'publicity', component: PublicityView },
       { path: 'settings', redirect: '/settings/agency' },
       { path: 'settings/agency', component: AgencySettings },
       { path: 'settings/officers', component: OfficersSettings },
       { path: 'settings/calendar', component: CalendarSettings },
       { path: 'settings/rules', component: DeadlineRulesSettings },
+      { path: 'settings/templates', component: TemplatesSettings },
+      { path: 'settings/signing', component: SigningSettings },
       { path: ':pathMatch(.*)*', redirect: '/workbench' }
     ]
   }

@@ -129,7 +129,7 @@ test('cases: add a party, file a general case (officer rule), search it, follow 
   await expect(page.getByTestId('tab-timeline')).toContainText('案源登记')
   await app.screenshot('case-timeline')
   await page.getByRole('tab', { name: '文书' }).click()
-  await expect(page.getByTestId('not-available')).toContainText('尚未提供')
+  await expect(page.getByTestId('documents-table')).toContainText('本案尚无文书')
   await page.getByRole('tab', { name: '基本信息' }).click()
 
   // ---- (d) advance one step: only the allowed statuses are offered

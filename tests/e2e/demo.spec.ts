@@ -60,6 +60,6 @@ test('demo data from the welcome dialog; publicity lists download as BOM-prefixe
   await expect(officerRow(page, '赵敏').getByTestId('officer-status')).toHaveText('Expired')
   await app.screenshot('officers-list-en')
   await page.getByTestId('language-switch').getByText('中文').click()
-  await page.getByRole('menuitem', { name: '文书' }).click()
+  await page.getByRole('menuitem', { name: '文书', exact: true }).click()
   await expect(page.getByTestId('not-available')).toContainText('该功能尚未提供')
 })

@@ -40,6 +40,7 @@ describe('export jobs in a worker thread', () => {
     const progress = t.events.filter((e): e is Extract<AppEvent, { type: 'job.progress' }> => e.type === 'job.progress' && e.jobId === job.id)
     expect(new Set(progress.map((p) => p.stage))).toEqual(new Set(['rendition', 'front-matter', 'assemble', 'sign']))
     expect(t.events.filter((e) => e.type === 'job.done' && e.jobId === job.id)).toEqual([{ type: 'job.done', jobId: job.id, status: 'done' }])
+    expect(t.events).toContainEqual({ type: 'data.changed', area: 'dossier', action: 'dossier.export' })
     expect(readFileSync(join(out, 'bundle.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
     const file = call(t.ctx, 'jobs.file', { jobId: job.id })
     expect(Buffer.from(file.base64, 'base64').length).toBeGreaterThan(1000)

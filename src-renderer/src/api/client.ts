@@ -135,3 +135,55 @@ export async function saveTextFile(name: string, content: string, mime: string):
   }
   return name
 }
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** base64 (as the services send files) → bytes */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(base64)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+/** bytes → base64, in chunks (large files would overflow the argument list of String.fromCharCode) */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = ''
+  const CHUNK = 0x8000
+  for (let i = 0; i < bytes.length; i += CHUNK) bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
+  return btoa(bin)
+}
+
+/** A file the user chose, read as base64 for the contract (templates.import, evidence.add). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  return bytesToBase64(new Uint8Array(await file.arrayBuffer()))
+}
+
+/**
+ * Save a binary file the services produced (base64): the native "save as" dialog in Electron (the path, or null
+ * when cancelled), a Blob download in the browser (the file name).
+ */
+export async function saveBinaryFile(name: string, base64: string, mime: string): Promise<string | null> {
+  if (window.casebinder) return window.casebinder.saveFile(name, base64, { base64: true })
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime }))
+  try {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.rel = 'noopener'
+    a.style.display = 'none'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return name
+}
+
+/** Electron only: open a DOCX with the system's word processor (Word / WPS). */
+export const canOpenExternally = Boolean(window.casebinder?.openFile)
+export async function openExternally(name: string, base64: string): Promise<string | null> {
+  if (!window.casebinder?.openFile) return null
+  return window.casebinder.openFile(name, base64)
+}

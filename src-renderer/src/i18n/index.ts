@@ -1,6 +1,8 @@
 import { createI18n } from 'vue-i18n'
 import zhCN, { type Messages } from './zh-CN'
 import en from './en'
+import dossierZhCN from './dossier.zh-CN'
+import dossierEn from './dossier.en'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -21,7 +23,7 @@ export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en }
+  messages: { 'zh-CN': { ...zhCN, ...dossierZhCN }, en: { ...en, ...dossierEn } }
 })
 
 export function setLocale(locale: Locale): void {
