@@ -71,23 +71,11 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   no_penalty: '不予处罚'
 }
 
+/** Statuses in which a case has ended (closed, archived or left by a side exit). */
+export const FINISHED_CASE_STATUSES: readonly CaseStatus[] = ['closed', 'dossier', 'archived', 'not_filed', 'revoked', 'terminated', 'transferred', 'no_penalty']
+
 /** Statuses in which the case is still being handled (for the workbench and the 90-day limit). */
-export const OPEN_STATUSES: readonly CaseStatus[] = [
-  'registered',
-  'filing_approval',
-  'filed',
-  'investigating',
-  'internal_review',
-  'legal_review',
-  'notice',
-  'hearing',
-  'discussion',
-  'decided',
-  'served',
-  'executing',
-  'enforcement',
-  'closing_approval'
-]
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !FINISHED_CASE_STATUSES.includes(s))
 
 const GENERAL: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
   registered: ['filing_approval', 'filed', 'not_filed', 'transferred'],

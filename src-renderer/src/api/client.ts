@@ -117,9 +117,8 @@ export const api = {
  * Save generated text: the native "save as" dialog in Electron (resolves with the path, or null when cancelled),
  * a download in the browser (resolves with the file name).
  */
-export async function saveTextFile(name: string, content: string, mime: string): Promise<string | null> {
-  if (window.casebinder) return window.casebinder.saveFile(name, content)
-  const blob = new Blob([content], { type: mime })
+/** Hand a file to the browser as a download. */
+function downloadBlob(name: string, blob: Blob): string {
   const url = URL.createObjectURL(blob)
   try {
     const a = document.createElement('a')
@@ -134,6 +133,11 @@ export async function saveTextFile(name: string, content: string, mime: string):
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
   return name
+}
+
+export async function saveTextFile(name: string, content: string, mime: string): Promise<string | null> {
+  if (window.casebinder) return window.casebinder.saveFile(name, content)
+  return downloadBlob(name, new Blob([content], { type: mime }))
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -165,20 +169,7 @@ export async function fileToBase64(file: Blob): Promise<string> {
  */
 export async function saveBinaryFile(name: string, base64: string, mime: string): Promise<string | null> {
   if (window.casebinder) return window.casebinder.saveFile(name, base64, { base64: true })
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime }))
-  try {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    a.rel = 'noopener'
-    a.style.display = 'none'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
-  return name
+  return downloadBlob(name, new Blob([base64ToBytes(base64)], { type: mime }))
 }
 
 /** Electron only: open a DOCX with the system's word processor (Word / WPS). */
@@ -186,4 +177,17 @@ export const canOpenExternally = Boolean(window.casebinder?.openFile)
 export async function openExternally(name: string, base64: string): Promise<string | null> {
   if (!window.casebinder?.openFile) return null
   return window.casebinder.openFile(name, base64)
+}
+
+/**
+ * Put a failed call's field issues onto a form's error map: the last path segment names the field,
+ * `rename` maps server fields to form fields, and the first message per field wins.
+ */
+export function issuesToErrors(err: unknown, errors: Record<string, string>, rename: Record<string, string> = {}, only?: readonly string[]): void {
+  if (!isApiError(err)) return
+  for (const i of err.issues) {
+    const key = i.path.split('.').pop() ?? ''
+    const field = rename[key] ?? key
+    if ((!only || only.includes(field)) && !errors[field]) errors[field] = i.message
+  }
 }
