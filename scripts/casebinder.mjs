@@ -9,5 +9,9 @@ if (!existsSync(built)) {
   console.error('casebinder: the CLI is not built yet. Run `npm run build` once, or use `npm run cli -- <command>`.')
   process.exit(1)
 }
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0)
+  throw err
+})
 const { main } = await import(pathToFileURL(built).href)
 process.exitCode = await main(process.argv)

@@ -787,6 +787,11 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$|cli\.(js|mjs)$/.test(process.argv[1])
 if (isEntry) {
+  // `casebinder cases list | head`: a closed pipe ends the output, not the program with a stack trace
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0)
+    throw err
+  })
   main(process.argv).then((code) => {
     process.exitCode = code
   })
