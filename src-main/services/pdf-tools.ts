@@ -4,7 +4,7 @@
  * the agency's certificate (its password only ever in memory).
  */
 import { appError } from '../core/errors'
-import { createRenditioner, findChromium, libreOfficeAvailable } from '../pdf/rendition'
+import { createRenditioner, findChromium, libreOfficeAvailable, type Renditioner } from '../pdf/rendition'
 import { htmlToPdf, launchChromium } from '../pdf/html-pdf'
 import { signPdf } from '../pdf/sign'
 import { CertificateError, createTestCertificate, loadPkcs12 } from '../pdf/certificates'
@@ -23,12 +23,20 @@ export async function withPdfTools<T>(ctx: ServiceContext, fn: (tools: PdfTools)
   const chromiumPath = findChromium()
   if (!chromiumPath) throw appError('RENDITION_FAILED', '未找到 Chromium、Chrome 或 Edge 浏览器，无法生成 PDF（可设置 CHROMIUM_PATH 环境变量）')
   if (engine === 'libreoffice' && !libreOfficeAvailable()) throw appError('RENDITION_FAILED', '已选择 LibreOffice 转换，但本机未安装 LibreOffice')
-  const renditioner = await createRenditioner(engine, { executablePath: chromiumPath })
+  // the renditioner (a browser with docx-preview loaded) starts only when a rendition is not cached
+  const lazy: { started: Renditioner | null } = { started: null }
+  const renditioner: DocxRenditioner = {
+    name: engine,
+    render: async (docs, onProgress, signal) => {
+      lazy.started ??= await createRenditioner(engine, { executablePath: chromiumPath })
+      return lazy.started.render(docs, onProgress, signal)
+    }
+  }
   const browser = await launchChromium(chromiumPath)
   try {
     return await fn({ renditioner, printHtml: (htmls) => htmlToPdf(browser, htmls) })
   } finally {
-    await Promise.allSettled([renditioner.close(), browser.close()])
+    await Promise.allSettled([lazy.started?.close(), browser.close()])
   }
 }
 
