@@ -1,5 +1,7 @@
 /** Small pure helpers for the document screens: type groups, field visibility, values. */
 import type { TemplateField } from '../../../src-main/core/templates'
+import { chineseDate } from '../../../src-main/core/dates'
+import { ElMessageBox } from 'element-plus'
 
 export const DOC_GROUPS = ['inspection', 'investigation', 'notice', 'decision', 'execution', 'approval', 'other'] as const
 export type DocGroup = (typeof DOC_GROUPS)[number]
@@ -72,9 +74,21 @@ export function emptyItem(f: TemplateField): Record<string, unknown> {
 }
 
 /** 2026-11-25 → 2026年11月25日 (the form the phrase guides ask for in running text) */
-export function cnDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso
+export const cnDate = (iso: string): string => chineseDate(iso.slice(0, 10))
+
+/** Ask why an issued document is voided; null when the user cancels. */
+export async function askVoidReason(t: (key: string, values?: Record<string, unknown>) => string, title: string): Promise<string | null> {
+  try {
+    const r = await ElMessageBox.prompt(t('documents.voidReason'), t('documents.voidTitle', { title }), {
+      confirmButtonText: t('documents.void'),
+      cancelButtonText: t('common.cancel'),
+      inputPattern: /\S{2,}/,
+      inputErrorMessage: t('documents.voidReasonRequired')
+    })
+    return (r as { value?: string }).value?.trim() ?? ''
+  } catch {
+    return null
+  }
 }
 
 /** Insert `text` into `value` at [start, end), or append it (on a new line for multi-line fields). */
