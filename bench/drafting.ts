@@ -53,7 +53,7 @@ export function runDraftingBench(n: number) {
       const ours = time(() => {
         for (let i = 0; i < n; i++) {
           const c = buildContext(home.db, caseId, t)!
-          checkDocument(type, fields, { today: t, date: t, agency: null, party: null, officers: c.officers, noticeFine: null, windowsEnd: {}, violation: null })
+          checkDocument(type, fields, { today: t, date: t, agency: null, party: null, officers: c.officers, violation: null })
           renderDocx(bytes, { ...c, f: fields, doc: { number: '（江）应急测〔2026〕1号', date: t } })
         }
       })

@@ -224,9 +224,9 @@ const officerSigns = (label = '执法人员'): Paragraph[] =>
 const partySign = (label: string): Paragraph =>
   L(`{^f.partyRefused}${label}（签名）：${BLANK}\u3000${HAND_DATE}{/f.partyRefused}{#f.partyRefused}${label}拒绝签名，执法人员注明：{f.refusalNote}{/f.partyRefused}`, { before: 120 })
 
-const agencySeal = (): Paragraph[] => [
+const agencySeal = (dateTag = '{doc.date | cnDate}'): Paragraph[] => [
   R('{agency.name}（印章）', { before: 360, plain: true }),
-  R('{doc.date | cnDate}', { plain: true })
+  R(dateTag, { plain: true })
 ]
 
 const appeal = (word: string, docWord: string) =>
@@ -264,8 +264,15 @@ const signLine = (who: string) => `>${who}（签名）：${BLANK}\u3000${HAND_DA
 const qaBody = (): Paragraph[] =>
   block('f.qa', [L('问：{q}', { plain: true }), L('答：{a}', { plain: true })])
 
+/** the intended fine of a notice, printed after the intended penalty; a decision may not exceed it (行政处罚法第四十五条) */
+const noticeFine = '{#f.fine}其中罚款{f.fine | amountCn}。{/f.fine}'
+const NOTICE_FINE_HINT = '拟处罚款的金额，用于核对决定书不高于告知内容；无罚款的不填'
+
+/** 公开 or 不公开, from a boolean field */
+const publicOrNot = (tag: string) => `{#${tag}}公开{/${tag}}{^${tag}}不公开{/${tag}}`
+
 // ------------------------------------------------------------------------------------------------------------------
-// The 21 types
+// The 25 types
 // ------------------------------------------------------------------------------------------------------------------
 interface TypeDef {
   id: string
@@ -553,6 +560,7 @@ const TYPES: TypeDef[] = [
       cite('violatedProvision', '违反的规定', { ...req, phrase: true }),
       cite('penaltyBasis', '处罚依据', { ...req, phrase: true }),
       area('intendedPenalty', '拟作出的行政处罚', { ...req, phrase: true, hint: '如：罚款人民币伍万元整（¥50,000.00）' }),
+      money('fine', '拟罚款金额（元）', { hint: NOTICE_FINE_HINT }),
       num('statementDays', '陈述申辩期限（工作日）', { ...req, hint: '一般为3个工作日，按本省规定' }),
       bool('hearingEligible', '符合听证条件', { hint: '较大数额罚款、责令停产停业等，依法告知听证权利' }),
       text('contact', '联系人', { ...req })
@@ -561,7 +569,7 @@ const TYPES: TypeDef[] = [
       addressee(),
       P('经查，{f.facts}'),
       P('以上事实有{f.evidence}等证据为证。'),
-      P('你（单位）的上述行为违反了{f.violatedProvision}的规定，依据{f.penaltyBasis}的规定，本机关拟对你（单位）作出{f.intendedPenalty}的行政处罚。'),
+      P(`你（单位）的上述行为违反了{f.violatedProvision}的规定，依据{f.penaltyBasis}的规定，本机关拟对你（单位）作出{f.intendedPenalty}的行政处罚。${noticeFine}`),
       P('根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。如需陈述和申辩，请自收到本告知书之日起{f.statementDays}个工作日内向本机关提出；逾期未提出的，视为放弃此权利。'),
       ...block('f.hearingEligible', [
         P('根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有要求举行听证的权利。如要求听证，应当自收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。')
@@ -582,15 +590,17 @@ const TYPES: TypeDef[] = [
       cite('violatedProvision', '违反的规定', { ...req, phrase: true }),
       cite('penaltyBasis', '处罚依据', { ...req, phrase: true }),
       area('intendedPenalty', '拟作出的行政处罚', { ...req, phrase: true, hint: '如：罚款人民币伍万元整（¥50,000.00）；责令停产停业整顿' }),
+      money('fine', '拟罚款金额（元）', { hint: NOTICE_FINE_HINT }),
       num('statementDays', '陈述申辩期限（工作日）', { ...req, hint: '一般为3个工作日，按本省规定' }),
+      bool('hearingEligible', '符合听证条件', { hint: '拟作出较大数额罚款、责令停产停业等行政处罚法第六十三条第一款所列处罚的勾选；勾选后写明属于听证范围' }),
       text('contact', '联系人', { ...req })
     ],
     body: () => [
       addressee(),
       P('经查，{f.facts}'),
       P('以上事实有{f.evidence}等证据为证。'),
-      P('你（单位）的上述行为违反了{f.violatedProvision}的规定，依据{f.penaltyBasis}的规定，本机关拟对你（单位）作出{f.intendedPenalty}的行政处罚。'),
-      P('根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有要求举行听证的权利。如要求听证，应当自收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。'),
+      P(`你（单位）的上述行为违反了{f.violatedProvision}的规定，依据{f.penaltyBasis}的规定，本机关拟对你（单位）作出{f.intendedPenalty}的行政处罚。${noticeFine}`),
+      P('{#f.hearingEligible}本机关拟作出的行政处罚属于《中华人民共和国行政处罚法》第六十三条第一款规定的听证范围。{/f.hearingEligible}根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有要求举行听证的权利。如要求听证，应当自收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。'),
       P('你（单位）也可以自收到本告知书之日起{f.statementDays}个工作日内向本机关进行陈述和申辩；逾期未提出的，视为放弃此权利。'),
       L('本机关地址：{agency.address}　邮政编码：{agency.postcode}'),
       L('联系人：{f.contact}　联系电话：{agency.phone}'),
@@ -634,7 +644,97 @@ const TYPES: TypeDef[] = [
       L(`记录人（签名）：${BLANK}`)
     ]
   },
-  // 12 ─ 案件处理呈批表
+  // 12 ─ 听证会通知书
+  {
+    id: 'hearing_meeting_notice', title: '听证会通知书', prefix: '听通', dossierSlot: 20, external: true, handSigned: true,
+    procedures: ['general'], copies: COPIES.party,
+    fields: [
+      date('requestedOn', '当事人申请听证日期', { ...req, autofill: 'hearing.requestedOn', hint: '当事人提出听证申请的日期' }),
+      dtime('hearingAt', '听证时间', { ...req, autofill: 'hearing.scheduledAt', hint: '本通知书应当在举行听证的七个工作日前送达' }),
+      text('place', '听证地点', { ...req, autofill: 'hearing.place' }),
+      text('chair', '听证主持人', { ...req, autofill: 'hearing.chair', hint: '由本机关指定的非本案调查人员担任' }),
+      text('clerk', '书记员', { ...req, autofill: 'hearing.clerk' }),
+      bool('public', '公开举行', { autofill: 'hearing.public', hint: '除涉及国家秘密、商业秘密或者个人隐私依法予以保密外，听证公开举行' }),
+      text('contact', '联系人', { ...req })
+    ],
+    body: () => [
+      addressee(),
+      P(`你（单位）于{f.requestedOn | cnDate}提出的听证申请，本机关决定于{f.hearingAt | cnDateTime}在{f.place}${publicOrNot('f.public')}举行听证会，由{f.chair}担任听证主持人，{f.clerk}担任书记员。根据《中华人民共和国行政处罚法》第六十四条的规定，现将有关事项通知如下：`),
+      P('一、你（单位）可以亲自参加听证，也可以委托一至二人代理。委托代理人参加听证的，应当在听证会举行前向本机关提交授权委托书，载明委托事项和权限。'),
+      P('二、你（单位）认为听证主持人与本案有直接利害关系的，有权申请回避，并应当说明理由。'),
+      P('三、请携带身份证明及有关证据材料准时参加听证。你（单位）可以在听证中陈述、申辩和质证，出示证据。'),
+      P('四、你（单位）及委托代理人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。'),
+      L('联系人：{f.contact}　联系电话：{agency.phone}'),
+      L('本机关地址：{agency.address}　邮政编码：{agency.postcode}'),
+      ...agencySeal(),
+      L(`当事人（签收）：${BLANK}\u3000${HAND_DATE}`, { before: 240 })
+    ]
+  },
+  // 13 ─ 听证笔录
+  {
+    id: 'hearing_transcript', title: '听证笔录', prefix: null, dossierSlot: 21, external: false, handSigned: true,
+    procedures: ['general'], copies: '本笔录一式一份，由应急管理部门附卷存档；当事人或者委托代理人应当在每页签名。',
+    fields: [
+      dtime('start', '听证开始时间', { ...req, autofill: 'hearing.scheduledAt' }),
+      dtime('end', '听证结束时间', { ...req }),
+      text('place', '听证地点', { ...req, autofill: 'hearing.place' }),
+      text('chair', '听证主持人', { ...req, autofill: 'hearing.chair' }),
+      text('clerk', '书记员', { ...req, autofill: 'hearing.clerk' }),
+      text('investigators', '案件调查人员', { ...req, hint: '提出处罚建议的本案调查人员姓名及执法证号' }),
+      text('partyPresent', '当事人及委托代理人', { ...req, hint: '出席听证的当事人（法定代表人）及委托代理人姓名、身份' }),
+      bool('public', '公开举行', { autofill: 'hearing.public' }),
+      area('record', '听证过程记录', {
+        ...req, hint: '调查人员提出违法事实、证据、依据和拟处罚意见；当事人陈述、申辩并质证；双方辩论；当事人最后陈述'
+      })
+    ],
+    body: () => [
+      L('案件名称：{case.name}'),
+      L('听证时间：{f.start | cnDateTime}至{f.end | cnDateTime}'),
+      L(`听证地点：{f.place}\u3000听证方式：${publicOrNot('f.public')}举行`),
+      L('听证主持人：{f.chair}　书记员：{f.clerk}'),
+      L('当事人：{party.name}'),
+      L('当事人及委托代理人：{f.partyPresent}'),
+      L('案件调查人员：{f.investigators}'),
+      P('听证主持人宣布听证开始，核对听证参加人身份，宣布听证纪律，告知当事人有申请回避、陈述、申辩和质证的权利，并询问当事人是否申请回避。', { before: 120 }),
+      L('听证过程记录：'),
+      P('{f.record}'),
+      L('（此栏不够，可另附页）', { size: SIZE.small }),
+      P('以上笔录我已核对，与听证情况一致。', { before: 240 }),
+      L(`当事人或者委托代理人（签名或者盖章）：${BLANK}\u3000${HAND_DATE}`),
+      L(`案件调查人员（签名）：${BLANK}`),
+      L(`听证主持人（签名）：${BLANK}`),
+      L(`书记员（签名）：${BLANK}`)
+    ]
+  },
+  // 14 ─ 听证会报告书
+  {
+    id: 'hearing_report', title: '听证会报告书', prefix: null, dossierSlot: 22, external: false, handSigned: false,
+    procedures: ['general'], copies: '本报告书一式一份，由应急管理部门附卷存档。',
+    fields: [
+      dtime('heldAt', '听证时间', { ...req, autofill: 'hearing.scheduledAt' }),
+      text('place', '听证地点', { ...req, autofill: 'hearing.place' }),
+      text('chair', '听证主持人', { ...req, autofill: 'hearing.chair' }),
+      text('clerk', '书记员', { ...req, autofill: 'hearing.clerk' }),
+      area('summary', '听证基本情况', { ...req, hint: '听证参加人、是否公开举行、调查人员提出的事实、证据、依据和拟处罚意见' }),
+      area('partyOpinion', '当事人陈述申辩意见', { ...req, hint: '当事人或者委托代理人的陈述、申辩、质证意见及提交的证据' }),
+      area('findings', '听证认定的事实和证据', { ...req, hint: '根据听证笔录认定的事实和证据，逐项说明对当事人意见是否采纳及理由' }),
+      area('recommendation', '处理意见和建议', { ...req, hint: '如：维持拟作出的行政处罚；建议从轻或者减轻处罚；建议不予行政处罚；建议补充调查' }),
+      date('chairSignedOn', '报告日期', { ...req, hint: '听证主持人签署本报告的日期' })
+    ],
+    body: () => [
+      table([2.2, 3.6, 2.4, 3.8], [
+        [lab('案件名称'), val('{case.name}', 3)],
+        [lab('当事人'), val('{party.name}'), lab('立案编号'), val('{case.number}')],
+        [lab('听证时间'), val('{f.heldAt | cnDateTime}'), lab('听证地点'), val('{f.place}')],
+        [lab('听证主持人'), val('{f.chair}'), lab('书记员'), val('{f.clerk}')],
+        { cells: [lab('听证基本情况'), val('{f.summary}', 3)], h: 2100 },
+        { cells: [lab('当事人陈述申辩意见'), val('{f.partyOpinion}', 3)], h: 2300 },
+        { cells: [lab('听证认定的事实和证据'), val('{f.findings}', 3)], h: 2300 },
+        { cells: [lab('处理意见和建议'), val('{f.recommendation}\n>听证主持人：{f.chair}　{f.chairSignedOn | cnDate}', 3)], h: 1700 }
+      ])
+    ]
+  },
+  // 15 ─ 案件处理呈批表
   {
     id: 'case_handling_approval', title: '案件处理呈批表', prefix: null, dossierSlot: 23, external: false, handSigned: true,
     procedures: ['general'], copies: COPIES.internal,
@@ -670,7 +770,7 @@ const TYPES: TypeDef[] = [
       ])
     ]
   },
-  // 13 ─ 法制审核意见书
+  // 16 ─ 法制审核意见书
   {
     id: 'legal_review_opinion', title: '法制审核意见书', prefix: '法审', dossierSlot: 23, external: false, handSigned: true,
     procedures: ['general'], copies: COPIES.internal,
@@ -717,7 +817,7 @@ const TYPES: TypeDef[] = [
       ])
     ]
   },
-  // 14 ─ 行政处罚集体讨论记录
+  // 17 ─ 行政处罚集体讨论记录
   {
     id: 'collective_discussion_record', title: '行政处罚集体讨论记录', prefix: '罚集', dossierSlot: 24, external: false, handSigned: true,
     procedures: ['general'], copies: COPIES.internal,
@@ -750,7 +850,7 @@ const TYPES: TypeDef[] = [
       ])
     ]
   },
-  // 15/16 ─ 行政处罚决定书（单位/个人）
+  // 18/19 ─ 行政处罚决定书（单位/个人）
   ...(['org', 'person'] as const).map((kind): TypeDef => {
     const you = kind === 'org' ? '你单位' : '你'
     return {
@@ -797,7 +897,28 @@ const TYPES: TypeDef[] = [
       ]
     }
   }),
-  // 17 ─ 行政（当场）处罚决定书
+  // 20 ─ 不予行政处罚决定书
+  {
+    id: 'no_penalty_decision', title: '不予行政处罚决定书', prefix: '不罚', dossierSlot: 2, external: true, handSigned: true,
+    procedures: ['general'], copies: COPIES.party,
+    fields: [
+      area('facts', '违法事实', { ...req, autofill: 'case.facts', phrase: true, hint: '时间、地点、行为、情节、后果，写明轻微、及时改正等情节' }),
+      area('evidence', '证据', { ...req, hint: '列举证据并说明证明的事实' }),
+      cite('violatedProvision', '违反的规定', { ...req }),
+      cite('reasonBasis', '不予处罚的依据', { ...req, hint: '如：《中华人民共和国行政处罚法》第三十三条第一款' }),
+      area('reason', '不予处罚的理由', { ...req, hint: '如：违法行为轻微并及时改正，没有造成危害后果；初次违法且危害后果轻微并及时改正' }),
+      date('decisionDate', '决定日期', { ...req })
+    ],
+    body: () => [
+      ...partyBlock('当事人', '当事人'),
+      P('经查，{f.facts}', { before: 120 }),
+      P('以上事实有{f.evidence}等证据为证。'),
+      P('你（单位）的上述行为违反了{f.violatedProvision}的规定，但鉴于{f.reason}，依据{f.reasonBasis}的规定，本机关决定不予行政处罚。'),
+      P(appeal('决定', '决定书')),
+      ...agencySeal('{f.decisionDate | cnDate}')
+    ]
+  },
+  // 21 ─ 行政（当场）处罚决定书
   {
     id: 'onsite_penalty_decision', title: '行政（当场）处罚决定书', prefix: '当罚', dossierSlot: 2, external: true, handSigned: true,
     procedures: ['summary'], copies: COPIES.party,
@@ -825,7 +946,7 @@ const TYPES: TypeDef[] = [
       ...agencySeal()
     ]
   },
-  // 18 ─ 文书送达回执
+  // 22 ─ 文书送达回执
   {
     id: 'service_receipt', title: '文书送达回执', prefix: null, dossierSlot: 28, external: false, handSigned: true,
     procedures: ['summary', 'general', 'inspection'], copies: '本回执由应急管理部门附卷存档。',
@@ -863,7 +984,7 @@ const TYPES: TypeDef[] = [
       ])
     ]
   },
-  // 19 ─ 罚款催缴通知书
+  // 23 ─ 罚款催缴通知书
   {
     id: 'fine_demand_notice', title: '罚款催缴通知书', prefix: '催缴', dossierSlot: 25, external: true, handSigned: false,
     procedures: ['general', 'summary'], copies: COPIES.party,
@@ -886,7 +1007,7 @@ const TYPES: TypeDef[] = [
       ...agencySeal()
     ]
   },
-  // 20 ─ 案件移送书
+  // 24 ─ 案件移送书
   {
     id: 'case_transfer', title: '案件移送书', prefix: '移', dossierSlot: 29, external: true, handSigned: false,
     procedures: ['general', 'inspection'], copies: '本文书一式两份：一份由应急管理部门备案，一份送受移送机关。',
@@ -909,7 +1030,7 @@ const TYPES: TypeDef[] = [
       ...agencySeal()
     ]
   },
-  // 21 ─ 结案审批表
+  // 25 ─ 结案审批表
   {
     id: 'case_closing_approval', title: '结案审批表', prefix: '结', dossierSlot: 30, external: false, handSigned: true,
     procedures: ['general'], copies: COPIES.internal,

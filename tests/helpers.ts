@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { openHome, type Home } from '../src-main/store/home'
 import { createContext, type ServiceContext } from '../src-main/services/context'
 import type { AppEvent } from '../src-main/contract'
+import { loadManifest } from '../src-main/drafting/catalogue'
 
 export interface TestHome {
   dir: string
@@ -54,4 +55,70 @@ export const VALID_AGENCY = {
 
 export function countRows(home: Home, table: string): number {
   return (home.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+}
+
+/**
+ * Take a decision draft through the procedural steps its gates still ask for, the way a case handler would:
+ * serve the notice, record written waivers, submit the current draft for legal review (approved by the
+ * agency's legal reviewer), hold the collective discussion. Used by tests whose subject is not the gates.
+ */
+export async function clearDecisionGates(ctx: ServiceContext, documentId: number, date = '2026-11-25'): Promise<void> {
+  const { call } = await import('../src-main/services')
+  const { REVIEW_ASPECTS } = await import('../src-main/core/legal-review')
+  for (let round = 0; round < 8; round++) {
+    const doc = call(ctx, 'documents.get', { id: documentId })
+    const g = doc.gates[0]
+    if (!g) return
+    const caseId = doc.caseId
+    if (g.code === 'GATE_NOTICE_NOT_SERVED') {
+      for (const to of ['investigating', 'internal_review', 'notice'] as const) {
+        if (call(ctx, 'cases.get', { ref: String(caseId) }).allowedTransitions.includes(to)) call(ctx, 'cases.transition', { id: caseId, to, date })
+      }
+    } else if (g.code === 'GATE_WINDOW_OPEN') {
+      for (const right of ['statement', 'hearing'] as const) call(ctx, 'rights.waive', { caseId, right, date, note: '当事人书面声明放弃' })
+    } else if (g.code === 'GATE_STATEMENT_NOT_REVIEWED') {
+      call(ctx, 'documents.save', { id: documentId, revision: doc.revision, fields: { defenceSummary: '当事人提出的陈述申辩意见已经复核，不予采纳。' } })
+    } else if (g.code === 'GATE_REVIEW_REQUIRED' || g.code === 'GATE_REVIEW_NOT_APPROVED' || g.code === 'GATE_REVIEW_STALE') {
+      const s = call(ctx, 'review.show', { caseId })
+      const open = s.rounds.find((r) => r.status === 'in_review')
+      const reviewer = s.reviewers.find((r) => r.eligible)
+      if (!reviewer) throw new Error('no eligible legal reviewer')
+      const r = open ?? call(ctx, 'review.submit', { caseId, reviewerId: reviewer.id, documentId, note: '提请法制审核', submittedOn: date })
+      call(ctx, 'review.decide', {
+        reviewId: r.id,
+        decidedOn: date,
+        decision: { outcome: 'approved', aspects: Object.fromEntries(REVIEW_ASPECTS.map((a) => [a, { ok: true, note: '' }])) as never, opinion: '事实清楚，证据确凿，程序合法，同意。', crimeSuspected: false, changes: '' }
+      })
+    } else if (g.code === 'GATE_DISCUSSION_REQUIRED') {
+      call(ctx, 'discussion.record', { caseId, heldOn: date, chair: '张卫东', attendees: ['张卫东', '王建国', '刘芳'], conclusion: doc.type === 'no_penalty_decision' ? 'no_penalty' : 'penalty', conclusionText: '同意承办机构的处理意见', record: '' })
+    } else {
+      throw new Error(`cannot clear gate ${g.code}: ${g.message}`)
+    }
+  }
+  throw new Error('gates did not clear')
+}
+
+/** A plausible value for every field of a document type (so its checks pass), with `extra` on top. */
+export function fillFields(typeId: string, extra: Record<string, unknown> = {}, date = '2026-09-05'): Record<string, unknown> {
+  const type = loadManifest().manifest.types.find((x) => x.id === typeId)
+  if (!type) throw new Error(`no template ${typeId}`)
+  const v = (ft: string, key: string): unknown =>
+    ft === 'date'
+      ? date
+      : ft === 'datetime'
+        ? `${date}T${key.toLowerCase().includes('end') ? '11:00' : '09:00'}`
+        : ft === 'money' || ft === 'number'
+          ? 3
+          : ft === 'boolean'
+            ? false
+            : ft === 'citation'
+              ? '《中华人民共和国安全生产法》第四十三条'
+              : `测试${key}`
+  const f: Record<string, unknown> = {}
+  for (const fd of type.fields) {
+    if (fd.type === 'list') f[fd.key] = [Object.fromEntries((fd.item ?? []).map((s) => [s.key, s.type === 'select' ? (s.options?.[0] ?? '') : v(s.type, s.key)]))]
+    else if (fd.type === 'select') f[fd.key] = fd.options?.[0] ?? ''
+    else f[fd.key] = v(fd.type, fd.key)
+  }
+  return { ...f, ...extra }
 }

@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../store/atomic'
 import { CASE_SOURCES, CASE_STATUS_LABELS, CASE_STATUSES, PROCEDURE_LABELS } from '../core/case'
 import type { CaseDetail, CaseSummary } from '../core/case-views'
 import { ALERT_LABELS } from '../core/deadlines'
+import { registerReviewCommands } from './review-commands'
 
 class CliFailure extends Error {
   constructor(
@@ -736,6 +737,8 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       else for (const p of r.problems) out(`✗ ${p}`)
       if (!r.ok) throw new CliFailure(`VERIFY_FAILED: ${r.problems.length} problem(s)`, 4)
     })
+
+  registerReviewCommands(program, run, out)
 
   program
     .command('channels')

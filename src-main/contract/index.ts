@@ -25,6 +25,9 @@ import { PhraseCategorySchema, ViolationSchema } from '../core/catalogue'
 import { EVIDENCE_TYPES } from '../core/files'
 import { DossierViewSchema, EvidenceSchema } from '../core/dossier-views'
 import { DocumentSummarySchema, DocumentViewSchema, FindingSchema, TemplateSummarySchema } from '../core/document-views'
+import { CatalogueViewSchema, PublicityViewSchema, ReviewInputs, ReviewQueueItemSchema, ReviewRoundSchema, ReviewShowSchema, TimelineSchema } from '../core/review-views'
+import { MajorCatalogueSchema } from '../core/major-decision'
+import { PUBLICITY_STATUSES, PublicityPolicySchema } from '../core/publicity'
 
 z.config(z.locales.zhCN())
 
@@ -332,6 +335,50 @@ export const contract = {
   'signing.info': { input: z.object({}), output: SigningInfoSchema },
   'signing.import': { input: z.object({ base64: z.string().min(1), password: z.string() }), output: SigningInfoSchema },
   'signing.createTest': { input: z.object({}), output: SigningInfoSchema },
+
+  'review.catalogue': { input: z.object({}), output: CatalogueViewSchema },
+  'review.setCatalogue': { input: MajorCatalogueSchema, output: CatalogueViewSchema },
+  'review.renderCatalogue': { input: z.object({}), output: z.object({ files: z.array(ExportFileSchema) }) },
+  'review.exportCatalogue': { input: z.object({ outDir: z.string().trim().min(1, { message: '请选择导出目录' }) }), output: z.object({ files: z.array(z.string()) }) },
+  'review.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: ReviewShowSchema },
+  'review.setProfile': { input: ReviewInputs.profile, output: ReviewShowSchema },
+  'review.submit': { input: ReviewInputs.submit, output: ReviewRoundSchema },
+  'review.decide': { input: ReviewInputs.decide, output: ReviewRoundSchema },
+  'review.respond': { input: ReviewInputs.respond, output: ReviewRoundSchema },
+  'review.coordinate': { input: ReviewInputs.coordinate, output: ReviewRoundSchema },
+  'review.queue': { input: z.object({ reviewerId: z.number().int().positive().optional() }), output: z.array(ReviewQueueItemSchema) },
+  'hearing.request': { input: ReviewInputs.hearingRequest, output: ReviewShowSchema },
+  'hearing.schedule': { input: ReviewInputs.hearingSchedule, output: ReviewShowSchema },
+  'hearing.hold': { input: ReviewInputs.hearingHold, output: ReviewShowSchema },
+  'rights.waive': { input: ReviewInputs.waive, output: ReviewShowSchema },
+  'discussion.record': { input: ReviewInputs.discussion, output: ReviewShowSchema },
+
+  'publicity.policy': { input: z.object({}), output: PublicityPolicySchema },
+  'publicity.setPolicy': { input: PublicityPolicySchema, output: PublicityPolicySchema },
+  'publicity.build': { input: ReviewInputs.publicityBuild, output: PublicityViewSchema },
+  'publicity.publish': { input: ReviewInputs.publicityPublish, output: PublicityViewSchema },
+  'publicity.withdraw': { input: ReviewInputs.publicityWithdraw, output: PublicityViewSchema },
+  'publicity.decisionChanged': { input: ReviewInputs.decisionChanged, output: z.array(PublicityViewSchema) },
+  'publicity.list': {
+    input: z.object({ caseId: z.coerce.number().int().positive().optional(), status: z.enum(PUBLICITY_STATUSES).optional(), limit: z.number().int().min(1).max(5000).default(200) }),
+    output: z.array(PublicityViewSchema)
+  },
+  'publicity.get': { input: idInput, output: PublicityViewSchema },
+  'publicity.render': { input: z.object({}), output: z.object({ count: z.number().int(), files: z.array(ExportFileSchema) }) },
+  'publicity.export': { input: z.object({ outDir: z.string().trim().min(1, { message: '请选择导出目录' }) }), output: z.object({ count: z.number().int(), files: z.array(z.string()) }) },
+
+  'timeline.show': {
+    input: z.object({
+      caseId: z.coerce.number().int().positive(),
+      kinds: z.array(z.enum(['case', 'document', 'evidence', 'review', 'hearing', 'publicity', 'dossier'])).optional(),
+      actor: z.string().optional(),
+      q: z.string().trim().max(100).optional(),
+      from: isoDateField('开始日期').optional(),
+      to: isoDateField('结束日期').optional()
+    }),
+    output: TimelineSchema
+  },
+  'timeline.export': { input: z.object({ caseId: z.coerce.number().int().positive(), format: z.enum(['csv', 'json']).default('csv') }), output: ExportFileSchema },
 
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),

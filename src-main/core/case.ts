@@ -83,9 +83,11 @@ const GENERAL: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
   filed: ['investigating', 'revoked', 'terminated', 'transferred'],
   investigating: ['internal_review', 'revoked', 'terminated', 'transferred'],
   internal_review: ['legal_review', 'notice', 'investigating', 'no_penalty', 'revoked', 'terminated', 'transferred'],
-  legal_review: ['notice', 'internal_review', 'investigating', 'no_penalty'],
-  notice: ['hearing', 'discussion', 'decided', 'internal_review', 'no_penalty', 'terminated'],
-  hearing: ['discussion', 'decided', 'internal_review', 'no_penalty'],
+  // review, hearing and discussion may come in either order after the notice; the decision gates
+  // (core/gates.ts), not the status machine, decide whether a decision may be made
+  legal_review: ['notice', 'discussion', 'decided', 'internal_review', 'investigating', 'no_penalty'],
+  notice: ['hearing', 'legal_review', 'discussion', 'decided', 'internal_review', 'no_penalty', 'terminated'],
+  hearing: ['legal_review', 'discussion', 'decided', 'internal_review', 'no_penalty'],
   discussion: ['decided', 'no_penalty', 'investigating', 'transferred'],
   decided: ['served'],
   served: ['executing'],

@@ -265,7 +265,11 @@ export const PHRASE_DOC_TYPES = [
   'service_receipt',
   'fine_demand_notice',
   'case_transfer',
-  'case_closing_approval'
+  'case_closing_approval',
+  'no_penalty_decision',
+  'hearing_meeting_notice',
+  'hearing_transcript',
+  'hearing_report'
 ] as const
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g

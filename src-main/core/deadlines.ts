@@ -25,6 +25,15 @@ export const CASE_EVENT_TYPES = [
   'terminated',
   'suspended',
   'resumed',
+  'review_submitted',
+  'review_decided',
+  'hearing_requested',
+  'hearing_held',
+  'discussion_held',
+  'waived',
+  /** the decision was revoked or changed: a published record must come down */
+  'decision_changed',
+  'publicity_withdrawn',
   /** any other status change, recorded for the timeline */
   'status'
 ] as const

@@ -5,7 +5,7 @@
  *   fine (money)                 the penalty amount in a notice or decision
  *   violatedProvision, penaltyBasis (citation)   违反条款 / 处罚依据
  *   facts, evidence              facts and the evidence list
- *   decisionDate, noticeDate     dates of the decision / notice
+ *   decisionDate, noticeDate     dates of the decision / notice (the decision gates use them: core/gates.ts)
  *   xxxStart / xxxEnd, start / end   a time range: the end must come after the start
  *   violationId, tier, departureReason  the legal-basis picker's choice, the benchmark tier and a written
  *                                reason for a fine outside it
@@ -31,10 +31,6 @@ export interface CheckContext {
   agency: { name: string; address: string; reconsiderationBody: string; court: string; bankName: string; bankAccountNo: string } | null
   party: { name: string; address: string } | null
   officers: { name: string; certNo: string; validUntil: string; active: boolean }[]
-  /** the fine in the last issued penalty notice of the case, when there is one */
-  noticeFine: number | null
-  /** ends of the statement / hearing-request windows opened by the served notice */
-  windowsEnd: { statement?: string; hearing_request?: string }
   /** statutory range and tiers of the chosen violation, when the picker was used */
   violation?: { range: { min: number; max: number }; tiers: { name: string; min: number; max: number }[] } | null
 }
@@ -165,21 +161,7 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
   }
 
   if (isDecision) {
-    // rule 4: not heavier than the penalty in the served notice
-    if (fine !== null && ctx.noticeFine !== null && fine > ctx.noticeFine) {
-      add({ severity: 'error', field: 'fine', rule: 'notice', message: `决定的罚款${fine}元高于告知书中的${ctx.noticeFine}元；加重处罚须重新告知（行政处罚法第四十五条）` })
-    }
-    // the decision waits for the statement and hearing windows
-    const decided = dateOf(fields.decisionDate)?.slice(0, 10) ?? ctx.date
-    for (const [code, label] of [
-      ['statement', '陈述申辩期'],
-      ['hearing_request', '听证申请期']
-    ] as const) {
-      const end = ctx.windowsEnd[code]
-      if (end && decided <= end && fields.waived !== true) {
-        add({ severity: 'error', field: 'decisionDate', rule: 'windows', message: `${label}至${end}届满，决定日期须在其后（当事人书面放弃的除外）` })
-      }
-    }
+    // rule 4 (not heavier than the notice) and the statement / hearing windows are decision gates: core/gates.ts
     // art. 59 elements
     const missing: string[] = []
     if (!ctx.party?.name) missing.push('当事人姓名或者名称')

@@ -9,6 +9,8 @@ export const FindingSchema = z.object({
   fix: z.string().optional()
 })
 
+export const GateProblemSchema = z.object({ code: z.string(), step: z.string(), message: z.string(), fix: z.string() })
+
 export const DocumentViewSchema = z.object({
   id: z.number().int(),
   caseId: z.number().int(),
@@ -31,6 +33,8 @@ export const DocumentViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   findings: z.array(FindingSchema),
+  /** for a decision: the procedural steps still missing before it may be issued (core/gates.ts) */
+  gates: z.array(GateProblemSchema),
   canIssue: z.boolean(),
   revisions: z.number().int()
 })

@@ -6,11 +6,8 @@ import type { Agency } from './agency'
 import { certificateState, type Officer } from './officer'
 import { chineseDate } from './dates'
 
-export interface Table {
-  title: string
-  headers: string[]
-  rows: string[][]
-}
+import type { Table } from './tables'
+export type { Table } from './tables'
 
 export function agencyTable(agency: Agency): Table {
   return {

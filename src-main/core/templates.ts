@@ -17,7 +17,7 @@ export const FIELD_TYPES = ['text', 'textarea', 'date', 'datetime', 'money', 'nu
 export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** Roots of the autofill context a template may use besides `f` (form fields) and `doc`. */
-export const AUTOFILL_ROOTS = ['agency', 'case', 'party', 'parties', 'officers', 'today', 'deadlines'] as const
+export const AUTOFILL_ROOTS = ['agency', 'case', 'party', 'parties', 'officers', 'today', 'deadlines', 'hearing', 'review', 'discussion'] as const
 
 /** Formatters usable after `|` in a tag. */
 export const FORMATTERS = ['cnDate', 'cnDateTime', 'amountCn', 'amountFig', 'amount', 'upper', 'maskId', 'join', 'checkbox', 'default'] as const

@@ -6,6 +6,7 @@ import { getAgency } from '../store/repos/agency'
 import { caseDeadlines, caseOfficers, caseParties, findCase } from '../store/repos/cases'
 import { findOfficer } from '../store/repos/officers'
 import { partiesByIds } from '../store/repos/parties'
+import { caseDiscussions, caseHearings, caseReviews } from '../store/repos/review'
 import type { Db } from '../store/db'
 import { PARTY_KIND_LABELS, type PartyKind } from '../core/party'
 import { daysBetween } from '../core/dates'
@@ -53,7 +54,24 @@ export function buildContext(db: Db, caseId: number, today: string) {
     parties: blocks,
     officers: officers.map((o) => ({ name: o.name, certNo: o.certNo, unit: o.unit, post: o.post, validUntil: o.validUntil, active: o.active })),
     today,
-    deadlines
+    deadlines,
+    ...reviewContext(db, caseId)
+  }
+}
+
+/** The latest hearing, legal review and collective discussion, for the forms that record them. */
+function reviewContext(db: Db, caseId: number) {
+  const h = caseHearings(db, caseId).at(-1)
+  const r = caseReviews(db, caseId).at(-1)
+  const d = caseDiscussions(db, caseId).at(-1)
+  return {
+    hearing: h
+      ? { requestedOn: h.requestedOn, scheduledAt: h.scheduledAt ?? '', place: h.place, chair: h.chairName, clerk: h.clerk, public: h.public, agents: h.agents.join('、'), heldOn: h.heldOn ?? '' }
+      : {},
+    review: r
+      ? { submittedOn: r.submittedOn, round: r.round, decidedOn: r.decidedOn ?? '', reviewer: r.decidedBy ?? '', opinion: r.decision?.opinion ?? '', triggers: r.triggers.map((t) => t.label).join('、') }
+      : {},
+    discussion: d ? { heldOn: d.heldOn, chair: d.chair, attendees: d.attendees.join('、'), conclusion: d.conclusionText } : {}
   }
 }
 

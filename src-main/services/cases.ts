@@ -38,6 +38,9 @@ import type { Db } from '../store/db'
 import { change, today, type ServiceContext } from './context'
 import { deadlinesAdjust, recomputeDeadlines } from './deadlines'
 import type { DeadlineAdjustment } from '../core/deadlines'
+import { decisionGate } from '../core/gates'
+import { caseDocuments } from '../store/repos/documents'
+import { decisionKind, enforceGate, gateState, isDecisionType } from './review'
 
 function mustFindCase(db: Db, id: number): CaseRecord {
   const c = findCase(db, id)
@@ -251,6 +254,12 @@ export function casesTransition(ctx: ServiceContext, input: CaseTransitionInput)
         )
       }
       checkDate(c, input.date, t, '日期')
+      if (c.procedure === 'general' && (input.to === 'decided' || input.to === 'no_penalty')) {
+        // no door reaches 决定 without the steps before it (rule 3)
+        const kind = input.to === 'decided' ? 'penalty' : 'no_penalty'
+        const issued = caseDocuments(db, c.id).filter((d) => d.status === 'issued' && isDecisionType(d.type) && decisionKind(d.type) === kind).at(-1) ?? null
+        enforceGate(decisionGate(gateState(db, c.id, { draft: issued, decisionDate: input.date, kind })))
+      }
       const last = caseEvents(db, c.id).at(-1)
       if (last && input.date < last.date) {
         throw appError('VALIDATION_FAILED', `日期不能早于上一环节（${last.date}）`, { issues: [{ path: 'date', message: `早于${last.date}` }] })

@@ -23,6 +23,11 @@ import { casesAdjustDeadline, casesFile, casesRecordEvent, casesRegister, casesS
 import { change, today, type ServiceContext } from './context'
 import { activeRules } from './deadlines'
 import { partiesAdd } from './parties'
+import { reviewDecide, reviewSubmit, gateState } from './review'
+import { discussionRecord, rightsWaive } from './hearings'
+import { decisionGate } from '../core/gates'
+import { REVIEW_ASPECTS, ReviewDecisionSchema } from '../core/legal-review'
+import { caseReviews } from '../store/repos/review'
 
 // ---------------------------------------------------------------------------------------------------------------
 // material
@@ -76,6 +81,8 @@ const SPAN_DAYS = 425
 const TEAMS: readonly (readonly [number, number])[] = [
   [0, 1], [0, 5], [1, 5], [2, 3], [2, 5], [6, 1], [6, 5], [0, 2], [3, 1], [6, 2], [3, 5]
 ]
+/** the bureau's heads who sit in collective discussions */
+const HEADS = ['张卫东', '王建国', '刘芳', '周文斌'] as const
 const CHEMICAL = new Set(['chem', 'hazdealer', 'fireworks'])
 const EXTENSION_APPROVER = '局长 黄志远'
 
@@ -556,6 +563,36 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
     return { procedure, source, partyIndex, extraPartyIndex, cause, facts, penalty, team, sourceDate, items: dated, caseId: 0 }
   })
 
+  // the legal reviewer (法规科) is never on a case team, so she may review every case
+  const reviewer = officerRecs.find((o) => o.legalReviewer)!
+  const approve = (reviewId: number, date: string) =>
+    reviewDecide(ctx, {
+      reviewId,
+      decidedOn: date,
+      decision: ReviewDecisionSchema.parse({
+        outcome: 'approved',
+        aspects: Object.fromEntries(REVIEW_ASPECTS.map((a) => [a, { ok: true, note: '' }])),
+        opinion: '执法主体合法，事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意承办机构的处理意见。'
+      })
+    })
+  /** a review still in progress is decided (approved) the day the case moves on */
+  const closeReview = (caseId: number, date: string) => {
+    const open = caseReviews(ctx.home.db, caseId).find((x) => x.status === 'in_review')
+    if (open) approve(open.id, date)
+  }
+  /** the steps the decision gates ask for that the plan did not spell out: a written waiver, a review, a discussion */
+  const satisfyGates = (caseId: number, date: string, kind: 'penalty' | 'no_penalty') => {
+    for (const g of decisionGate(gateState(ctx.home.db, caseId, { draft: null, decisionDate: date, kind }))) {
+      if (g.code === 'GATE_WINDOW_OPEN') {
+        for (const right of ['statement', 'hearing'] as const) rightsWaive(ctx, { caseId, right, date, note: '当事人书面声明放弃陈述、申辩和听证的权利' })
+      } else if (g.code === 'GATE_REVIEW_REQUIRED') {
+        approve(reviewSubmit(ctx, { caseId, reviewerId: reviewer.id, note: '提请法制审核', submittedOn: date }).id, date)
+      } else if (g.code === 'GATE_DISCUSSION_REQUIRED') {
+        discussionRecord(ctx, { caseId, heldOn: date, chair: HEADS[0]!, attendees: [...HEADS], conclusion: kind, conclusionText: '同意承办机构的处理意见', record: '' })
+      }
+    }
+  }
+
   // run every step in date order, through the services
   const steps = plans.flatMap((p, pi) => p.items.map((it, si) => ({ p, pi, si, it })))
   steps.sort((a, b) => (a.it.date < b.it.date ? -1 : a.it.date > b.it.date ? 1 : a.pi - b.pi || a.si - b.si))
@@ -579,9 +616,27 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
       p.caseId = casesRegister(ctx, input).id
     } else if (it.kind === 'status' && it.to === 'filed') {
       casesFile(ctx, contract['cases.file'].input.parse({ id: p.caseId, filedOn: it.date, note: note('filed') }))
+    } else if (it.kind === 'status' && p.procedure === 'general' && it.to === 'legal_review') {
+      // a real review round: submitted to the legal reviewer, decided when the case moves on
+      reviewSubmit(ctx, { caseId: p.caseId, reviewerId: reviewer.id, note: '案件拟作出较大数额罚款，提请法制审核', submittedOn: it.date })
+    } else if (it.kind === 'status' && p.procedure === 'general' && it.to === 'discussion') {
+      const next = p.items[p.items.indexOf(it) + 1]
+      const to = next?.kind === 'status' ? next.to : 'decided'
+      closeReview(p.caseId, it.date)
+      discussionRecord(ctx, {
+        caseId: p.caseId,
+        heldOn: it.date,
+        chair: HEADS[0]!,
+        attendees: [...HEADS],
+        conclusion: to === 'no_penalty' ? 'no_penalty' : to === 'transferred' ? 'transfer' : 'penalty',
+        conclusionText: to === 'no_penalty' ? '违法行为轻微并及时改正，没有造成危害后果，决定不予行政处罚' : to === 'transferred' ? '涉嫌犯罪，移送司法机关' : `同意承办机构意见，${fineText(p)}`,
+        record: ''
+      })
     } else if (it.kind === 'status') {
       const key = p.procedure === 'summary' && ['decided', 'served', 'transferred'].includes(it.to) ? `summary_${it.to}` : it.to
       const text = it.to === 'decided' ? `${note(key)}：${fineText(p)}` : note(key)
+      closeReview(p.caseId, it.date)
+      if (p.procedure === 'general' && (it.to === 'decided' || it.to === 'no_penalty')) satisfyGates(p.caseId, it.date, it.to === 'decided' ? 'penalty' : 'no_penalty')
       casesTransition(ctx, contract['cases.transition'].input.parse({ id: p.caseId, to: it.to, date: it.date, note: text }))
     } else if (it.kind === 'event') {
       const text = it.type === 'paid' ? `${note('paid')}${p.penalty.fine}元` : note('published')

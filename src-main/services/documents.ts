@@ -25,6 +25,24 @@ import {
 } from '../store/repos/documents'
 import { change, today, type ServiceContext } from './context'
 import { violationRange } from './basis'
+import type { GateProblem } from '../core/gates'
+import { documentGate, enforceGate, isDecisionType } from './review'
+import { onDecisionVoided } from './publicity'
+import { casesTransition } from './cases'
+import { canTransition } from '../core/case'
+
+/**
+ * Issuing a general-procedure decision moves the case to 决定 (or 不予处罚) when its status allows, so the
+ * decision date, the service and publicity deadlines start from the document itself.
+ */
+function afterDecisionIssued(ctx: ServiceContext, d: DocumentRecord): void {
+  if (!isDecisionType(d.type) || d.type === 'onsite_penalty_decision') return
+  const c = findCase(ctx.home.db, d.caseId)
+  const to = d.type === 'no_penalty_decision' ? 'no_penalty' : 'decided'
+  if (c && c.procedure === 'general' && canTransition(c.procedure, c.status, to)) {
+    casesTransition(ctx, { id: c.id, to, date: d.issuedOn!, note: `签发${d.title}${d.number ? `（${d.number}）` : ''}` })
+  }
+}
 
 export const NUMBERING_SCHEMES = ['per-type', 'inherit-case'] as const
 
@@ -46,12 +64,8 @@ function mustContext(db: Db, caseId: number, t: string): DraftContext {
   return c
 }
 
-function checkContext(db: Db, doc: DocumentRecord, ctx: DraftContext, t: string, date: string): CheckContext {
+function checkContext(doc: DocumentRecord, ctx: DraftContext, t: string, date: string): CheckContext {
   const a = ctx.agency as Partial<CheckContext['agency'] & object>
-  const notices = caseDocuments(db, doc.caseId).filter((d) => d.type === 'penalty_notice' && d.status === 'issued')
-  const lastNotice = notices.at(-1)
-  const noticeFine = lastNotice && lastNotice.fields.fine !== '' && lastNotice.fields.fine !== undefined ? Number(lastNotice.fields.fine) : null
-  const dl = ctx.deadlines as Record<string, { due: string } | undefined>
   const party = ctx.party as { name?: string; address?: string }
   return {
     today: t,
@@ -61,11 +75,6 @@ function checkContext(db: Db, doc: DocumentRecord, ctx: DraftContext, t: string,
       : null,
     party: party.name ? { name: party.name, address: party.address ?? '' } : null,
     officers: ctx.officers,
-    noticeFine,
-    windowsEnd: {
-      ...(dl.statement ? { statement: dl.statement.due } : {}),
-      ...(dl.hearing_request ? { hearing_request: dl.hearing_request.due } : {})
-    },
     violation:
       typeof doc.fields.violationId === 'string' && doc.fields.violationId
         ? violationRange(doc.fields.violationId, String(doc.fields.penaltySubject || 'unit'), String(doc.fields.penaltyStage || 'first'))
@@ -77,14 +86,18 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
   const db = ctx.home.db
   const type = mustType(doc.type)
   let f = findings
-  if (!f && doc.status === 'draft') {
+  let gates: GateProblem[] = []
+  if (doc.status === 'draft') {
     const t = today(ctx)
-    f = checkDocument(type, doc.fields, checkContext(db, doc, mustContext(db, doc.caseId, t), t, t))
+    if (!f) f = checkDocument(type, doc.fields, checkContext(doc, mustContext(db, doc.caseId, t), t, t))
+    // a decision also waits for the procedural steps (review, notice, windows, hearing, discussion)
+    gates = documentGate(db, doc, t)
   }
   return {
     ...doc,
     findings: f ?? [],
-    canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error'),
+    gates,
+    canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error') && gates.length === 0,
     revisions: documentRevisions(db, doc.id).length
   }
 }
@@ -244,7 +257,7 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
       if (d.status !== 'draft') throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}`)
       const type = mustType(d.type)
       const c = mustContext(db, d.caseId, t)
-      const findings = checkDocument(type, d.fields, checkContext(db, d, c, t, issuedOn))
+      const findings = checkDocument(type, d.fields, checkContext(d, c, t, issuedOn))
       const errors = findings.filter((f) => f.severity === 'error')
       if (errors.length) {
         throw appError('DOCUMENT_CHECK_FAILED', `文书检查未通过（${errors.length}项）：${errors[0]!.message}`, {
@@ -252,6 +265,7 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
           findings
         })
       }
+      enforceGate(documentGate(db, d, issuedOn))
       const number = assignNumber(db, type, d.caseId, Number(issuedOn.slice(0, 4)))
       const tpl = templateBytes(ctx.home, d.type)
       let docx: Buffer
@@ -269,7 +283,9 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
         at
       )
       markIssued(db, d.id, { number, docxSha256: blob.sha256, templateSha256: tpl.sha256, issuedOn, actor: ctx.actor, at })
-      return findDocument(db, d.id)!
+      const issued = findDocument(db, d.id)!
+      afterDecisionIssued(ctx, issued)
+      return issued
     },
     (d) => ({
       action: 'document.issue',
@@ -291,6 +307,7 @@ export function documentsVoid(ctx: ServiceContext, input: { id: number; reason: 
       const d = mustDoc(db, input.id)
       if (d.status !== 'issued') throw appError('DOCUMENT_NOT_DRAFT', d.status === 'draft' ? '草稿无需作废，可直接删除或继续修改' : `${d.title}已作废`)
       markVoided(db, d.id, input.reason, at)
+      if (isDecisionType(d.type)) onDecisionVoided(ctx, d, input.reason, today(ctx))
       return findDocument(db, d.id)!
     },
     (d) => ({

@@ -25,6 +25,21 @@ import { evidenceAdd, evidenceFile, evidenceList } from './evidence'
 import { dossierOpen, dossierReorder } from './dossier'
 import { dossierArchiveJob, dossierExportJob, jobsCancel, jobsFile, jobsGet, verifyService } from './exports'
 import { signingCreateTest, signingImport, signingInfo } from './pdf-tools'
+import { catalogueExport, catalogueGet, catalogueRender, catalogueSet, reviewCoordinate, reviewDecide, reviewQueue, reviewRespond, reviewSetProfile, reviewShow, reviewSubmit } from './review'
+import { discussionRecord, hearingHold, hearingRequest, hearingSchedule, rightsWaive } from './hearings'
+import {
+  publicityBuild,
+  publicityDecisionChanged,
+  publicityExport,
+  publicityGet,
+  publicityList,
+  publicityPolicy,
+  publicityPublish,
+  publicityRender,
+  publicitySetPolicy,
+  publicityWithdraw
+} from './publicity'
+import { timeline, timelineExport } from './timeline'
 import {
   documentsCheck,
   documentsCorrect,
@@ -107,7 +122,35 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'verify.path': verifyService,
   'signing.info': (ctx) => signingInfo(ctx),
   'signing.import': signingImport,
-  'signing.createTest': (ctx) => signingCreateTest(ctx)
+  'signing.createTest': (ctx) => signingCreateTest(ctx),
+  'review.catalogue': (ctx) => catalogueGet(ctx),
+  'review.setCatalogue': catalogueSet,
+  'review.renderCatalogue': (ctx) => catalogueRender(ctx),
+  'review.exportCatalogue': catalogueExport,
+  'review.show': reviewShow,
+  'review.setProfile': reviewSetProfile,
+  'review.submit': reviewSubmit,
+  'review.decide': reviewDecide,
+  'review.respond': reviewRespond,
+  'review.coordinate': reviewCoordinate,
+  'review.queue': reviewQueue,
+  'hearing.request': hearingRequest,
+  'hearing.schedule': hearingSchedule,
+  'hearing.hold': hearingHold,
+  'rights.waive': rightsWaive,
+  'discussion.record': discussionRecord,
+  'publicity.policy': (ctx) => publicityPolicy(ctx.home.db),
+  'publicity.setPolicy': publicitySetPolicy,
+  'publicity.build': publicityBuild,
+  'publicity.publish': publicityPublish,
+  'publicity.withdraw': publicityWithdraw,
+  'publicity.decisionChanged': publicityDecisionChanged,
+  'publicity.list': publicityList,
+  'publicity.get': publicityGet,
+  'publicity.render': (ctx) => publicityRender(ctx),
+  'publicity.export': publicityExport,
+  'timeline.show': timeline,
+  'timeline.export': timelineExport
 }
 
 export interface InvokeLogger {

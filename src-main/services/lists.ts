@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import { stringify } from 'csv-stringify/sync'
 import { appError } from '../core/errors'
 import { chineseDate } from '../core/dates'
-import { agencyTable, officerTable, type Table } from '../core/publicity-lists'
+import { agencyTable, officerTable } from '../core/publicity-lists'
+import { csv, htmlPage, htmlTable, type Table } from '../core/tables'
 import { getAgency } from '../store/repos/agency'
 import { writeFileAtomic } from '../store/atomic'
 import { change, today, type ServiceContext } from './context'
@@ -14,48 +14,8 @@ export interface ExportFile {
   content: string
 }
 
-const BOM = '\uFEFF' // Excel and WPS need it to read UTF-8 CSV as Chinese
-
-function csv(table: Table): string {
-  return BOM + stringify([table.headers, ...table.rows], { record_delimiter: 'windows' })
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
-
-function htmlTable(t: Table): string {
-  const head = t.headers.map((h) => `<th>${esc(h)}</th>`).join('')
-  const body = t.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')
-  return `<section><h2>${esc(t.title)}</h2><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></section>`
-}
-
 function publicityPage(agencyName: string, tables: Table[], asOf: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(agencyName)} 行政执法公示清单</title>
-<style>
-  body { font-family: "Noto Serif CJK SC", "SimSun", "Songti SC", serif; margin: 2em auto; max-width: 1100px; color: #111; }
-  h1 { text-align: center; font-size: 22pt; margin-bottom: .2em; }
-  .meta { text-align: center; color: #444; margin-bottom: 2em; }
-  h2 { font-size: 16pt; border-left: 4px solid #b22; padding-left: .5em; }
-  table { border-collapse: collapse; width: 100%; margin-bottom: 2em; font-size: 11pt; }
-  th, td { border: 1px solid #333; padding: 4px 6px; text-align: left; vertical-align: top; }
-  th { background: #f2f2f2; }
-  @page { size: A4 landscape; margin: 15mm; }
-  @media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }
-</style>
-</head>
-<body>
-<h1>${esc(agencyName)}<br>行政执法公示清单</h1>
-<p class="meta">公示日期：${esc(chineseDate(asOf))}</p>
-${tables.map(htmlTable).join('\n')}
-</body>
-</html>
-`
+  return htmlPage(`${agencyName}<br>行政执法公示清单`, `公示日期：${chineseDate(asOf)}`, tables.map(htmlTable).join('\n'))
 }
 
 export function listsRender(ctx: ServiceContext): { files: ExportFile[]; omitted: { name: string; reason: string }[] } {

@@ -4,8 +4,10 @@
  */
 import cn from '../../resources/calendars/cn.json'
 import defaultRules from '../../resources/deadlines/default.json'
+import defaultCatalogue from '../../resources/review/catalogue.json'
+import { MajorCatalogueSchema } from '../core/major-decision'
 import { CalendarYearSchema } from '../core/calendar'
-import { DeadlineRuleSetSchema } from '../core/deadlines'
+import { DeadlineRuleSetSchema, type DeadlineRule } from '../core/deadlines'
 import type { Db } from './db'
 import { appendActivity } from './activity'
 
@@ -30,8 +32,30 @@ export function seedReferenceData(db: Db, actor: string): void {
       at
     })
   }
-  const hasRules = (db.prepare('SELECT COUNT(*) AS n FROM deadline_rule_sets').get() as { n: number }).n > 0
-  if (!hasRules) {
+  const latest = db.prepare('SELECT version, name, rules FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as
+    | { version: number; name: string; rules: string }
+    | undefined
+  if (latest) {
+    // an upgrade that ships new rules (e.g. the legal-review period) adds them to the rules in force, keeping local edits
+    const bundled = DeadlineRuleSetSchema.parse(defaultRules)
+    const current = JSON.parse(latest.rules) as DeadlineRule[]
+    const missing = bundled.rules.filter((r) => !current.some((c) => c.code === r.code))
+    if (missing.length) {
+      const info = db
+        .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
+        .run(latest.name, JSON.stringify([...current, ...missing]), at, 'bundled-upgrade')
+      appendActivity(db, {
+        actor,
+        action: 'deadlines.rules.upgrade',
+        targetType: 'deadline_rules',
+        targetId: Number(info.lastInsertRowid),
+        summary: `升级期限规则：新增${missing.map((r) => r.label).join('、')}`,
+        detail: { added: missing },
+        at
+      })
+    }
+  }
+  if (!latest) {
     const set = DeadlineRuleSetSchema.parse(defaultRules)
     const info = db
       .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
@@ -43,6 +67,22 @@ export function seedReferenceData(db: Db, actor: string): void {
       targetId: Number(info.lastInsertRowid),
       summary: `载入默认期限规则（${set.name}）`,
       detail: set,
+      at
+    })
+  }
+  const hasCatalogue = (db.prepare('SELECT COUNT(*) AS n FROM major_catalogues').get() as { n: number }).n > 0
+  if (!hasCatalogue) {
+    const cat = MajorCatalogueSchema.parse(defaultCatalogue)
+    const info = db
+      .prepare('INSERT INTO major_catalogues (name, effective_from, config, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
+      .run(cat.name, cat.effectiveFrom, JSON.stringify(cat), at, 'bundled')
+    appendActivity(db, {
+      actor,
+      action: 'review.catalogue.seed',
+      targetType: 'major_catalogue',
+      targetId: Number(info.lastInsertRowid),
+      summary: `载入默认重大执法决定法制审核目录（${cat.name}）`,
+      detail: cat,
       at
     })
   }

@@ -26,13 +26,13 @@ describe('activity record (全过程记录)', () => {
   it('records every change with actor, action, target, digest and a linked hash', () => {
     const rows = t.home.db.prepare('SELECT * FROM activity_log ORDER BY seq').all() as Record<string, string | number>[]
     expect(rows.map((r) => r.action)).toEqual([
-      'home.init', 'calendar.seed', 'deadlines.rules.seed', 'agency.set', 'officer.add', 'officer.add', 'officer.edit', 'officer.deactivate'
+      'home.init', 'calendar.seed', 'deadlines.rules.seed', 'review.catalogue.seed', 'agency.set', 'officer.add', 'officer.add', 'officer.edit', 'officer.deactivate'
     ])
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH)
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash)
-    expect(rows[7]).toMatchObject({ actor: 'tester', target_type: 'officer', target_id: '1' })
-    expect(JSON.parse(rows[6]!.detail as string)).toMatchObject({ before: { post: '' }, after: { post: '科员' } })
-    expect(verifyChain(t.home.db)).toMatchObject({ ok: true, entries: 8, firstBad: null })
+    expect(rows[8]).toMatchObject({ actor: 'tester', target_type: 'officer', target_id: '1' })
+    expect(JSON.parse(rows[7]!.detail as string)).toMatchObject({ before: { post: '' }, after: { post: '科员' } })
+    expect(verifyChain(t.home.db)).toMatchObject({ ok: true, entries: 9, firstBad: null })
   })
 
   it('refuses ordinary UPDATE and DELETE on the log', () => {
@@ -50,9 +50,9 @@ describe('activity record (全过程记录)', () => {
   })
 
   it('detects altered change content', () => {
-    const row = t.home.db.prepare('SELECT detail FROM activity_log WHERE seq = 6').get() as { detail: string }
-    tamper('UPDATE activity_log SET detail = ? WHERE seq = 6', row.detail.replace('李晓红', '李小红'))
-    expect(verifyChain(t.home.db).firstBad).toEqual({ seq: 6, reason: expect.stringMatching(/digest/) })
+    const row = t.home.db.prepare('SELECT detail FROM activity_log WHERE seq = 7').get() as { detail: string }
+    tamper('UPDATE activity_log SET detail = ? WHERE seq = 7', row.detail.replace('李晓红', '李小红'))
+    expect(verifyChain(t.home.db).firstBad).toEqual({ seq: 7, reason: expect.stringMatching(/digest/) })
   })
 
   it('detects a deleted entry in the middle', () => {
@@ -90,7 +90,7 @@ describe('activity record (全过程记录)', () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, ...args], { encoding: 'utf8' })
     const good = cli('audit', 'verify')
     expect(good.status).toBe(0)
-    expect(good.stdout).toMatch(/intact: 8 entries/)
+    expect(good.stdout).toMatch(/intact: 9 entries/)
     tamper(`UPDATE activity_log SET at = '2020-01-01T00:00:00Z' WHERE seq = 4`)
     t.home.close()
     const bad = cli('audit', 'verify')

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { makeHome, countRows, type TestHome } from '../helpers'
+import { makeHome, countRows, clearDecisionGates, type TestHome } from '../helpers'
 import { call, invoke } from '../../src-main/services'
 import { docxText } from '../../src-main/drafting/render'
 import { loadManifest } from '../../src-main/drafting/catalogue'
@@ -52,14 +52,16 @@ describe('every template drafts, renders and issues for a demo case', () => {
   const out = mkdtempSync(join(tmpdir(), 'casebinder-docs-'))
   afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-  it('produces valid DOCX files carrying the case data and their numbers', () => {
+  it('produces valid DOCX files carrying the case data and their numbers', async () => {
     const types = loadManifest().manifest.types
-    expect(types).toHaveLength(21)
+    expect(types).toHaveLength(25)
     for (const type of types) {
       const d = call(t.ctx, 'documents.create', { caseId, type: type.id })
       const saved = call(t.ctx, 'documents.save', { id: d.id, revision: d.revision, fields: fill(type) })
-      const errors = saved.findings.filter((f) => f.severity === 'error' && f.rule !== 'windows')
+      const errors = saved.findings.filter((f) => f.severity === 'error')
       expect(errors, type.id).toEqual([])
+      // a decision also waits for its procedural steps; this test is about the forms, so take them
+      if (saved.gates.length) await clearDecisionGates(t.ctx, d.id)
       const r = invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
       if (!r.ok) throw new Error(`${type.id}: ${r.error.message}`)
       const issued = r.value as { number: string | null; docxSha256: string }

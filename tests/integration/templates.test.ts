@@ -24,7 +24,7 @@ const IDS = [
   'questioning_notice', 'questioning_transcript', 'evidence_preservation_notice', 'penalty_notice', 'hearing_notice',
   'statement_record', 'case_handling_approval', 'legal_review_opinion', 'collective_discussion_record',
   'penalty_decision_org', 'penalty_decision_person', 'onsite_penalty_decision', 'service_receipt', 'fine_demand_notice',
-  'case_transfer', 'case_closing_approval'
+  'case_transfer', 'case_closing_approval', 'no_penalty_decision', 'hearing_meeting_notice', 'hearing_transcript', 'hearing_report'
 ]
 
 /** what the rendering engine puts under each autofill root (see the brief of the engine) */
@@ -34,7 +34,10 @@ const ROOT_KEYS: Record<string, string[]> = {
   agency: ['name', 'shortName', 'creditCode', 'address', 'postcode', 'phone', 'reconsiderationBody', 'court', 'bankName', 'bankAccountName', 'bankAccountNo'],
   case: ['number', 'name', 'cause', 'facts', 'filedOn', 'sourceDate', 'procedure'],
   party: PARTY_KEYS,
-  doc: ['number', 'date']
+  doc: ['number', 'date'],
+  hearing: ['requestedOn', 'scheduledAt', 'place', 'chair', 'clerk', 'public', 'agents', 'heldOn'],
+  review: ['submittedOn', 'round', 'decidedOn', 'reviewer', 'opinion', 'triggers'],
+  discussion: ['heldOn', 'chair', 'attendees', 'conclusion']
 }
 const ITEM_KEYS: Record<string, string[]> = { officers: ['name', 'certNo', 'unit', 'post'], parties: PARTY_KEYS }
 

@@ -29,8 +29,6 @@ const ctx: CheckContext = {
     { name: '王建国', certNo: 'A1', validUntil: '2029-01-01', active: true },
     { name: '李晓红', certNo: 'A2', validUntil: '2029-01-01', active: true }
   ],
-  noticeFine: 30000,
-  windowsEnd: { statement: '2026-11-20', hearing_request: '2026-11-24' },
   violation: { range: { min: 0, max: 100000 }, tiers: [{ name: '从轻', min: 0, max: 20000 }, { name: '一般', min: 20000, max: 50000 }, { name: '从重', min: 50000, max: 100000 }] }
 }
 
@@ -68,8 +66,6 @@ describe('document checks (文书规范性检查)', () => {
     ['capitals disagreeing with figures', { evidence: '罚款人民币叁万元整（¥20,000.00）' }, 'error:amount:evidence'],
     ['fine above the statutory range', { fine: 150000 }, 'error:fine-range:fine'],
     ['fine outside the tier without a reason', { fine: 10000 }, 'error:fine-tier:departureReason'],
-    ['fine heavier than in the notice', { fine: 40000 }, 'error:notice:fine'],
-    ['decision inside the hearing window', { decisionDate: '2026-11-24' }, 'error:windows:decisionDate']
   ])('%s fails', (_what, change, finding) => {
     expect(rules({ ...good, ...change })).toContain(finding)
   })
@@ -78,8 +74,6 @@ describe('document checks (文书规范性检查)', () => {
     ['a departure with a written reason', { fine: 10000, departureReason: '主动消除违法行为危害后果，依法减轻处罚' }],
     ['capitals that agree', { evidence: '罚款人民币叁万元整（¥30,000.00）' }],
     ['several full citations', { penaltyBasis: '《中华人民共和国安全生产法》第九十七条第（三）项、《中华人民共和国行政处罚法》第二十八条第一款' }],
-    ['a decision after the windows', { decisionDate: '2026-11-25' }],
-    ['a lower fine than in the notice', { fine: 25000 }]
   ])('%s passes', (_what, change) => {
     expect(checkDocument(decision, { ...good, ...change }, ctx)).toEqual([])
   })

@@ -1,0 +1,259 @@
+/**
+ * What the legal-review, hearing, publicity and timeline channels return (contract outputs), and the inputs
+ * they take. Pure.
+ */
+import { z } from 'zod'
+import { isoDateField } from './officer'
+import { MajorCatalogueSchema, MEASURES } from './major-decision'
+import { REVIEW_STATUSES, ReviewDecisionSchema } from './legal-review'
+import { PUBLICITY_STATUSES, PublicityRecordSchema, WITHDRAW_REASONS } from './publicity'
+import { CASE_STATUSES, PROCEDURES } from './case'
+import { GateProblemSchema } from './document-views'
+
+export const TriggerSchema = z.object({ kind: z.string(), code: z.string(), label: z.string(), reason: z.string() })
+
+export const MaterialItemSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  mandatory: z.boolean(),
+  present: z.boolean(),
+  refs: z.array(z.object({ kind: z.enum(['document', 'evidence']), id: z.number().int(), title: z.string(), status: z.string().optional() }))
+})
+
+export const ReviewRoundSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  round: z.number().int(),
+  status: z.enum(REVIEW_STATUSES),
+  statusLabel: z.string(),
+  catalogueVersion: z.number().int(),
+  triggers: z.array(TriggerSchema),
+  materials: z.array(MaterialItemSchema),
+  documentId: z.number().int().nullable(),
+  documentRevision: z.number().int().nullable(),
+  reviewerId: z.number().int(),
+  reviewerName: z.string(),
+  submittedOn: z.string(),
+  submittedBy: z.string(),
+  submitNote: z.string(),
+  due: z.string(),
+  decidedOn: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decision: ReviewDecisionSchema.nullable(),
+  opinionDocumentId: z.number().int().nullable(),
+  response: z.enum(['accepted', 'disagreed']).nullable(),
+  responseNote: z.string(),
+  respondedOn: z.string().nullable(),
+  coordination: z.string(),
+  headName: z.string(),
+  headDecision: z.string(),
+  coordinatedOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+
+export const HearingSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  status: z.enum(['requested', 'scheduled', 'held', 'waived', 'not_eligible']),
+  requestedOn: z.string(),
+  eligible: z.boolean(),
+  eligibility: z.string(),
+  noticeOn: z.string().nullable(),
+  scheduledAt: z.string().nullable(),
+  place: z.string(),
+  chairId: z.number().int().nullable(),
+  chairName: z.string(),
+  clerk: z.string(),
+  public: z.boolean(),
+  privateReason: z.string(),
+  agents: z.array(z.string()),
+  heldOn: z.string().nullable(),
+  summary: z.string(),
+  waivedOn: z.string().nullable(),
+  waiverNote: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+
+export const DISCUSSION_CONCLUSIONS = ['penalty', 'no_penalty', 'not_established', 'transfer', 'further_investigation'] as const
+
+export const ReviewShowSchema = z.object({
+  caseId: z.number().int(),
+  caseName: z.string(),
+  status: z.enum(CASE_STATUSES),
+  statusLabel: z.string(),
+  procedure: z.enum(PROCEDURES),
+  catalogueVersion: z.number().int(),
+  triggers: z.array(TriggerSchema),
+  facts: z.object({
+    fine: z.number(),
+    confiscation: z.number(),
+    measures: z.array(z.enum(MEASURES)),
+    hearingHeld: z.boolean(),
+    departure: z.boolean(),
+    manualFlags: z.array(z.string()),
+    partyKinds: z.array(z.enum(['org', 'sole', 'person']))
+  }),
+  hearing: z.object({ eligible: z.boolean(), reasons: z.array(z.string()) }),
+  discussionRequired: z.boolean(),
+  profile: z.object({
+    measures: z.array(z.enum(MEASURES)),
+    confiscation: z.number(),
+    departure: z.boolean(),
+    departureReason: z.string(),
+    manualFlags: z.array(z.string()),
+    updatedAt: z.string().nullable()
+  }),
+  manualFlagOptions: z.array(z.object({ code: z.string(), label: z.string(), description: z.string() })),
+  materials: z.array(MaterialItemSchema),
+  decisionDraft: z.object({ id: z.number().int(), title: z.string(), revision: z.number().int() }).nullable(),
+  rounds: z.array(ReviewRoundSchema),
+  reviewers: z.array(z.object({ id: z.number().int(), name: z.string(), eligible: z.boolean(), reason: z.string() })),
+  /** what still blocks the decision today (empty when it may be issued) */
+  gates: z.array(GateProblemSchema),
+  hearings: z.array(HearingSchema),
+  waivers: z.array(z.object({ id: z.number().int(), caseId: z.number().int(), right: z.enum(['statement', 'hearing']), date: z.string(), note: z.string(), createdBy: z.string() })),
+  discussions: z.array(
+    z.object({
+      id: z.number().int(),
+      caseId: z.number().int(),
+      heldOn: z.string(),
+      chair: z.string(),
+      attendees: z.array(z.string()),
+      conclusion: z.enum(DISCUSSION_CONCLUSIONS),
+      conclusionText: z.string(),
+      record: z.string(),
+      documentId: z.number().int().nullable(),
+      createdBy: z.string(),
+      createdAt: z.string()
+    })
+  )
+})
+
+export const CatalogueViewSchema = z.object({
+  version: z.number().int(),
+  catalogue: MajorCatalogueSchema,
+  createdAt: z.string(),
+  createdBy: z.string(),
+  history: z.array(z.object({ version: z.number().int(), name: z.string(), effectiveFrom: z.string(), createdAt: z.string(), createdBy: z.string() }))
+})
+
+export const ReviewQueueItemSchema = ReviewRoundSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), overdue: z.boolean() })
+
+export const PublicityViewSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  decisionDocumentId: z.number().int(),
+  status: z.enum(PUBLICITY_STATUSES),
+  statusLabel: z.string(),
+  record: PublicityRecordSchema,
+  redactions: z.number().int(),
+  due: z.string(),
+  minUntil: z.string(),
+  maxUntil: z.string(),
+  publishedOn: z.string().nullable(),
+  url: z.string(),
+  withdrawnOn: z.string().nullable(),
+  withdrawReason: z.enum(WITHDRAW_REASONS).nullable(),
+  withdrawNote: z.string(),
+  supersededBy: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  overdue: z.boolean(),
+  withdrawDue: z.string().nullable(),
+  canRemoveEarly: z.boolean(),
+  summary: z.string()
+})
+
+export const TimelineSchema = z.object({
+  caseId: z.number().int(),
+  caseName: z.string(),
+  caseNumber: z.string().nullable(),
+  total: z.number().int(),
+  actors: z.array(z.string()),
+  chain: z.object({ ok: z.boolean(), entries: z.number().int(), headHash: z.string(), firstBad: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }),
+  entries: z.array(
+    z.object({
+      seq: z.number().int(),
+      at: z.string(),
+      actor: z.string(),
+      action: z.string(),
+      actionLabel: z.string(),
+      kind: z.string(),
+      targetType: z.string(),
+      targetId: z.string().nullable(),
+      summary: z.string(),
+      hash: z.string(),
+      prevHash: z.string(),
+      verified: z.boolean()
+    })
+  )
+})
+
+const caseIdField = z.coerce.number().int().positive({ message: '案件编号应为正整数' })
+const text = (max: number) => z.string().trim().max(max).default('')
+const datetimeField = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: `${label}应为 YYYY-MM-DDTHH:mm` })
+
+export const ReviewInputs = {
+  profile: z.object({
+    caseId: caseIdField,
+    measures: z.array(z.enum(MEASURES)).default([]),
+    confiscation: z.number().min(0).max(1e10).default(0),
+    departure: z.boolean().default(false),
+    departureReason: text(1000),
+    manualFlags: z.array(z.string()).default([])
+  }),
+  submit: z.object({
+    caseId: caseIdField,
+    reviewerId: z.number({ message: '请选择法制审核人员' }).int().positive({ message: '请选择法制审核人员' }),
+    documentId: z.number().int().positive().optional(),
+    note: text(2000),
+    submittedOn: isoDateField('提交日期').optional()
+  }),
+  decide: z.object({ reviewId: z.number().int().positive(), decision: ReviewDecisionSchema, decidedOn: isoDateField('审核日期').optional() }),
+  respond: z.object({ reviewId: z.number().int().positive(), accept: z.boolean(), note: text(2000), date: isoDateField('日期').optional() }),
+  coordinate: z.object({
+    reviewId: z.number().int().positive(),
+    coordination: z.string().trim().min(4, { message: '请写明协调意见' }).max(3000),
+    headName: z.string().trim().min(2, { message: '请填写作出决定的负责人' }).max(30),
+    headDecision: z.enum(['revise', 'resubmit', 'discussion'], { message: '请选择负责人的决定' }),
+    date: isoDateField('日期').optional()
+  }),
+  hearingRequest: z.object({ caseId: caseIdField, requestedOn: isoDateField('申请日期'), note: text(500) }),
+  hearingSchedule: z.object({
+    hearingId: z.number().int().positive(),
+    noticeOn: isoDateField('通知日期'),
+    scheduledAt: datetimeField('听证时间'),
+    place: z.string().trim().min(2, { message: '请填写听证地点' }).max(200),
+    chairId: z.number({ message: '请选择听证主持人' }).int().positive({ message: '请选择听证主持人' }),
+    clerk: z.string().trim().min(2, { message: '请填写书记员' }).max(30),
+    public: z.boolean().default(true),
+    privateReason: text(500)
+  }),
+  hearingHold: z.object({
+    hearingId: z.number().int().positive(),
+    heldOn: isoDateField('听证日期'),
+    agents: z.array(z.string().trim().min(2).max(30)).default([]),
+    noShow: z.boolean().default(false),
+    summary: text(3000)
+  }),
+  waive: z.object({ caseId: caseIdField, right: z.enum(['statement', 'hearing']), date: isoDateField('放弃日期'), note: z.string().trim().min(4, { message: '请写明当事人书面放弃的情况（如放弃声明的日期和形式）' }).max(1000) }),
+  discussion: z.object({
+    caseId: caseIdField,
+    heldOn: isoDateField('讨论日期'),
+    chair: z.string().trim().min(2, { message: '请填写主持人' }).max(30),
+    attendees: z.array(z.string()).min(1, { message: '请填写参加人员' }),
+    conclusion: z.enum(DISCUSSION_CONCLUSIONS, { message: '请选择讨论结论' }),
+    conclusionText: z.string().trim().min(4, { message: '请写明讨论决定' }).max(3000),
+    record: text(10000)
+  }),
+  publicityBuild: z.object({ caseId: caseIdField, documentId: z.number().int().positive().optional() }),
+  publicityPublish: z.object({
+    id: z.number().int().positive(),
+    publishedOn: isoDateField('公示日期'),
+    url: z.string().trim().regex(/^https?:\/\/\S+$/, { message: '请填写公示网页地址（http:// 或 https:// 开头）' }).max(500)
+  }),
+  publicityWithdraw: z.object({ id: z.number().int().positive(), reason: z.enum(WITHDRAW_REASONS, { message: '请选择撤回原因' }), date: isoDateField('撤回日期'), note: text(1000) }),
+  decisionChanged: z.object({ caseId: caseIdField, date: isoDateField('日期'), reason: z.string().trim().min(4, { message: '请写明撤销或者变更的情况' }).max(1000) })
+}

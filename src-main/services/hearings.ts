@@ -1,0 +1,265 @@
+/**
+ * 听证 (hearing, 行政处罚法第六十三至六十五条), written waivers of the statement and hearing rights (第六十二条), and
+ * 集体讨论 (collective discussion by the heads, 第五十七条第二款).
+ */
+import { appError } from '../core/errors'
+import type { Db } from '../store/db'
+import { addCaseEvent, caseDeadlines, caseEvents, caseOfficers, findCase, updateCase, type CaseRecord } from '../store/repos/cases'
+import { findOfficer } from '../store/repos/officers'
+import {
+  caseHearings,
+  findHearing,
+  insertDiscussion,
+  insertHearing,
+  insertWaiver,
+  updateHearing,
+  type DiscussionConclusion,
+  type HearingRecord
+} from '../store/repos/review'
+import { change, today, type ServiceContext } from './context'
+import { loadCalendar } from './calendar'
+import { recomputeDeadlines } from './deadlines'
+import { assessCase, reviewShow } from './review'
+import { canTransition } from '../core/case'
+
+function mustCase(db: Db, id: number): CaseRecord {
+  const c = findCase(db, id)
+  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${id} 的案件`)
+  return c
+}
+
+function mustHearing(db: Db, id: number): HearingRecord {
+  const h = findHearing(db, id)
+  if (!h) throw appError('HEARING_INVALID', `未找到编号为 ${id} 的听证记录`)
+  return h
+}
+
+function noticeServedOn(db: Db, caseId: number): string | null {
+  return caseEvents(db, caseId).filter((e) => e.type === 'notice_served').map((e) => e.date).sort().at(-1) ?? null
+}
+
+function notFuture(ctx: ServiceContext, date: string, path: string) {
+  if (date > today(ctx)) throw appError('VALIDATION_FAILED', '日期不能晚于今天', { issues: [{ path, message: '晚于今天' }] })
+}
+
+const EXPLAIN_HEARING = (h: HearingRecord) => `听证申请（${h.requestedOn}）`
+
+/** The party asks for a hearing: within the 5-working-day window after the notice; eligibility per the catalogue. */
+export function hearingRequest(ctx: ServiceContext, input: { caseId: number; requestedOn: string; note: string }) {
+  notFuture(ctx, input.requestedOn, 'requestedOn')
+  change(
+    ctx,
+    'review',
+    (db, at) => {
+      const c = mustCase(db, input.caseId)
+      const served = noticeServedOn(db, c.id)
+      if (!served) throw appError('HEARING_INVALID', '尚未送达行政处罚告知书，当事人还不能申请听证', { issues: [{ path: 'requestedOn', message: '尚未告知' }] })
+      if (input.requestedOn < served) throw appError('VALIDATION_FAILED', `申请日期不能早于告知书送达日期（${served}）`, { issues: [{ path: 'requestedOn', message: '早于告知' }] })
+      const end = caseDeadlines(db, c.id).find((d) => d.code === 'hearing_request')?.due
+      if (end && input.requestedOn > end) {
+        throw appError('HEARING_INVALID', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, { issues: [{ path: 'requestedOn', message: `晚于${end}` }] })
+      }
+      const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
+      if (open) throw appError('HEARING_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
+      const a = assessCase(db, c.id)
+      const eligible = a.hearing.eligible
+      const id = insertHearing(
+        db,
+        {
+          caseId: c.id,
+          status: eligible ? 'requested' : 'not_eligible',
+          requestedOn: input.requestedOn,
+          eligible,
+          eligibility: eligible ? a.hearing.reasons.join('；') : `不属于行政处罚法第六十三条规定的听证范围${input.note ? `（${input.note}）` : ''}`
+        },
+        at
+      )
+      addCaseEvent(db, c.id, { type: 'hearing_requested', date: input.requestedOn, note: input.note }, ctx.actor, at)
+      if (eligible && canTransition(c.procedure, c.status, 'hearing')) {
+        updateCase(db, { ...c, status: 'hearing', updatedAt: at })
+        addCaseEvent(db, c.id, { type: 'status', date: input.requestedOn, status: 'hearing', note: '当事人申请听证' }, ctx.actor, at)
+      } else updateCase(db, { ...c, updatedAt: at })
+      recomputeDeadlines(db, c.id)
+      return { c, h: findHearing(db, id)! }
+    },
+    ({ c, h }) => ({
+      action: 'hearing.request',
+      targetType: 'hearing',
+      targetId: h.id,
+      caseId: String(c.id),
+      summary: `${c.name}：当事人申请听证（${h.requestedOn}）${h.eligible ? `，符合听证条件：${h.eligibility}` : '，不符合听证条件'}`,
+      detail: { hearing: h, note: input.note }
+    })
+  )
+  return reviewShow(ctx, { caseId: input.caseId })
+}
+
+/** Hearing notice: at least 7 working days before the hearing; the chair is not an investigator of the case. */
+export function hearingSchedule(
+  ctx: ServiceContext,
+  input: { hearingId: number; noticeOn: string; scheduledAt: string; place: string; chairId: number; clerk: string; public: boolean; privateReason: string }
+) {
+  notFuture(ctx, input.noticeOn, 'noticeOn')
+  const h = change(
+    ctx,
+    'review',
+    (db, at) => {
+      const h = mustHearing(db, input.hearingId)
+      if (h.status !== 'requested' && h.status !== 'scheduled') throw appError('HEARING_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
+      if (input.noticeOn < h.requestedOn) throw appError('VALIDATION_FAILED', `通知日期不能早于申请日期（${h.requestedOn}）`, { issues: [{ path: 'noticeOn', message: '早于申请日期' }] })
+      const hearingDay = input.scheduledAt.slice(0, 10)
+      const earliest = loadCalendar(db).add(input.noticeOn, 7, 'WD').due.slice(0, 10)
+      if (hearingDay < earliest) {
+        throw appError('HEARING_INVALID', `应当在举行听证的七日前通知当事人（行政处罚法第六十四条；按工作日计算），${input.noticeOn}通知的，听证最早于${earliest}举行`, {
+          issues: [{ path: 'scheduledAt', message: `最早${earliest}` }]
+        })
+      }
+      const chair = findOfficer(db, input.chairId)
+      if (!chair || !chair.active) throw appError('HEARING_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
+      const investigators = (caseOfficers(db, [h.caseId]).get(h.caseId) ?? []).map((o) => o.officerId)
+      if (investigators.includes(chair.id)) {
+        throw appError('HEARING_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, { issues: [{ path: 'chairId', message: '本案调查人员' }] })
+      }
+      if (!input.public && !input.privateReason.trim()) {
+        throw appError('VALIDATION_FAILED', '听证应当公开举行；不公开的，须写明涉及国家秘密、商业秘密或者个人隐私的理由', { issues: [{ path: 'privateReason', message: '请写明不公开的理由' }] })
+      }
+      const u: HearingRecord = {
+        ...h,
+        status: 'scheduled',
+        noticeOn: input.noticeOn,
+        scheduledAt: input.scheduledAt,
+        place: input.place,
+        chairId: chair.id,
+        chairName: chair.name,
+        clerk: input.clerk,
+        public: input.public,
+        privateReason: input.public ? '' : input.privateReason.trim(),
+        updatedAt: at
+      }
+      updateHearing(db, u)
+      return u
+    },
+    (h) => ({
+      action: 'hearing.schedule',
+      targetType: 'hearing',
+      targetId: h.id,
+      caseId: String(h.caseId),
+      summary: `通知听证：${h.scheduledAt?.replace('T', ' ')}在${h.place}${h.public ? '公开' : '不公开'}举行，主持人${h.chairName}，书记员${h.clerk}（${h.noticeOn}通知）`,
+      detail: { hearing: h }
+    })
+  )
+  return reviewShow(ctx, { caseId: h.caseId })
+}
+
+/** The hearing was held (or the party did not come: a no-show counts as waiver, 第六十五条 of the old law / 第六十四条第八项). */
+export function hearingHold(ctx: ServiceContext, input: { hearingId: number; heldOn: string; agents: string[]; noShow: boolean; summary: string }) {
+  notFuture(ctx, input.heldOn, 'heldOn')
+  const h = change(
+    ctx,
+    'review',
+    (db, at) => {
+      const h = mustHearing(db, input.hearingId)
+      if (h.status !== 'scheduled') throw appError('HEARING_INVALID', h.status === 'requested' ? '尚未通知听证时间和地点' : '该听证已结束')
+      if (input.heldOn < (h.scheduledAt ?? '').slice(0, 10)) throw appError('VALIDATION_FAILED', `听证日期不能早于通知的时间（${h.scheduledAt?.slice(0, 10)}）`, { issues: [{ path: 'heldOn', message: '早于通知时间' }] })
+      if (input.agents.length > 2) throw appError('VALIDATION_FAILED', '当事人可以委托一至二人代理（行政处罚法第六十四条第五项）', { issues: [{ path: 'agents', message: '至多二人' }] })
+      const u: HearingRecord = input.noShow
+        ? { ...h, status: 'waived', waivedOn: input.heldOn, waiverNote: `当事人无正当理由拒不出席听证，视为放弃听证权利。${input.summary}`.trim(), updatedAt: at }
+        : { ...h, status: 'held', heldOn: input.heldOn, agents: input.agents, summary: input.summary, updatedAt: at }
+      updateHearing(db, u)
+      addCaseEvent(db, h.caseId, { type: input.noShow ? 'waived' : 'hearing_held', date: input.heldOn, note: input.noShow ? '当事人未出席听证' : '举行听证' }, ctx.actor, at)
+      recomputeDeadlines(db, h.caseId)
+      return u
+    },
+    (h) => ({
+      action: input.noShow ? 'hearing.no_show' : 'hearing.hold',
+      targetType: 'hearing',
+      targetId: h.id,
+      caseId: String(h.caseId),
+      summary: input.noShow ? `当事人未出席听证（${input.heldOn}），视为放弃` : `举行听证（${input.heldOn}，主持人${h.chairName}${h.agents.length ? `，委托代理人${h.agents.join('、')}` : ''}）`,
+      detail: { hearing: h }
+    })
+  )
+  return reviewShow(ctx, { caseId: h.caseId })
+}
+
+/** A written waiver of the statement or hearing right, after the notice was served. */
+export function rightsWaive(ctx: ServiceContext, input: { caseId: number; right: 'statement' | 'hearing'; date: string; note: string }) {
+  notFuture(ctx, input.date, 'date')
+  const label = input.right === 'statement' ? '陈述申辩' : '听证'
+  change(
+    ctx,
+    'review',
+    (db, at) => {
+      const c = mustCase(db, input.caseId)
+      const served = noticeServedOn(db, c.id)
+      if (!served) throw appError('HEARING_INVALID', '尚未送达告知书，不能登记放弃权利')
+      if (input.date < served) throw appError('VALIDATION_FAILED', `放弃日期不能早于告知书送达日期（${served}）`, { issues: [{ path: 'date', message: '早于告知' }] })
+      insertWaiver(db, { caseId: c.id, right: input.right, date: input.date, note: input.note, createdBy: ctx.actor }, at)
+      if (input.right === 'hearing') {
+        const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
+        if (open) updateHearing(db, { ...open, status: 'waived', waivedOn: input.date, waiverNote: input.note, updatedAt: at })
+      }
+      addCaseEvent(db, c.id, { type: 'waived', date: input.date, note: `当事人书面放弃${label}权利` }, ctx.actor, at)
+      updateCase(db, { ...c, updatedAt: at })
+      return c
+    },
+    (c) => ({
+      action: 'rights.waive',
+      targetType: 'case',
+      targetId: c.id,
+      caseId: String(c.id),
+      summary: `${c.name}：当事人书面放弃${label}权利（${input.date}）：${input.note}`,
+      detail: input
+    })
+  )
+  return reviewShow(ctx, { caseId: input.caseId })
+}
+
+export const DISCUSSION_CONCLUSION_LABELS: Record<DiscussionConclusion, string> = {
+  penalty: '给予行政处罚',
+  no_penalty: '不予行政处罚',
+  not_established: '违法事实不能成立，不予行政处罚',
+  transfer: '涉嫌犯罪，移送司法机关',
+  further_investigation: '补充调查后再议'
+}
+
+/** 集体讨论: the heads' discussion, with attendees and conclusion; a draft 集体讨论记录 is prepared from it. */
+export function discussionRecord(
+  ctx: ServiceContext,
+  input: { caseId: number; heldOn: string; chair: string; attendees: string[]; conclusion: DiscussionConclusion; conclusionText: string; record: string }
+) {
+  notFuture(ctx, input.heldOn, 'heldOn')
+  change(
+    ctx,
+    'review',
+    (db, at) => {
+      const c = mustCase(db, input.caseId)
+      if (c.procedure !== 'general') throw appError('VALIDATION_FAILED', '简易程序案件不需要集体讨论')
+      if (!c.filedOn) throw appError('VALIDATION_FAILED', '案件尚未立案')
+      if (input.heldOn < c.filedOn) throw appError('VALIDATION_FAILED', `讨论日期不能早于立案日期（${c.filedOn}）`, { issues: [{ path: 'heldOn', message: '早于立案' }] })
+      const people = [...new Set(input.attendees.map((a) => a.trim()).filter(Boolean))]
+      if (people.length < 3) throw appError('VALIDATION_FAILED', '集体讨论应有三名以上负责人参加', { issues: [{ path: 'attendees', message: '至少三人' }] })
+      const id = insertDiscussion(
+        db,
+        { caseId: c.id, heldOn: input.heldOn, chair: input.chair, attendees: people, conclusion: input.conclusion, conclusionText: input.conclusionText, record: input.record, documentId: null, createdBy: ctx.actor },
+        at
+      )
+      addCaseEvent(db, c.id, { type: 'discussion_held', date: input.heldOn, note: DISCUSSION_CONCLUSION_LABELS[input.conclusion] }, ctx.actor, at)
+      if (canTransition(c.procedure, c.status, 'discussion')) {
+        updateCase(db, { ...c, status: 'discussion', updatedAt: at })
+        addCaseEvent(db, c.id, { type: 'status', date: input.heldOn, status: 'discussion', note: '集体讨论' }, ctx.actor, at)
+      } else updateCase(db, { ...c, updatedAt: at })
+      recomputeDeadlines(db, c.id)
+      return { c, id, people }
+    },
+    ({ c, id, people }) => ({
+      action: 'discussion.record',
+      targetType: 'discussion',
+      targetId: id,
+      caseId: String(c.id),
+      summary: `${c.name}：集体讨论（${input.heldOn}，主持${input.chair}，参加${people.join('、')}）结论：${DISCUSSION_CONCLUSION_LABELS[input.conclusion]}`,
+      detail: input
+    })
+  )
+  return reviewShow(ctx, { caseId: input.caseId })
+}
