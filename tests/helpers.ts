@@ -74,6 +74,8 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
       for (const to of ['investigating', 'internal_review', 'notice'] as const) {
         if (call(ctx, 'cases.get', { ref: String(caseId) }).allowedTransitions.includes(to)) call(ctx, 'cases.transition', { id: caseId, to, date })
       }
+    } else if (g.code === 'GATE_HEARING_PENDING') {
+      call(ctx, 'rights.waive', { caseId, right: 'hearing', date, note: '当事人书面撤回听证申请' })
     } else if (g.code === 'GATE_WINDOW_OPEN') {
       for (const right of ['statement', 'hearing'] as const) call(ctx, 'rights.waive', { caseId, right, date, note: '当事人书面声明放弃' })
     } else if (g.code === 'GATE_STATEMENT_NOT_REVIEWED') {

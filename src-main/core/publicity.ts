@@ -87,7 +87,8 @@ export interface PublicitySource {
   party: PublicityParty
   /** other persons of the case (principals penalised too, witnesses named in the facts) whose data must go */
   otherPersons: readonly PublicityParty[]
-  agency: { name: string; creditCode: string }
+  /** the agency's own phone is public: never masked */
+  agency: { name: string; creditCode: string; phone?: string }
   /** extra strings to treat as personal (configured addresses, bank accounts) */
   extra?: RedactionSubject
 }
@@ -161,7 +162,7 @@ export function penaltyTypes(s: Pick<PublicitySource, 'decision' | 'measures' | 
 export function buildPublicityRecord(src: PublicitySource, policy: PublicityPolicy): { record: PublicityRecord; hits: RedactionHit[] } {
   const persons = [src.party, ...src.otherPersons]
   const subjects = mergeSubjects([...persons.map(subjectsOf), src.extra ?? {}])
-  const keep = [src.agency.name, src.agency.creditCode, ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])].filter((x) => x.length > 0)
+  const keep = [src.agency.name, src.agency.creditCode, src.agency.phone ?? '', ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])].filter((x) => x.length > 0)
   const hits: RedactionHit[] = []
   const clean = (text: string) => {
     const r = redactText(text, subjects, { keep, idMask: 'partial' })

@@ -160,6 +160,10 @@ export function documentsSave(ctx: ServiceContext, input: { id: number; revision
     (db, at) => {
       const d = mustDoc(db, input.id)
       if (d.status !== 'draft') throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
+      if (isDecisionType(d.type)) {
+        const inReview = db.prepare(`SELECT round FROM legal_reviews WHERE document_id = ? AND status = 'in_review'`).get(d.id) as { round: number } | undefined
+        if (inReview) throw appError('REVIEW_STATE_INVALID', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
+      }
       if (d.revision !== input.revision) {
         throw appError('DOCUMENT_REVISION_CONFLICT', `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`)
       }

@@ -144,7 +144,7 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
         confiscation: profile.confiscation,
         party: toParty(main),
         otherPersons: others.map(toParty),
-        agency: { name: agency.name, creditCode: agency.creditCode }
+        agency: { name: agency.name, creditCode: agency.creditCode, phone: agency.phone }
       }
       const { record, hits } = buildPublicityRecord(src, policy)
       // the last guard: nothing a redactor would still catch leaves the building
@@ -156,7 +156,7 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
           phones: persons.filter((p) => p.kind !== 'org').flatMap((p) => (p.phone ? [p.phone] : [])),
           addresses: persons.filter((p) => p.kind === 'person').flatMap((p) => (p.address ? [p.address] : []))
         },
-        [agency.name, agency.creditCode, ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])].filter(Boolean)
+        [agency.name, agency.creditCode, agency.phone, ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])].filter(Boolean)
       )
       if (residual.length) throw appError('PUBLICITY_INVALID', `公示信息中仍有${residual.length}处个人信息未能隐去，请检查决定书内容`)
       const due = caseDeadlines(db, c.id).find((x) => x.code === 'publicity')?.due ?? loadCalendar(db).add(d.issuedOn!, 7, 'WD').due.slice(0, 10)
