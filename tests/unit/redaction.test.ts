@@ -3,52 +3,7 @@ import fc from 'fast-check'
 import { findSensitive, maskIdNumber, redactText, type RedactionSubject } from '../../src-main/core/redaction'
 import { isValidCreditCode } from '../../src-main/core/credit-code'
 import { isValidResidentId } from '../../src-main/core/resident-id'
-
-// ---------------------------------------------------------------------------------------------------------------------
-// independent oracles (the generators compute check characters themselves rather than trusting the code under test)
-
-/** GB 11643: Σ dᵢ·(2^(17−i) mod 11) mod 11 → "10X98765432" */
-function idCheckChar(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (2 ** (17 - i) % 11)
-  return '10X98765432'.charAt(sum % 11)
-}
-
-const CC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-/** GB 32100: 31 − (Σ value(cᵢ)·(3ⁱ mod 31) mod 31), mod 31 */
-function creditCheckChar(first17: string): string {
-  let sum = 0
-  let w = 1
-  for (let i = 0; i < 17; i++) {
-    sum += CC_ALPHABET.indexOf(first17.charAt(i)) * w
-    w = (w * 3) % 31
-  }
-  return CC_ALPHABET.charAt((31 - (sum % 31)) % 31)
-}
-
-function luhnCheckDigit(payload: string): string {
-  let sum = 0
-  for (let i = 0; i < payload.length; i++) {
-    let n = Number(payload[payload.length - 1 - i])
-    if (i % 2 === 0) {
-      n *= 2
-      if (n > 9) n -= 9
-    }
-    sum += n
-  }
-  return String((10 - (sum % 10)) % 10)
-}
-
-function isLuhn(digits: string): boolean {
-  return luhnCheckDigit(digits.slice(0, -1)) === digits.slice(-1)
-}
-
-function isLegacyId(s: string): boolean {
-  if (!/^[1-9]\d{14}$/.test(s)) return false
-  const [y, m, d] = [1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12))]
-  const dt = new Date(Date.UTC(y, m - 1, d))
-  return m >= 1 && m <= 12 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
-}
+import { address, bankAccount, creditCheckChar, DAY, digitString, idCheckChar, isLegacyId, isLuhn, mobile, organisation, residentId } from '../fixtures/people'
 
 /** blanks, hyphens, dashes, brackets, dots and plus signs people put into numbers */
 const stripSeparators = (s: string) => s.replace(/[\s\u2010-\u2015\uff0d().+（）-]/g, '')
@@ -237,54 +192,6 @@ describe('redactText: examples', () => {
 
 // ---------------------------------------------------------------------------------------------------------------------
 // properties
-
-const digitString = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n })
-const DAY = 86_400_000
-const BIRTH_DAYS = (Date.UTC(2025, 11, 31) - Date.UTC(1900, 0, 1)) / DAY
-
-const residentId = fc
-  .tuple(fc.integer({ min: 110000, max: 829999 }), fc.integer({ min: 0, max: BIRTH_DAYS }), digitString(3))
-  .map(([area, day, seq]) => {
-    const birth = new Date(Date.UTC(1900, 0, 1) + day * DAY).toISOString().slice(0, 10).replace(/-/g, '')
-    const first17 = `${area}${birth}${seq}`
-    return first17 + idCheckChar(first17)
-  })
-const mobile = fc.tuple(fc.constantFrom(...'3456789'), digitString(9)).map(([b, rest]) => `1${b}${rest}`)
-const bankAccount = fc
-  .integer({ min: 16, max: 19 })
-  .chain((n) => fc.tuple(fc.constantFrom('62', '43', '52', '60'), digitString(n - 3)))
-  .map(([bin, body]) => bin + body + luhnCheckDigit(bin + body))
-const creditCode = fc
-  .tuple(fc.constantFrom(...'1235789Y'), fc.constantFrom(...'1239'), digitString(6), fc.string({ unit: fc.constantFrom(...CC_ALPHABET), minLength: 9, maxLength: 9 }))
-  .map(([a, b, division, subject]) => a + b + division + subject)
-  .map((first17) => first17 + creditCheckChar(first17))
-  // an all-digit code that is also a valid ID number is masked unless kept; the properties below keep or exclude it
-  .filter((code) => !isValidResidentId(code))
-
-const MUNICIPALITIES = ['北京市', '上海市', '天津市', '重庆市']
-const PROVINCE_CITIES = ['广东省深圳市', '浙江省杭州市', '四川省成都市', '河北省石家庄市', '江苏省南京市', '内蒙古自治区呼和浩特市']
-const DISTRICTS = ['南山区', '西湖区', '武侯区', '长安区', '玄武区', '东城区', '朝阳县', '新城区']
-const ROAD_NAMES = ['科苑', '文三', '人民', '解放', '建设', '中山', '幸福', '和平', '青年', '长江', '凤凰', '金桥']
-const ROAD_KINDS = ['路', '街', '大道', '巷', '东路', '北街']
-const address = fc
-  .record({
-    head: fc.constantFrom(...MUNICIPALITIES, ...PROVINCE_CITIES),
-    district: fc.constantFrom(...DISTRICTS),
-    road: fc.tuple(fc.constantFrom(...ROAD_NAMES), fc.constantFrom(...ROAD_KINDS)).map(([a, b]) => a + b),
-    no: fc.integer({ min: 1, max: 999 }),
-    unit: fc.option(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 101, max: 2608 })).map(([b, r]) => `${b}栋${r}室`), { nil: '' })
-  })
-  .map(({ head, district, road, no, unit }) => ({ full: `${head}${district}${road}${no}号${unit}`, tail: `${road}${no}号${unit}` }))
-
-const ORG_HEADS = ['华安', '恒通', '宏达', '鑫源', '金石', '远航', '中科', '联创']
-const ORG_TRADES = ['建筑工程', '化工', '机械制造', '矿业', '物流', '危险品运输', '烟花爆竹']
-const ORG_FORMS = ['有限公司', '有限责任公司', '股份有限公司', '厂']
-const organisation = fc.record({
-  name: fc
-    .tuple(fc.constantFrom(...ORG_HEADS), fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }), fc.constantFrom(...ORG_TRADES), fc.constantFrom(...ORG_FORMS))
-    .map(([head, n, trade, form]) => `${head}${n === undefined ? '' : `第${n}`}${trade}${form}`),
-  code: creditCode
-})
 
 type Role = 'benign' | 'sensitive' | 'separator'
 interface Segment {
