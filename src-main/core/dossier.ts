@@ -147,7 +147,12 @@ const TITLES: Record<string, string> = {
   penalty_decision: '行政处罚决定书',
   service_receipt: '文书送达回执',
   case_closing_approval: '结案审批表',
-  onsite_penalty_decision: '行政（当场）处罚决定书'
+  onsite_penalty_decision: '行政（当场）处罚决定书',
+  no_penalty_decision: '不予行政处罚决定书',
+  legal_review_opinion: '法制审核意见书',
+  collective_discussion_record: '行政处罚集体讨论记录',
+  hearing_transcript: '听证笔录',
+  hearing_report: '听证会报告书'
 }
 
 /** Rule 11 and §3.6: mandatory documents for the procedure and outcome, receipts, signed scans, A/V records. */
@@ -157,6 +162,10 @@ export function completeness(input: {
   docs: DossierDoc[]
   evidence: DossierEvidence[]
   hadHearing: boolean
+  /** the steps of issue 6 that leave a document behind: a decided legal review, a collective discussion, a hearing held */
+  reviewed?: boolean
+  discussed?: boolean
+  hearingHeld?: boolean
 }): Completeness {
   const missing: Completeness['missing'] = []
   const warnings: string[] = []
@@ -170,6 +179,7 @@ export function completeness(input: {
   } else if (input.status === 'no_penalty' || input.docs.some((d) => d.type === 'case_closing_approval' && String(d.fields.closingReason ?? '').includes('不予'))) {
     need('case_filing_approval')
     need('case_handling_approval')
+    if (input.docs.some((d) => d.type === 'no_penalty_decision') || input.status === 'no_penalty') need('no_penalty_decision')
   } else if (!['revoked', 'terminated', 'transferred', 'not_filed'].includes(input.status)) {
     need('case_filing_approval')
     need('penalty_notice')
@@ -178,6 +188,14 @@ export function completeness(input: {
     need('service_receipt')
   }
   if (closed) need('case_closing_approval')
+  if (input.procedure === 'general') {
+    if (input.reviewed) need('legal_review_opinion')
+    if (input.discussed) need('collective_discussion_record')
+    if (input.hearingHeld) {
+      need('hearing_transcript')
+      need('hearing_report')
+    }
+  }
   if (input.procedure === 'general' && !input.evidence.some((e) => e.kind === 'evidence') && !has('inspection_record') && !has('questioning_transcript')) {
     missing.push({ code: 'EVIDENCE_MISSING', message: '没有任何证据材料（现场检查记录、询问笔录或证据）' })
   }

@@ -16,6 +16,7 @@ import { findOfficer } from '../store/repos/officers'
 import { getAgency } from '../store/repos/agency'
 import { getSetting } from '../store/settings'
 import { writeFileAtomic } from '../store/atomic'
+import { caseDiscussions, caseHearings, caseReviews } from '../store/repos/review'
 import type { Db } from '../store/db'
 import { assembleBundle, imageToPdf, pageCount, pageRanges, type StampPosition } from '../pdf/bundle'
 import { contentsHtml, coverHtml, noteHtml } from '../pdf/front-matter'
@@ -70,7 +71,16 @@ export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
   const { docs, evidence } = materials(db, c.id)
   const items = dossierItems(docs, evidence, scheme, rec?.item_order ? (JSON.parse(rec.item_order) as string[]) : null)
   const events = caseEvents(db, c.id)
-  const comp = completeness({ procedure: c.procedure, status: c.status, docs, evidence, hadHearing: events.some((e) => e.status === 'hearing') })
+  const comp = completeness({
+    procedure: c.procedure,
+    status: c.status,
+    docs,
+    evidence,
+    hadHearing: events.some((e) => e.status === 'hearing'),
+    reviewed: caseReviews(db, c.id).some((r) => r.status !== 'in_review'),
+    discussed: caseDiscussions(db, c.id).length > 0,
+    hearingHeld: caseHearings(db, c.id).some((h) => h.status === 'held')
+  })
   const officers = (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => findOfficer(db, o.officerId)!)
   const review = selfReview({
     procedure: c.procedure,

@@ -62,6 +62,12 @@ describe('completeness', () => {
       '听证应有音像记录（执法全过程记录）'
     ])
   })
+  it('a reviewed, discussed case with a hearing needs the opinion, the discussion record and the hearing forms', () => {
+    const r = completeness({ procedure: 'general', status: 'closed', docs: all, evidence: scans, hadHearing: false, reviewed: true, discussed: true, hearingHeld: true })
+    expect(r.missing.map((m) => m.message)).toEqual(['缺少法制审核意见书', '缺少行政处罚集体讨论记录', '缺少听证笔录', '缺少听证会报告书'])
+    const more = [...all, doc(30, 'legal_review_opinion', 11), doc(31, 'collective_discussion_record', 12), doc(32, 'hearing_transcript', 13), doc(33, 'hearing_report', 14)]
+    expect(completeness({ procedure: 'general', status: 'closed', docs: more, evidence: scans, hadHearing: false, reviewed: true, discussed: true, hearingHeld: true }).missing).toEqual([])
+  })
   it('summary procedure needs the on-the-spot decision only', () => {
     const spot = doc(20, 'onsite_penalty_decision', 2, { external: true })
     expect(completeness({ procedure: 'summary', status: 'closed', docs: [spot, closing], evidence: [], hadHearing: false }).complete).toBe(true)
