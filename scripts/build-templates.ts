@@ -567,7 +567,7 @@ const TYPES: TypeDef[] = [
     ],
     body: () => [
       addressee(),
-      P('经查，{f.facts}'),
+      P('{f.facts | lead:"经查，"}'),
       P('以上事实有{f.evidence}等证据为证。'),
       P(`你（单位）的上述行为违反了{f.violatedProvision}的规定，依据{f.penaltyBasis}的规定，本机关拟对你（单位）作出{f.intendedPenalty}的行政处罚。${noticeFine}`),
       P('根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。如需陈述和申辩，请自收到本告知书之日起{f.statementDays}个工作日内向本机关提出；逾期未提出的，视为放弃此权利。'),
@@ -597,7 +597,7 @@ const TYPES: TypeDef[] = [
     ],
     body: () => [
       addressee(),
-      P('经查，{f.facts}'),
+      P('{f.facts | lead:"经查，"}'),
       P('以上事实有{f.evidence}等证据为证。'),
       P(`你（单位）的上述行为违反了{f.violatedProvision}的规定，依据{f.penaltyBasis}的规定，本机关拟对你（单位）作出{f.intendedPenalty}的行政处罚。${noticeFine}`),
       P('{#f.hearingEligible}本机关拟作出的行政处罚属于《中华人民共和国行政处罚法》第六十三条第一款规定的听证范围。{/f.hearingEligible}根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有要求举行听证的权利。如要求听证，应当自收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。'),
@@ -883,7 +883,7 @@ const TYPES: TypeDef[] = [
               L('工作单位：{party.employer}　职务：{party.post}'),
               L('住址：{party.address}　联系电话：{party.phone}')
             ]),
-        P('经查，{f.facts}', { before: 120 }),
+        P('{f.facts | lead:"经查，"}', { before: 120 }),
         P('以上事实有{f.evidence}等证据为证。'),
         P(`本机关于{f.noticeDate | cnDate}向${you}送达了《行政处罚告知书》（{f.noticeNumber}），告知${you}拟作出行政处罚的事实、理由、依据及${you}依法享有的陈述、申辩{#f.hearingEligible}和要求听证{/f.hearingEligible}的权利。{f.defenceSummary}`),
         P('{f.discretionReason}'),
@@ -911,7 +911,7 @@ const TYPES: TypeDef[] = [
     ],
     body: () => [
       ...partyBlock('当事人', '当事人'),
-      P('经查，{f.facts}', { before: 120 }),
+      P('{f.facts | lead:"经查，"}', { before: 120 }),
       P('以上事实有{f.evidence}等证据为证。'),
       P('你（单位）的上述行为违反了{f.violatedProvision}的规定，但鉴于{f.reason}，依据{f.reasonBasis}的规定，本机关决定不予行政处罚。'),
       P(appeal('决定', '决定书')),

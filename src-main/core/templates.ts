@@ -20,7 +20,7 @@ export type FieldType = (typeof FIELD_TYPES)[number]
 export const AUTOFILL_ROOTS = ['agency', 'case', 'party', 'parties', 'officers', 'today', 'deadlines', 'hearing', 'review', 'discussion'] as const
 
 /** Formatters usable after `|` in a tag. */
-export const FORMATTERS = ['cnDate', 'cnDateTime', 'amountCn', 'amountFig', 'amount', 'upper', 'maskId', 'join', 'checkbox', 'default'] as const
+export const FORMATTERS = ['cnDate', 'cnDateTime', 'amountCn', 'amountFig', 'amount', 'upper', 'maskId', 'join', 'checkbox', 'default', 'lead'] as const
 
 const SubFieldSchema = z.object({
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),

@@ -157,7 +157,8 @@ const FORMAT_IMPL: Record<string, (v: unknown, arg?: string) => unknown> = {
   maskId: (v) => String(v ?? '').replace(/^(.{6}).*(.{4})$/, '$1********$2'),
   join: (v) => (Array.isArray(v) ? v.join('、') : v),
   checkbox: (v) => (v ? '☑' : '☐'),
-  default: (v, arg) => (v == null || v === '' ? arg : v)
+  default: (v, arg) => (v == null || v === '' ? arg : v),
+  lead: (v, arg) => (typeof v === 'string' && v && !v.startsWith(String(arg).replace(/，$/, '')) ? `${arg}${v}` : v)
 }
 
 function parser(raw: string) {

@@ -144,3 +144,13 @@ describe('amounts in capitals', () => {
     expect(chineseDateTime('2026-11-24T14:30')).toBe('2026年11月24日14时30分')
   })
 })
+
+describe('lead formatter', () => {
+  it('adds a lead-in only when the text does not already open with it', async () => {
+    const { FORMATTER_FUNCTIONS } = await import('../../src-main/core/formatters')
+    const lead = FORMATTER_FUNCTIONS.lead!
+    expect(lead('该公司未培训', '经查，')).toBe('经查，该公司未培训')
+    expect(lead('经查，该公司未培训', '经查，')).toBe('经查，该公司未培训')
+    expect(lead('', '经查，')).toBe('')
+  })
+})
