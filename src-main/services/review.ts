@@ -52,7 +52,7 @@ import { writeFileAtomic } from '../store/atomic'
 import { join } from 'node:path'
 import { change, today, type ServiceContext } from './context'
 import { loadCalendar } from './calendar'
-import { recomputeDeadlines } from './deadlines'
+import { activeRules, recomputeDeadlines, rulesSet } from './deadlines'
 import { documentsCreate } from './documents'
 
 /** Document types that carry the case's decision. */
@@ -84,6 +84,12 @@ export function catalogueGet(ctx: ServiceContext) {
 
 export function catalogueSet(ctx: ServiceContext, input: MajorCatalogue) {
   const cat = MajorCatalogueSchema.parse(input)
+  // the review period lives in the deadline rules (one source for the workbench); the catalogue edits it
+  const rules = activeRules(ctx.home.db)
+  const rule = rules.rules.find((r) => r.code === 'legal_review')
+  if (rule && rule.length !== cat.reviewDays) {
+    rulesSet(ctx, { name: rules.name, rules: rules.rules.map((r) => (r.code === 'legal_review' ? { ...r, length: cat.reviewDays } : r)), recomputeOpen: true })
+  }
   const version = change(
     ctx,
     'review',
@@ -335,7 +341,9 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
         }
       } else draft = latestDecisionDraft(db, c.id)
       const a = assessCase(db, c.id)
-      const due = loadCalendar(db).add(on, a.catalogue.reviewDays, 'WD').due.slice(0, 10)
+      // the same date the workbench shows: the legal_review deadline rule (the catalogue's review days edit it)
+      const rule = activeRules(db).rules.find((r) => r.code === 'legal_review')
+      const due = loadCalendar(db).add(on, rule?.length ?? a.catalogue.reviewDays, rule?.unit ?? 'WD').due.slice(0, 10)
       const id = insertReview(
         db,
         {

@@ -312,6 +312,43 @@ describe('the same path through the CLI', () => {
   })
 })
 
+describe('the catalogue is versioned configuration', () => {
+  let t: TestHome
+  beforeAll(() => {
+    t = makeHome()
+    call(t.ctx, 'demo.load', { cases: 0 })
+  })
+  afterAll(() => t.cleanup())
+
+  it('a new version changes the thresholds, the review period on the workbench, and is published', () => {
+    const party = call(t.ctx, 'parties.add', ORG)
+    const officers = call(t.ctx, 'officers.list', {})
+    const c = call(t.ctx, 'cases.registerAndFile', {
+      register: { source: 'inspection', sourceDate: '2026-11-02', procedure: 'general', cause: '测试', facts: FACTS, parties: [{ partyId: party.id }], officerIds: [officers[0]!.id, officers[1]!.id], intendedPenalty: { warning: false, fine: 80000 } },
+      filedOn: '2026-11-02'
+    })
+    expect(call(t.ctx, 'review.show', { caseId: c.id }).triggers.map((x) => x.code)).toEqual(['fine'])
+    const current = call(t.ctx, 'review.catalogue', {})
+    expect(current.version).toBe(1)
+    const v2 = call(t.ctx, 'review.setCatalogue', { ...current.catalogue, name: '重大执法决定法制审核目录清单（2027年修订）', fineThreshold: { org: 100000, person: 30000 }, reviewDays: 10 })
+    expect(v2.version).toBe(2)
+    expect(v2.history.map((h) => h.version)).toEqual([2, 1])
+    expect(call(t.ctx, 'review.show', { caseId: c.id }).triggers).toEqual([])
+    expect(call(t.ctx, 'deadlines.rules', {}).rules.find((r) => r.code === 'legal_review')!.length).toBe(10)
+    const reviewer = officers.find((o) => o.legalReviewer)!
+    const r = call(t.ctx, 'review.submit', { caseId: c.id, reviewerId: reviewer.id, note: '负责人决定提交审核', submittedOn: '2026-11-10' })
+    expect(r.due).toBe('2026-11-24')
+    expect(call(t.ctx, 'cases.get', { ref: String(c.id) }).deadlines.find((x) => x.code === 'legal_review')!.due).toBe('2026-11-24')
+    const files = call(t.ctx, 'review.renderCatalogue', {}).files
+    expect(files.map((f) => f.name)).toEqual(['重大执法决定法制审核目录清单.csv', '重大执法决定法制审核目录清单.html'])
+    expect(files[0]!.content).toContain('对单位罚款100,000元以上')
+    expect(files[1]!.content).toContain('第2版')
+    const bad = invoke(t.ctx, 'review.setCatalogue', { ...current.catalogue, reviewDays: 0 }, { error: () => undefined })
+    expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED')
+    expect(call(t.ctx, 'review.catalogue', {}).version).toBe(2)
+  })
+})
+
 describe('the gates hold on the other doors too', () => {
   let t: TestHome
   beforeAll(() => {
