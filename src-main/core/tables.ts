@@ -1,7 +1,7 @@
 /**
- * Tables for publication: CSV that Excel and WPS open as Chinese, and escaped HTML tables. Pure.
+ * Tables for publication: CSV that Excel and WPS open as Chinese, and escaped HTML tables. Pure, and free of
+ * Node built-ins so the renderer can import it too.
  */
-import { stringify } from 'csv-stringify/sync'
 
 export interface Table {
   title: string
@@ -11,8 +11,13 @@ export interface Table {
 
 const BOM = '\uFEFF' // Excel and WPS need it to read UTF-8 CSV as Chinese
 
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; CRLF between records. */
+function csvField(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
+}
+
 export function csv(table: Table): string {
-  return BOM + stringify([table.headers, ...table.rows], { record_delimiter: 'windows' })
+  return BOM + [table.headers, ...table.rows].map((r) => r.map(csvField).join(',') + '\r\n').join('')
 }
 
 export function esc(s: string): string {

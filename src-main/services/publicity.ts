@@ -298,8 +298,13 @@ export function onDecisionVoided(ctx: ServiceContext, d: DocumentRecord, reason:
 export function publicityList(ctx: ServiceContext, input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }) {
   const t = today(ctx)
   const db = ctx.home.db
-  const rows = listPublicity(db, { caseId: input.caseId, limit: input.limit, status: input.status === 'expired' ? 'published' : input.status })
-  return rows.map((p) => view(db, p, t)).filter((v) => !input.status || v.status === input.status)
+  // 已到期下架 covers records taken down at expiry and published ones past their maximum period
+  const statuses = input.status === 'expired' ? (['published', 'expired'] as const) : input.status ? [input.status] : [undefined]
+  const rows = statuses.flatMap((status) => listPublicity(db, { caseId: input.caseId, limit: 100_000, status })).sort((a, b) => b.id - a.id)
+  return rows
+    .map((p) => view(db, p, t))
+    .filter((v) => !input.status || v.status === input.status)
+    .slice(0, input.limit)
 }
 
 export function publicityGet(ctx: ServiceContext, input: { id: number }) {

@@ -159,3 +159,10 @@ describe('publicity record', () => {
     expect(effectiveStatus('published', '2027-02-28', '2027-02-28')).toBe('published')
   })
 })
+
+describe('CSV for publication', () => {
+  it('quotes commas, quotes and line breaks, with a BOM and CRLF records', async () => {
+    const { csv } = await import('../../src-main/core/tables')
+    expect(csv({ title: 't', headers: ['名称', '说明'], rows: [['甲,乙', '他说"好"'], ['第一行\n第二行', '无']] })).toBe('\uFEFF名称,说明\r\n"甲,乙","他说""好"""\r\n"第一行\n第二行",无\r\n')
+  })
+})
