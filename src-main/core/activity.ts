@@ -80,7 +80,6 @@ export const ACTION_LABELS: Record<string, string> = {
   'review.profile': '登记拟作出的处理',
   'review.submit': '提交法制审核',
   'review.decide': '法制审核意见',
-  'review.opinion': '起草法制审核意见书',
   'review.respond': '承办机构回复审核意见',
   'review.coordinate': '审核意见分歧协调',
   'hearing.request': '当事人申请听证',

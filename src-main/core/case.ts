@@ -88,7 +88,7 @@ const GENERAL: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
   legal_review: ['notice', 'discussion', 'decided', 'internal_review', 'investigating', 'no_penalty'],
   notice: ['hearing', 'legal_review', 'discussion', 'decided', 'internal_review', 'no_penalty', 'terminated'],
   hearing: ['legal_review', 'discussion', 'decided', 'internal_review', 'no_penalty'],
-  discussion: ['decided', 'no_penalty', 'investigating', 'transferred'],
+  discussion: ['decided', 'no_penalty', 'legal_review', 'investigating', 'transferred'],
   decided: ['served'],
   served: ['executing'],
   executing: ['enforcement', 'closing_approval'],

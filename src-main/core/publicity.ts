@@ -7,6 +7,9 @@ import { chineseDate } from './dates'
 import { redactText, findSensitive, maskIdNumber, type RedactionHit, type RedactionSubject } from './redaction'
 import { esc, htmlTable, htmlPage, csv, type Table } from './tables'
 
+/** the decision documents whose issue is published (双公示) */
+export const PUBLISHABLE_TYPES: readonly string[] = ['penalty_decision_org', 'penalty_decision_person', 'onsite_penalty_decision']
+
 export const PUBLICITY_STATUSES = ['pending', 'published', 'withdrawn', 'corrected', 'expired', 'removed_early'] as const
 export type PublicityStatus = (typeof PUBLICITY_STATUSES)[number]
 export const PUBLICITY_STATUS_LABELS: Record<PublicityStatus, string> = {

@@ -12,6 +12,7 @@ import {
   DEFAULT_PUBLICITY_POLICY,
   effectiveStatus,
   PUBLICITY_STATUS_LABELS,
+  PUBLISHABLE_TYPES,
   PublicityPolicySchema,
   recordsCsv,
   recordsHtml,
@@ -36,7 +37,6 @@ import { change, today, type ServiceContext } from './context'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './deadlines'
 
-const PUBLISHABLE = ['penalty_decision_org', 'penalty_decision_person', 'onsite_penalty_decision']
 
 export function publicityPolicy(db: Db): PublicityPolicy {
   return PublicityPolicySchema.parse(getSetting(db, 'publicity.policy', DEFAULT_PUBLICITY_POLICY))
@@ -95,11 +95,11 @@ function decisionOf(db: Db, caseId: number, documentId?: number): DocumentRecord
   if (documentId !== undefined) {
     const d = findDocument(db, documentId)
     if (!d || d.caseId !== caseId) throw appError('DOCUMENT_NOT_FOUND', `本案没有编号为 ${documentId} 的文书`)
-    if (!PUBLISHABLE.includes(d.type)) throw appError('PUBLICITY_INVALID', `${d.title}不是行政处罚决定书，不需公示`)
+    if (!PUBLISHABLE_TYPES.includes(d.type)) throw appError('PUBLICITY_INVALID', `${d.title}不是行政处罚决定书，不需公示`)
     if (d.status !== 'issued') throw appError('PUBLICITY_INVALID', `${d.title}${d.status === 'draft' ? '尚未签发' : '已作废'}，不能公示`)
     return d
   }
-  const d = caseDocuments(db, caseId).filter((x) => PUBLISHABLE.includes(x.type) && x.status === 'issued').at(-1)
+  const d = caseDocuments(db, caseId).filter((x) => PUBLISHABLE_TYPES.includes(x.type) && x.status === 'issued').at(-1)
   if (!d) throw appError('PUBLICITY_INVALID', '本案还没有已签发的行政处罚决定书，不能生成公示信息')
   return d
 }

@@ -403,10 +403,11 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
         }
       }
       const decision = input.decision
-      const updated: ReviewRecord = { ...r, status: decision.outcome, decidedOn: on, decidedBy: reviewer!.name, decision, updatedAt: at }
+      const decided: ReviewRecord = { ...r, status: decision.outcome, decidedOn: on, decidedBy: reviewer!.name, decision, updatedAt: at }
+      // the 法制审核意见书 is drafted from the opinion, in the same transaction
+      const updated: ReviewRecord = { ...decided, opinionDocumentId: draftOpinion(ctx, decided).id }
       updateReview(db, updated)
       addCaseEvent(db, c.id, { type: 'review_decided', date: on, note: `法制审核意见：${REVIEW_OUTCOME_LABELS[decision.outcome]}` }, ctx.actor, at)
-      if (decision.outcome === 'returned') moveStatus(db, findCase(db, c.id)!, 'investigating', on, '法制审核退回补充材料', ctx.actor, at)
       recomputeDeadlines(db, c.id)
       return { c, r: updated }
     },
@@ -415,21 +416,9 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
       targetType: 'legal_review',
       targetId: r.id,
       caseId: String(c.id),
-      summary: `${c.name}：法制审核意见“${REVIEW_OUTCOME_LABELS[input.decision.outcome]}”（第${r.round}轮，${r.decidedBy}）`,
+      summary: `${c.name}：法制审核意见“${REVIEW_OUTCOME_LABELS[input.decision.outcome]}”（第${r.round}轮，${r.decidedBy}；法制审核意见书文书编号 ${r.opinionDocumentId}）`,
       detail: { reviewId: r.id, round: r.round, decidedOn: r.decidedOn, decision: input.decision }
     })
-  )
-  // the 法制审核意见书 is drafted from the opinion
-  const opinion = draftOpinion(ctx, out.r)
-  change(
-    ctx,
-    'review',
-    (db, at) => {
-      const r = findReview(db, out.r.id)!
-      updateReview(db, { ...r, opinionDocumentId: opinion.id, updatedAt: at })
-      return r
-    },
-    (r) => ({ action: 'review.opinion', targetType: 'legal_review', targetId: r.id, caseId: String(r.caseId), summary: `起草法制审核意见书（文书编号 ${opinion.id}）`, detail: { documentId: opinion.id } })
   )
   return reviewView(ctx.home.db, findReview(ctx.home.db, out.r.id)!)
 }

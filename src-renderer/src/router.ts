@@ -14,6 +14,7 @@ import CaseFormView from './views/cases/CaseFormView.vue'
 import CaseDetailView from './views/cases/CaseDetailView.vue'
 import ArchiveView from './views/archive/ArchiveView.vue'
 import SigningSettings from './views/settings/SigningSettings.vue'
+import ReviewCatalogueSettings from './views/settings/ReviewCatalogueSettings.vue'
 
 const routes: RouteRecordRaw[] = [
   {
@@ -36,6 +37,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'settings/rules', component: DeadlineRulesSettings },
       { path: 'settings/templates', component: TemplatesSettings },
       { path: 'settings/signing', component: SigningSettings },
+      { path: 'settings/review-catalogue', component: ReviewCatalogueSettings },
       { path: ':pathMatch(.*)*', redirect: '/workbench' }
     ]
   }

@@ -143,7 +143,7 @@ describe('a major case through the services only', () => {
     )
     const back = call(t.ctx, 'review.decide', { reviewId: r1.id, decision: returned, decidedOn: '2026-10-15' })
     expect(back.status).toBe('returned')
-    expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).status).toBe('investigating')
+    expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).status).toBe('legal_review') // the round says 退回补充材料; the case stays in review
     const opinionDoc = call(t.ctx, 'documents.get', { id: back.opinionDocumentId! })
     expect(opinionDoc).toMatchObject({ type: 'legal_review_opinion', status: 'draft' })
     expect(opinionDoc.fields).toMatchObject({ conclusion: '退回补充调查', okEvidence: false, okFacts: true })
@@ -153,7 +153,6 @@ describe('a major case through the services only', () => {
     // the handler adds the material, accepts the opinion and resubmits; the reviewer approves
     call(t.ctx, 'evidence.add', { caseId, kind: 'evidence', evidenceType: '视听资料', description: '动火作业现场监控视频截图', fileName: 'cctv.pdf', base64: await pdf('cctv') })
     call(t.ctx, 'review.respond', { reviewId: r1.id, accept: true, note: '已补充', date: '2026-10-16' })
-    call(t.ctx, 'cases.transition', { id: caseId, to: 'internal_review', date: '2026-10-16' })
     const r2 = call(t.ctx, 'review.submit', { caseId, reviewerId: officer['刘芳']!, note: '已补充监控视频', submittedOn: '2026-10-16' })
     expect(r2.round).toBe(2)
     expect(call(t.ctx, 'review.decide', { reviewId: r2.id, decision: approve(), decidedOn: '2026-10-19' }).status).toBe('approved')
@@ -211,7 +210,7 @@ describe('a major case through the services only', () => {
     const tl = call(t.ctx, 'timeline.show', { caseId })
     expect(tl.chain.ok).toBe(true)
     const actions = tl.entries.map((e) => e.action)
-    for (const a of ['case.register', 'case.file', 'hearing.request', 'hearing.schedule', 'hearing.hold', 'review.submit', 'review.decide', 'review.opinion', 'review.respond', 'discussion.record', 'document.issue', 'publicity.build', 'publicity.publish', 'publicity.decision_changed', 'publicity.withdraw']) {
+    for (const a of ['case.register', 'case.file', 'hearing.request', 'hearing.schedule', 'hearing.hold', 'review.submit', 'review.decide', 'review.respond', 'discussion.record', 'document.issue', 'publicity.build', 'publicity.publish', 'publicity.decision_changed', 'publicity.withdraw']) {
       expect(actions, a).toContain(a)
     }
     expect(tl.entries.every((e) => e.verified)).toBe(true)

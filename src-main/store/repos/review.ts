@@ -6,6 +6,7 @@ import type { Db } from '../db'
 import type { MajorCatalogue, Measure, Trigger } from '../../core/major-decision'
 import type { MaterialItem, ReviewDecision, ReviewStatus } from '../../core/legal-review'
 import type { PublicityRecord, PublicityStatus, WithdrawReason } from '../../core/publicity'
+import type { DISCUSSION_CONCLUSIONS } from '../../core/review-views'
 
 // ---------------------------------------------------------------- catalogue
 
@@ -349,7 +350,6 @@ export function insertWaiver(db: Db, w: Omit<WaiverRecord, 'id'>, at: string): n
   )
 }
 
-export const DISCUSSION_CONCLUSIONS = ['penalty', 'no_penalty', 'not_established', 'transfer', 'further_investigation'] as const
 export type DiscussionConclusion = (typeof DISCUSSION_CONCLUSIONS)[number]
 
 export interface DiscussionRecord {

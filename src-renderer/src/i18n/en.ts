@@ -520,6 +520,7 @@ const en: Messages = {
       errors: '{n} error(s)',
       warnings: '{n} warning(s)',
       none: 'No problems found; ready to issue',
+      noneButGates: 'No problems in the text; the steps listed above must be completed before issuing',
       error: 'Error',
       warning: 'Warning',
       fix: 'Fix: {fix}',

@@ -3,6 +3,10 @@ import zhCN, { type Messages } from './zh-CN'
 import en from './en'
 import dossierZhCN from './dossier.zh-CN'
 import dossierEn from './dossier.en'
+import reviewZhCN from './review.zh-CN'
+import reviewEn from './review.en'
+import publicityZhCN from './publicity.zh-CN'
+import publicityEn from './publicity.en'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -23,7 +27,7 @@ export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...dossierZhCN }, en: { ...en, ...dossierEn } }
+  messages: { 'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN }, en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn } }
 })
 
 export function setLocale(locale: Locale): void {

@@ -493,6 +493,7 @@ const zhCN = {
       errors: '{n} 项错误',
       warnings: '{n} 项提醒',
       none: '未发现问题，可以签发',
+      noneButGates: '文书内容未发现问题；签发前还须完成上方所列程序',
       error: '错误',
       warning: '提醒',
       fix: '建议：{fix}',
