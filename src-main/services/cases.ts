@@ -36,17 +36,13 @@ import { findOfficer } from '../store/repos/officers'
 import { partiesByIds } from '../store/repos/parties'
 import type { Db } from '../store/db'
 import { change, today, type ServiceContext } from './context'
+import { mustCase as mustFindCase } from './guards'
 import { deadlinesAdjust, recomputeDeadlines } from './deadlines'
 import type { DeadlineAdjustment } from '../core/deadlines'
 import { decisionGate } from '../core/gates'
 import { caseDocuments } from '../store/repos/documents'
 import { decisionKind, enforceGate, gateState, isDecisionType } from './review'
 
-function mustFindCase(db: Db, id: number): CaseRecord {
-  const c = findCase(db, id)
-  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${id} 的案件`)
-  return c
-}
 
 function checkOfficers(db: Db, officerIds: readonly number[], onDate: string, what: string): void {
   const officers = officerIds.map((id) => {

@@ -10,13 +10,14 @@ import { completeness, dossierItems, ORDER_SCHEMES, selfReview, type DossierDoc,
 import { appError } from '../core/errors'
 import { CASE_STATUS_LABELS } from '../core/case'
 import { loadManifest } from '../drafting/catalogue'
-import { caseDeadlines, caseEvents, caseOfficers, findCase } from '../store/repos/cases'
+import { caseDeadlines, caseEvents, caseOfficers } from '../store/repos/cases'
 import { caseDocuments } from '../store/repos/documents'
 import { findOfficer } from '../store/repos/officers'
 import { getAgency } from '../store/repos/agency'
 import { getSetting } from '../store/settings'
 import { writeFileAtomic } from '../store/atomic'
 import { caseDiscussions, caseHearings, caseReviews } from '../store/repos/review'
+import { mustCase } from './guards'
 import type { Db } from '../store/db'
 import { assembleBundle, imageToPdf, pageCount, pageRanges, type StampPosition } from '../pdf/bundle'
 import { contentsHtml, coverHtml, noteHtml } from '../pdf/front-matter'
@@ -30,11 +31,6 @@ export interface DocxRenditioner {
 export type HtmlPrinter = (htmls: string[]) => Promise<Uint8Array[]>
 export type Signer = (pdf: Uint8Array) => Promise<Uint8Array>
 
-function mustCase(db: Db, caseId: number) {
-  const c = findCase(db, caseId)
-  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${caseId} 的案件`)
-  return c
-}
 
 export function dossierRecord(db: Db, caseId: number) {
   return (db.prepare('SELECT * FROM dossiers WHERE case_id = ?').get(caseId) as

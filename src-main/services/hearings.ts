@@ -4,7 +4,7 @@
  */
 import { appError } from '../core/errors'
 import type { Db } from '../store/db'
-import { addCaseEvent, caseDeadlines, caseEvents, caseOfficers, findCase, updateCase, type CaseRecord } from '../store/repos/cases'
+import { addCaseEvent, caseDeadlines, caseEvents, caseOfficers, updateCase } from '../store/repos/cases'
 import { findOfficer } from '../store/repos/officers'
 import {
   caseHearings,
@@ -16,17 +16,13 @@ import {
   type DiscussionConclusion,
   type HearingRecord
 } from '../store/repos/review'
-import { change, today, type ServiceContext } from './context'
+import { change, type ServiceContext } from './context'
+import { mustCase, notAfterToday as notFuture } from './guards'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './deadlines'
 import { assessCase, reviewShow } from './review'
 import { canTransition } from '../core/case'
 
-function mustCase(db: Db, id: number): CaseRecord {
-  const c = findCase(db, id)
-  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${id} 的案件`)
-  return c
-}
 
 function mustHearing(db: Db, id: number): HearingRecord {
   const h = findHearing(db, id)
@@ -38,9 +34,6 @@ function noticeServedOn(db: Db, caseId: number): string | null {
   return caseEvents(db, caseId).filter((e) => e.type === 'notice_served').map((e) => e.date).sort().at(-1) ?? null
 }
 
-function notFuture(ctx: ServiceContext, date: string, path: string) {
-  if (date > today(ctx)) throw appError('VALIDATION_FAILED', '日期不能晚于今天', { issues: [{ path, message: '晚于今天' }] })
-}
 
 const EXPLAIN_HEARING = (h: HearingRecord) => `听证申请（${h.requestedOn}）`
 

@@ -1,11 +1,10 @@
-import { join } from 'node:path'
 import { appError } from '../core/errors'
 import { chineseDate } from '../core/dates'
 import { agencyTable, officerTable } from '../core/publicity-lists'
 import { csv, htmlPage, htmlTable, type Table } from '../core/tables'
 import { getAgency } from '../store/repos/agency'
-import { writeFileAtomic } from '../store/atomic'
 import { change, today, type ServiceContext } from './context'
+import { writeExportFiles } from './guards'
 import { officersList } from './officers'
 
 export interface ExportFile {
@@ -40,19 +39,7 @@ export function listsExport(ctx: ServiceContext, input: { outDir: string }): { f
   return change(
     ctx,
     'lists',
-    () => {
-      const written: string[] = []
-      try {
-        for (const f of files) {
-          const path = join(input.outDir, f.name)
-          writeFileAtomic(path, f.content)
-          written.push(path)
-        }
-      } catch (err) {
-        throw appError('EXPORT_FAILED', `无法写入导出目录 ${input.outDir}：${(err as Error).message}`, { outDir: input.outDir })
-      }
-      return { files: written }
-    },
+    () => ({ files: writeExportFiles(input.outDir, files) }),
     (r) => ({
       action: 'lists.export',
       targetType: 'publicity',

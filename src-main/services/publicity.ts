@@ -3,7 +3,6 @@
  * (date and URL), withdraw it within 3 working days when the decision is revoked or changed, keep it up for the
  * minimum period and take it down after the maximum, and export it for the website.
  */
-import { join } from 'node:path'
 import { appError } from '../core/errors'
 import { chineseDate } from '../core/dates'
 import { MEASURE_LABELS } from '../core/major-decision'
@@ -26,7 +25,6 @@ import {
   type WithdrawReason
 } from '../core/publicity'
 import type { Db } from '../store/db'
-import { writeFileAtomic } from '../store/atomic'
 import { getAgency } from '../store/repos/agency'
 import { addCaseEvent, caseDeadlines, caseParties, findCase, updateCase } from '../store/repos/cases'
 import { caseDocuments, findDocument, type DocumentRecord } from '../store/repos/documents'
@@ -34,6 +32,7 @@ import { partiesByIds } from '../store/repos/parties'
 import { findPublicity, getProfile, insertPublicity, listPublicity, updatePublicity, type PublicityRow } from '../store/repos/review'
 import { getSetting, setSetting } from '../store/settings'
 import { change, today, type ServiceContext } from './context'
+import { notAfterToday, writeExportFiles } from './guards'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './deadlines'
 
@@ -190,7 +189,7 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
 
 export function publicityPublish(ctx: ServiceContext, input: { id: number; publishedOn: string; url: string }) {
   const t = today(ctx)
-  if (input.publishedOn > t) throw appError('VALIDATION_FAILED', '公示日期不能晚于今天', { issues: [{ path: 'publishedOn', message: '晚于今天' }] })
+  notAfterToday(ctx, input.publishedOn, 'publishedOn', '公示日期')
   const p = change(
     ctx,
     'publicity',
@@ -224,7 +223,7 @@ export function publicityPublish(ctx: ServiceContext, input: { id: number; publi
  */
 export function publicityWithdraw(ctx: ServiceContext, input: { id: number; reason: WithdrawReason; date: string; note: string }) {
   const t = today(ctx)
-  if (input.date > t) throw appError('VALIDATION_FAILED', '撤回日期不能晚于今天', { issues: [{ path: 'date', message: '晚于今天' }] })
+  notAfterToday(ctx, input.date, 'date', '撤回日期')
   const p = change(
     ctx,
     'publicity',
@@ -337,20 +336,7 @@ export function publicityExport(ctx: ServiceContext, input: { outDir: string }) 
   return change(
     ctx,
     'publicity',
-    () => {
-      try {
-        return {
-          count,
-          files: files.map((f) => {
-            const path = join(input.outDir, f.name)
-            writeFileAtomic(path, f.content)
-            return path
-          })
-        }
-      } catch (err) {
-        throw appError('EXPORT_FAILED', `无法写入导出目录 ${input.outDir}：${(err as Error).message}`)
-      }
-    },
+    () => ({ count, files: writeExportFiles(input.outDir, files) }),
     (r) => ({ action: 'publicity.export', targetType: 'publicity', targetId: null, summary: `导出行政处罚决定公示（${r.count}条，CSV/JSON/HTML）`, detail: { outDir: input.outDir, count: r.count } })
   )
 }

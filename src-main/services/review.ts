@@ -48,9 +48,8 @@ import {
   updateReview,
   type ReviewRecord
 } from '../store/repos/review'
-import { writeFileAtomic } from '../store/atomic'
-import { join } from 'node:path'
 import { change, today, type ServiceContext } from './context'
+import { mustCase, notAfterToday, writeExportFiles } from './guards'
 import { loadCalendar } from './calendar'
 import { activeRules, recomputeDeadlines, rulesSet } from './deadlines'
 import { documentsCreate } from './documents'
@@ -61,11 +60,6 @@ export function isDecisionType(type: string): boolean {
   return (DECISION_TYPES as readonly string[]).includes(type)
 }
 
-function mustCase(db: Db, id: number): CaseRecord {
-  const c = findCase(db, id)
-  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${id} 的案件`)
-  return c
-}
 
 function num(v: unknown): number | null {
   if (v === '' || v === null || v === undefined) return null
@@ -122,19 +116,7 @@ export function catalogueExport(ctx: ServiceContext, input: { outDir: string }) 
   return change(
     ctx,
     'review',
-    () => {
-      try {
-        return {
-          files: files.map((f) => {
-            const path = join(input.outDir, f.name)
-            writeFileAtomic(path, f.content)
-            return path
-          })
-        }
-      } catch (err) {
-        throw appError('EXPORT_FAILED', `无法写入导出目录 ${input.outDir}：${(err as Error).message}`)
-      }
-    },
+    () => ({ files: writeExportFiles(input.outDir, files) }),
     (r) => ({ action: 'review.catalogue.export', targetType: 'major_catalogue', targetId: null, summary: `导出重大执法决定法制审核目录清单（${r.files.length} 个文件）`, detail: { outDir: input.outDir } })
   )
 }
@@ -308,6 +290,15 @@ function materialsNow(ctx: ServiceContext, caseId: number) {
   })
 }
 
+/** The reviewer is still a qualified, active legal reviewer and not a handler of the case. */
+function mustBeReviewer(db: Db, caseId: number, reviewerId: number) {
+  const officerIds = (caseOfficers(db, [caseId]).get(caseId) ?? []).map((o) => o.officerId)
+  const reviewer = findOfficer(db, reviewerId)
+  const problem = reviewerProblem(reviewer ? { id: reviewer.id, name: reviewer.name, legalReviewer: reviewer.legalReviewer, active: reviewer.active } : null, officerIds)
+  if (problem || !reviewer) throw appError('REVIEWER_INVALID', problem ?? '未找到该审核人员', { issues: [{ path: 'reviewerId', message: problem ?? '未找到' }] })
+  return reviewer
+}
+
 function moveStatus(db: Db, c: CaseRecord, to: CaseRecord['status'], date: string, note: string, actor: string, at: string): boolean {
   if (!canTransition(c.procedure, c.status, to)) return false
   updateCase(db, { ...c, status: to, updatedAt: at })
@@ -318,7 +309,7 @@ function moveStatus(db: Db, c: CaseRecord, to: CaseRecord['status'], date: strin
 export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; reviewerId: number; documentId?: number | undefined; note: string; submittedOn?: string | undefined }) {
   const t = today(ctx)
   const on = input.submittedOn ?? t
-  if (on > t) throw appError('VALIDATION_FAILED', '提交日期不能晚于今天', { issues: [{ path: 'submittedOn', message: '晚于今天' }] })
+  notAfterToday(ctx, on, 'submittedOn', '提交日期')
   const r = change(
     ctx,
     'review',
@@ -329,10 +320,7 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
       const rounds = caseReviews(db, c.id)
       const last = rounds.at(-1)
       if (last?.status === 'in_review') throw appError('REVIEW_STATE_INVALID', `第${last.round}轮法制审核尚未作出结论，不能重复提交`)
-      const officerIds = (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId)
-      const reviewer = findOfficer(db, input.reviewerId)
-      const problem = reviewerProblem(reviewer ? { id: reviewer.id, name: reviewer.name, legalReviewer: reviewer.legalReviewer, active: reviewer.active } : null, officerIds)
-      if (problem) throw appError('REVIEWER_INVALID', problem, { issues: [{ path: 'reviewerId', message: problem }] })
+      const reviewer = mustBeReviewer(db, c.id, input.reviewerId)
       let draft: DocumentRecord | null = null
       if (input.documentId !== undefined) {
         draft = findDocument(db, input.documentId)
@@ -365,7 +353,7 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
       addCaseEvent(db, c.id, { type: 'review_submitted', date: on, note: `提交法制审核（第${(last?.round ?? 0) + 1}轮）` }, ctx.actor, at)
       moveStatus(db, findCase(db, c.id)!, 'legal_review', on, '提交法制审核', ctx.actor, at)
       recomputeDeadlines(db, c.id)
-      return { c, review: findReview(db, id)!, reviewer: reviewer! }
+      return { c, review: findReview(db, id)!, reviewer }
     },
     ({ c, review, reviewer }) => ({
       action: 'review.submit',
@@ -382,7 +370,7 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
 export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; decision: ReviewDecision; decidedOn?: string | undefined }) {
   const t = today(ctx)
   const on = input.decidedOn ?? t
-  if (on > t) throw appError('VALIDATION_FAILED', '审核日期不能晚于今天', { issues: [{ path: 'decidedOn', message: '晚于今天' }] })
+  notAfterToday(ctx, on, 'decidedOn', '审核日期')
   const out = change(
     ctx,
     'review',
@@ -391,10 +379,7 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
       if (r.status !== 'in_review') throw appError('REVIEW_STATE_INVALID', `第${r.round}轮法制审核已作出结论（${REVIEW_OUTCOME_LABELS[r.status]}）`)
       if (on < r.submittedOn) throw appError('VALIDATION_FAILED', `审核日期不能早于提交日期（${r.submittedOn}）`, { issues: [{ path: 'decidedOn', message: '早于提交日期' }] })
       const c = mustCase(db, r.caseId)
-      const reviewer = findOfficer(db, r.reviewerId)
-      const officerIds = (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId)
-      const problem = reviewerProblem(reviewer ? { id: reviewer.id, name: reviewer.name, legalReviewer: reviewer.legalReviewer, active: reviewer.active } : null, officerIds)
-      if (problem) throw appError('REVIEWER_INVALID', problem)
+      const reviewer = mustBeReviewer(db, c.id, r.reviewerId)
       // the draft must not have changed while it was under review
       if (r.documentId !== null) {
         const d = findDocument(db, r.documentId)
@@ -403,7 +388,7 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
         }
       }
       const decision = input.decision
-      const decided: ReviewRecord = { ...r, status: decision.outcome, decidedOn: on, decidedBy: reviewer!.name, decision, updatedAt: at }
+      const decided: ReviewRecord = { ...r, status: decision.outcome, decidedOn: on, decidedBy: reviewer.name, decision, updatedAt: at }
       // the 法制审核意见书 is drafted from the opinion, in the same transaction
       const updated: ReviewRecord = { ...decided, opinionDocumentId: draftOpinion(ctx, decided).id }
       updateReview(db, updated)
