@@ -1,6 +1,6 @@
 import { reactive, ref } from 'vue'
-import dayjs from 'dayjs'
 import { isApiError } from '../../api/client'
+import { onDialogOpen, useDialogSave, type DialogSave, type FormDialogEmit } from '../../composables/useFormDialog'
 
 /**
  * Error state of one review dialog: the backend's Chinese message on top, and its field issues
@@ -47,7 +47,20 @@ export function useDialogErrors(fields: readonly string[], prefix = '') {
   return { errors, alert, code, clear, apply, touch }
 }
 
-/** a date picker's disabled-date rule: nothing after the app's today */
-export function afterToday(today: string) {
-  return (d: Date) => dayjs(d).format('YYYY-MM-DD') > today
+/**
+ * A review dialog's errors (useDialogErrors) and save (useDialogSave): each time the dialog opens the errors are
+ * cleared and `reset` fills the form; each save clears them, and a failed call puts its message and issues back.
+ */
+export function useReviewDialog<T>(
+  props: { modelValue: boolean },
+  emit: FormDialogEmit<NoInfer<T>>,
+  opts: { fields: readonly string[]; prefix?: string; reset: () => void } & Pick<DialogSave<T>, 'call' | 'message'>
+) {
+  const dialogErrors = useDialogErrors(opts.fields, opts.prefix)
+  onDialogOpen(props, () => {
+    dialogErrors.clear()
+    opts.reset()
+  })
+  const { saving, save } = useDialogSave(emit, { begin: dialogErrors.clear, call: opts.call, message: opts.message, fail: dialogErrors.apply })
+  return { ...dialogErrors, saving, save }
 }
