@@ -54,7 +54,7 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
       }
       const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
       if (open) throw appError('HEARING_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
-      const a = assessCase(db, c.id)
+      const a = assessCase(db, c.id, input.requestedOn)
       const eligible = a.hearing.eligible
       const id = insertHearing(
         db,

@@ -37,6 +37,7 @@ import {
   caseHearings,
   caseReviews,
   caseWaivers,
+  catalogueOn,
   catalogueVersions,
   findReview,
   getProfile,
@@ -132,10 +133,13 @@ export interface Assessment {
   discussionRequired: boolean
 }
 
-/** Evaluate the case against the catalogue in force: the largest fine intended, noticed or drafted so far counts. */
-export function assessCase(db: Db, caseId: number): Assessment {
+/**
+ * Evaluate the case against the catalogue in force on `date` (a version takes effect on its effective date):
+ * the largest fine intended, noticed or drafted so far counts.
+ */
+export function assessCase(db: Db, caseId: number, date: string): Assessment {
   const c = mustCase(db, caseId)
-  const { version, catalogue } = latestCatalogue(db)
+  const { version, catalogue } = catalogueOn(db, date)
   const profile = getProfile(db, caseId)
   const docs = live(caseDocuments(db, caseId))
   const fines = [c.intendedPenalty.fine, ...docs.filter((d) => isDecisionType(d.type) || d.type === 'penalty_notice' || d.type === 'hearing_notice').map((d) => num(d.fields.fine) ?? 0)]
@@ -170,7 +174,7 @@ export function reviewSetProfile(
     'review',
     (db, at) => {
       const c = mustCase(db, input.caseId)
-      const { catalogue } = latestCatalogue(db)
+      const { catalogue } = catalogueOn(db, today(ctx))
       const unknown = input.manualFlags.filter((f) => !catalogue.manualFlags.some((m) => m.code === f))
       if (unknown.length) throw appError('VALIDATION_FAILED', `目录中没有这些标记：${unknown.join('、')}`, { issues: [{ path: 'manualFlags', message: '未知标记' }] })
       if (input.departure && !input.departureReason.trim()) {
@@ -198,7 +202,7 @@ export function reviewSetProfile(
 /** Collect the state the gates look at. `draft` is the decision document being issued, or null. */
 export function gateState(db: Db, caseId: number, opts: { draft: DocumentRecord | null; decisionDate: string; kind: 'penalty' | 'no_penalty' }): GateState {
   const c = mustCase(db, caseId)
-  const a = assessCase(db, caseId)
+  const a = assessCase(db, caseId, opts.decisionDate)
   const events = caseEvents(db, caseId)
   const docs = live(caseDocuments(db, caseId))
   const notices = docs.filter((d) => (d.type === 'penalty_notice' || d.type === 'hearing_notice') && d.status === 'issued')
@@ -328,7 +332,7 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
           throw appError('VALIDATION_FAILED', '送审的决定书应为本案尚未签发的处罚（不予处罚）决定书草稿', { issues: [{ path: 'documentId', message: '不是本案的决定书草稿' }] })
         }
       } else draft = latestDecisionDraft(db, c.id)
-      const a = assessCase(db, c.id)
+      const a = assessCase(db, c.id, on)
       // the same date the workbench shows: the legal_review deadline rule (the catalogue's review days edit it)
       const rule = activeRules(db).rules.find((r) => r.code === 'legal_review')
       const due = loadCalendar(db).add(on, rule?.length ?? a.catalogue.reviewDays, rule?.unit ?? 'WD').due.slice(0, 10)
@@ -490,7 +494,7 @@ export function reviewCoordinate(
 export function reviewShow(ctx: ServiceContext, input: { caseId: number }) {
   const db = ctx.home.db
   const c = mustCase(db, input.caseId)
-  const a = assessCase(db, c.id)
+  const a = assessCase(db, c.id, today(ctx))
   const profile = getProfile(db, c.id)
   const draft = latestDecisionDraft(db, c.id)
   const t = today(ctx)

@@ -345,6 +345,12 @@ describe('the catalogue is versioned configuration', () => {
     const bad = invoke(t.ctx, 'review.setCatalogue', { ...current.catalogue, reviewDays: 0 }, { error: () => undefined })
     expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED')
     expect(call(t.ctx, 'review.catalogue', {}).version).toBe(2)
+    // a version takes effect on its effective date, not when it is saved
+    call(t.ctx, 'review.setCatalogue', { ...v2.catalogue, name: '2027年1月1日起施行', effectiveFrom: '2027-01-01', fineThreshold: { org: 50000, person: 20000 } })
+    expect(call(t.ctx, 'review.show', { caseId: c.id })).toMatchObject({ catalogueVersion: 2, triggers: [] })
+    t.setNow('2027-01-04T02:00:00Z')
+    expect(call(t.ctx, 'review.show', { caseId: c.id })).toMatchObject({ catalogueVersion: 3, triggers: [expect.objectContaining({ code: 'fine' })] })
+    t.setNow('2026-11-25T02:00:00Z')
   })
 })
 

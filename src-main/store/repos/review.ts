@@ -25,6 +25,14 @@ export function latestCatalogue(db: Db): CatalogueVersion {
   return { version: r.version, catalogue: JSON.parse(r.config) as MajorCatalogue, createdAt: r.created_at, createdBy: r.created_by }
 }
 
+/** The version in force on `date`: the newest one whose effective date has come (else the oldest). */
+export function catalogueOn(db: Db, date: string): CatalogueVersion {
+  const r = (db.prepare('SELECT * FROM major_catalogues WHERE effective_from <= ? ORDER BY version DESC LIMIT 1').get(date) ??
+    db.prepare('SELECT * FROM major_catalogues ORDER BY version LIMIT 1').get()) as { version: number; config: string; created_at: string; created_by: string } | undefined
+  if (!r) throw new Error('no major-decision catalogue seeded')
+  return { version: r.version, catalogue: JSON.parse(r.config) as MajorCatalogue, createdAt: r.created_at, createdBy: r.created_by }
+}
+
 export function catalogueVersions(db: Db): { version: number; name: string; effectiveFrom: string; createdAt: string; createdBy: string }[] {
   return (db.prepare('SELECT version, name, effective_from, created_at, created_by FROM major_catalogues ORDER BY version DESC').all() as {
     version: number
