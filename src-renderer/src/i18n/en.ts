@@ -444,7 +444,7 @@ const en: Messages = {
     },
     masked: 'hidden',
     partyRole: { party: 'Party', responsible_person: 'Responsible person' },
-    timelineNote: 'Status changes and key dates of the case; the complete activity record including documents and evidence will come in a later version.',
+    timelineNote: 'The case steps and key dates; the full activity record (documents, evidence, review, publicity; hash-chained) follows below.',
     noEvents: 'No entries yet',
     actor: 'By {actor}',
     notYet: 'Not available yet',

@@ -66,6 +66,8 @@ const reviewEn: typeof reviewZhCN = {
     gates: {
       title: 'Steps before the decision',
       ready: 'All steps are complete: the decision may be issued',
+      readyNoDraft: 'All steps are complete; no decision has been drafted yet',
+      decided: 'The decision has been made',
       fix: 'What to do: {fix}',
       docTitle: 'Steps required before issuing',
       goReview: 'Go to legal review',

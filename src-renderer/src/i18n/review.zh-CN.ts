@@ -44,6 +44,8 @@ const reviewZhCN = {
     gates: {
       title: '决定前须完成的步骤',
       ready: '各项程序已完成，可以签发决定书',
+      readyNoDraft: '各项程序已完成；尚未起草处罚（不予处罚）决定书',
+      decided: '已作出处理决定',
       fix: '处理：{fix}',
       docTitle: '签发前须完成的程序',
       goReview: '前往法制审核',

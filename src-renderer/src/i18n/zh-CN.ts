@@ -417,7 +417,7 @@ const zhCN = {
     },
     masked: '已隐去',
     partyRole: { party: '当事人', responsible_person: '主要负责人' },
-    timelineNote: '这里列出案件的状态变化和关键日期；包含文书、证据等全部操作的完整全过程记录将在后续版本提供。',
+    timelineNote: '办案环节和关键日期如下；文书、证据、审核、公示等全部操作的全过程记录（防篡改哈希链）列在其后。',
     noEvents: '暂无记录',
     actor: '操作人：{actor}',
     notYet: '尚未提供',
