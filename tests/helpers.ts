@@ -109,13 +109,15 @@ export function fillFields(typeId: string, extra: Record<string, unknown> = {}, 
       ? date
       : ft === 'datetime'
         ? `${date}T${key.toLowerCase().includes('end') ? '11:00' : '09:00'}`
-        : ft === 'money' || ft === 'number'
-          ? 3
-          : ft === 'boolean'
-            ? false
-            : ft === 'citation'
-              ? '《中华人民共和国安全生产法》第四十三条'
-              : `测试${key}`
+        : ft === 'money'
+          ? 10000
+          : ft === 'number'
+            ? 3
+            : ft === 'boolean'
+              ? false
+              : ft === 'citation'
+                ? '《中华人民共和国安全生产法》第二十八条第一款'
+                : `测试${key}`
   const f: Record<string, unknown> = {}
   for (const fd of type.fields) {
     if (fd.type === 'list') f[fd.key] = [Object.fromEntries((fd.item ?? []).map((s) => [s.key, s.type === 'select' ? (s.options?.[0] ?? '') : v(s.type, s.key)]))]

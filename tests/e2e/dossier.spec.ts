@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { deflateSync } from 'node:zlib'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { loadManifest } from '../../src-main/drafting/catalogue'
+import { fillFields } from '../helpers'
 import type { Locator } from '@playwright/test'
 import { test, expect, type App } from './support'
 
@@ -49,19 +50,8 @@ async function scanOf(label: string): Promise<Buffer> {
   return Buffer.from(await doc.save())
 }
 
-/** every field of a document type filled with plausible values (as in tests/integration/archive.test.ts) */
-function fill(typeId: string, day: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const type = loadManifest().manifest.types.find((x) => x.id === typeId)!
-  const v = (ft: string, key: string): unknown =>
-    ft === 'date' ? day : ft === 'datetime' ? (key.toLowerCase().includes('end') ? `${day}T11:00` : `${day}T09:00`) : ft === 'money' || ft === 'number' ? 10000 : ft === 'boolean' ? false : ft === 'citation' ? '《中华人民共和国安全生产法》第二十八条第一款' : `测试${key}`
-  const f: Record<string, unknown> = {}
-  for (const fd of type.fields) {
-    if (fd.type === 'list') f[fd.key] = [Object.fromEntries((fd.item ?? []).map((s) => [s.key, s.type === 'select' ? s.options?.[0] ?? '' : v(s.type, s.key)]))]
-    else if (fd.type === 'select') f[fd.key] = fd.options?.[0] ?? ''
-    else f[fd.key] = v(fd.type, fd.key)
-  }
-  return { ...f, ...extra }
-}
+/** every field of a document type filled with plausible values (tests/helpers.ts) */
+const fill = (typeId: string, day: string, extra: Record<string, unknown> = {}) => fillFields(typeId, extra, day)
 
 /** A general-procedure case taken to 结案 with its issued documents, the signed scans and a receipt: a complete dossier. */
 async function closedCase(app: App): Promise<{ id: number; name: string }> {

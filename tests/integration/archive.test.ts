@@ -4,7 +4,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
-import { makeHome, type TestHome } from '../helpers'
+import { fillFields, makeHome, type TestHome } from '../helpers'
 import { call, invoke } from '../../src-main/services'
 import { loadManifest } from '../../src-main/drafting/catalogue'
 import { dossierArchive, verifyPath } from '../../src-main/services/archive'
@@ -22,18 +22,8 @@ async function scanOf(label: string): Promise<Buffer> {
   return Buffer.from(await doc.save())
 }
 
-function fill(typeId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const type = loadManifest().manifest.types.find((x) => x.id === typeId)!
-  const v = (ft: string, key: string): unknown =>
-    ft === 'date' ? '2026-11-10' : ft === 'datetime' ? (key.toLowerCase().includes('end') ? '2026-11-10T11:00' : '2026-11-10T09:00') : ft === 'money' || ft === 'number' ? 10000 : ft === 'boolean' ? false : ft === 'citation' ? '《中华人民共和国安全生产法》第二十八条第一款' : `测试${key}`
-  const f: Record<string, unknown> = {}
-  for (const fd of type.fields) {
-    if (fd.type === 'list') f[fd.key] = [Object.fromEntries((fd.item ?? []).map((s) => [s.key, s.type === 'select' ? s.options?.[0] ?? '' : v(s.type, s.key)]))]
-    else if (fd.type === 'select') f[fd.key] = fd.options?.[0] ?? ''
-    else f[fd.key] = v(fd.type, fd.key)
-  }
-  return { ...f, ...extra }
-}
+/** every field of a document type filled with plausible values (tests/helpers.ts) */
+const fill = (typeId: string, extra: Record<string, unknown> = {}) => fillFields(typeId, extra, '2026-11-10')
 
 function issue(typeId: string, extra: Record<string, unknown> = {}) {
   const d = call(t.ctx, 'documents.create', { caseId, type: typeId, fields: fill(typeId, extra) })
