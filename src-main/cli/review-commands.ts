@@ -39,7 +39,7 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     if (s.gates.length) {
       out('作出决定前还需：')
       for (const g of s.gates) out(`  - [${GATE_STEP_LABELS[g.step as GateStep] ?? g.step}] ${g.message}（${g.fix}）`)
-    } else if (s.procedure === 'general') out('可以作出决定')
+    } else if (s.procedure === 'general') out(s.decisionDraft ? `各项程序已完成，可以签发${s.decisionDraft.title}（文书编号 ${s.decisionDraft.id}）` : '各项程序已完成；尚未起草决定书')
   }
 
   const review = program.command('review').description('legal review of major decisions (法制审核)')

@@ -291,7 +291,7 @@ describe('the same path through the CLI', () => {
     expect((await cli('cases', 'move', caseRef, 'internal_review', '--date', '2026-10-16')).code).toBe(0)
     expect((await cli('review', 'submit', caseRef, '--reviewer', id('刘芳'), '--date', '2026-10-16')).code).toBe(0)
     expect((await cli('review', 'decide', caseRef, '--outcome', 'approved', '--opinion', '事实清楚，证据确凿，程序合法，同意。', '--date', '2026-10-19')).out).toContain('同意')
-    expect((await cli('discussion', caseRef, '--date', '2026-10-21', '--chair', '张卫东', '--attendee', '张卫东', '--attendee', '王建国', '--attendee', '刘芳', '--conclusion', 'penalty', '--text', '同意罚款人民币柒万元')).out).toContain('可以作出决定')
+    expect((await cli('discussion', caseRef, '--date', '2026-10-21', '--chair', '张卫东', '--attendee', '张卫东', '--attendee', '王建国', '--attendee', '刘芳', '--conclusion', 'penalty', '--text', '同意罚款人民币柒万元')).out).toContain('各项程序已完成，可以签发行政处罚决定书（单位）')
 
     const issued = await cli('documents', 'issue', String(decision.id), '--date', '2026-10-22')
     expect(issued.out).toMatch(/已签发行政处罚决定书（单位）：（江）应急罚〔2026〕\d+号/)
