@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import { readFileSync } from 'node:fs'
 import type { Channel, ChannelOutput } from '../contract'
 import { GATE_STEP_LABELS, type GateStep } from '../core/gates'
-import { REVIEW_ASPECTS, REVIEW_ASPECT_LABELS, type ReviewAspect } from '../core/legal-review'
+import { HEAD_DECISION_LABELS, REVIEW_ASPECTS, REVIEW_ASPECT_LABELS, type HeadDecision, type ReviewAspect } from '../core/legal-review'
 import { writeFileAtomic } from '../store/atomic'
 
 type Run = <T = unknown>(channel: Channel, input: unknown) => T
@@ -32,7 +32,7 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
       out(`第${r.round}轮  ${r.statusLabel}  审核人员${r.reviewerName}  提交${r.submittedOn}  期限${r.due}${r.decidedOn ? `  结论${r.decidedOn}` : ''}${r.documentId ? `  决定书#${r.documentId}第${r.documentRevision}稿` : ''}`)
       if (r.decision) out(`    意见：${r.decision.opinion}${r.decision.changes ? `；${r.decision.changes}` : ''}`)
       if (r.response) out(`    承办机构：${r.response === 'accepted' ? '采纳' : '有异议'}${r.responseNote ? `（${r.responseNote}）` : ''}`)
-      if (r.coordinatedOn) out(`    协调：${r.coordination}；${r.headName}：${r.headDecision}`)
+      if (r.coordinatedOn) out(`    协调：${r.coordination}；${r.headName}：${HEAD_DECISION_LABELS[r.headDecision as HeadDecision] ?? r.headDecision}`)
     }
     const missing = s.materials.filter((m) => m.mandatory && !m.present)
     if (missing.length) out(`缺少材料：${missing.map((m) => m.label).join('、')}`)

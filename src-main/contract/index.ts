@@ -25,7 +25,7 @@ import { PhraseCategorySchema, ViolationSchema } from '../core/catalogue'
 import { EVIDENCE_TYPES } from '../core/files'
 import { DossierViewSchema, EvidenceSchema } from '../core/dossier-views'
 import { DocumentSummarySchema, DocumentViewSchema, FindingSchema, TemplateSummarySchema } from '../core/document-views'
-import { CatalogueViewSchema, PublicityViewSchema, ReviewInputs, ReviewQueueItemSchema, ReviewRoundSchema, ReviewShowSchema, TimelineSchema } from '../core/review-views'
+import { CatalogueViewSchema, PublicityViewSchema, ReviewInputs, TIMELINE_FORMATS, TIMELINE_KINDS, ReviewQueueItemSchema, ReviewRoundSchema, ReviewShowSchema, TimelineSchema } from '../core/review-views'
 import { MajorCatalogueSchema } from '../core/major-decision'
 import { PUBLICITY_STATUSES, PublicityPolicySchema } from '../core/publicity'
 
@@ -370,7 +370,7 @@ export const contract = {
   'timeline.show': {
     input: z.object({
       caseId: z.coerce.number().int().positive(),
-      kinds: z.array(z.enum(['case', 'document', 'evidence', 'review', 'hearing', 'publicity', 'dossier'])).optional(),
+      kinds: z.array(z.enum(TIMELINE_KINDS)).optional(),
       actor: z.string().optional(),
       q: z.string().trim().max(100).optional(),
       from: isoDateField('开始日期').optional(),
@@ -378,7 +378,7 @@ export const contract = {
     }),
     output: TimelineSchema
   },
-  'timeline.export': { input: z.object({ caseId: z.coerce.number().int().positive(), format: z.enum(['csv', 'json']).default('csv') }), output: ExportFileSchema },
+  'timeline.export': { input: z.object({ caseId: z.coerce.number().int().positive(), format: z.enum(TIMELINE_FORMATS).default('csv') }), output: ExportFileSchema },
 
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),

@@ -74,6 +74,9 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 /** Statuses in which a case has ended (closed, archived or left by a side exit). */
 export const FINISHED_CASE_STATUSES: readonly CaseStatus[] = ['closed', 'dossier', 'archived', 'not_filed', 'revoked', 'terminated', 'transferred', 'no_penalty']
 
+/** Statuses in which a decision (penalty or no penalty) has been made. */
+export const DECIDED_STATUSES: readonly CaseStatus[] = ['decided', 'served', 'executing', 'enforcement', 'closing_approval', 'closed', 'dossier', 'archived', 'no_penalty']
+
 /** Statuses in which the case is still being handled (for the workbench and the 90-day limit). */
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !FINISHED_CASE_STATUSES.includes(s))
 

@@ -24,6 +24,19 @@ export const REVIEW_STATUSES = ['in_review', ...REVIEW_OUTCOMES] as const
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { in_review: '审核中', ...REVIEW_OUTCOME_LABELS }
 
+/** The head's final call after the handlers disagreed with the opinion (every path leads back to review). */
+export const HEAD_DECISIONS = ['revise', 'resubmit', 'discussion'] as const
+export type HeadDecision = (typeof HEAD_DECISIONS)[number]
+export const HEAD_DECISION_LABELS: Record<HeadDecision, string> = {
+  revise: '按法制审核意见修改后重新提交审核',
+  resubmit: '维持承办意见，附协调意见重新提交审核',
+  discussion: '提交负责人集体讨论'
+}
+
+/** Rights a party may waive in writing after the notice (行政处罚法第六十二条). */
+export const WAIVER_RIGHTS = ['statement', 'hearing'] as const
+export type WaiverRight = (typeof WAIVER_RIGHTS)[number]
+
 /** The seven aspects every opinion covers (主体、事实、证据、依据、程序、裁量、文书). */
 export const REVIEW_ASPECTS = ['subject', 'facts', 'evidence', 'basis', 'procedure', 'discretion', 'documents'] as const
 export type ReviewAspect = (typeof REVIEW_ASPECTS)[number]

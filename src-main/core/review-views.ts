@@ -5,10 +5,15 @@
 import { z } from 'zod'
 import { isoDateField } from './officer'
 import { MajorCatalogueSchema, MEASURES } from './major-decision'
-import { REVIEW_STATUSES, ReviewDecisionSchema } from './legal-review'
+import { HEAD_DECISIONS, REVIEW_STATUSES, ReviewDecisionSchema, WAIVER_RIGHTS } from './legal-review'
 import { PUBLICITY_STATUSES, PublicityRecordSchema, WITHDRAW_REASONS } from './publicity'
 import { CASE_STATUSES, PROCEDURES } from './case'
 import { GateProblemSchema } from './document-views'
+
+/** Kinds of timeline entries (by the area of the action) and the export formats. */
+export const TIMELINE_KINDS = ['case', 'document', 'evidence', 'review', 'hearing', 'publicity', 'dossier'] as const
+export type TimelineKind = (typeof TIMELINE_KINDS)[number]
+export const TIMELINE_FORMATS = ['csv', 'json'] as const
 
 export const TriggerSchema = z.object({ kind: z.string(), code: z.string(), label: z.string(), reason: z.string() })
 
@@ -77,6 +82,13 @@ export const HearingSchema = z.object({
 })
 
 export const DISCUSSION_CONCLUSIONS = ['penalty', 'no_penalty', 'not_established', 'transfer', 'further_investigation'] as const
+export const DISCUSSION_CONCLUSION_LABELS: Record<(typeof DISCUSSION_CONCLUSIONS)[number], string> = {
+  penalty: '给予行政处罚',
+  no_penalty: '不予行政处罚',
+  not_established: '违法事实不能成立，不予行政处罚',
+  transfer: '涉嫌犯罪，移送司法机关',
+  further_investigation: '补充调查后再议'
+}
 
 export const ReviewShowSchema = z.object({
   caseId: z.number().int(),
@@ -113,7 +125,7 @@ export const ReviewShowSchema = z.object({
   /** what still blocks the decision today (empty when it may be issued) */
   gates: z.array(GateProblemSchema),
   hearings: z.array(HearingSchema),
-  waivers: z.array(z.object({ id: z.number().int(), caseId: z.number().int(), right: z.enum(['statement', 'hearing']), date: z.string(), note: z.string(), createdBy: z.string() })),
+  waivers: z.array(z.object({ id: z.number().int(), caseId: z.number().int(), right: z.enum(WAIVER_RIGHTS), date: z.string(), note: z.string(), createdBy: z.string() })),
   discussions: z.array(
     z.object({
       id: z.number().int(),
@@ -217,7 +229,7 @@ export const ReviewInputs = {
     reviewId: z.number().int().positive(),
     coordination: z.string().trim().min(4, { message: '请写明协调意见' }).max(3000),
     headName: z.string().trim().min(2, { message: '请填写作出决定的负责人' }).max(30),
-    headDecision: z.enum(['revise', 'resubmit', 'discussion'], { message: '请选择负责人的决定' }),
+    headDecision: z.enum(HEAD_DECISIONS, { message: '请选择负责人的决定' }),
     date: isoDateField('日期').optional()
   }),
   hearingRequest: z.object({ caseId: caseIdField, requestedOn: isoDateField('申请日期'), note: text(500) }),
@@ -238,7 +250,7 @@ export const ReviewInputs = {
     noShow: z.boolean().default(false),
     summary: text(3000)
   }),
-  waive: z.object({ caseId: caseIdField, right: z.enum(['statement', 'hearing']), date: isoDateField('放弃日期'), note: z.string().trim().min(4, { message: '请写明当事人书面放弃的情况（如放弃声明的日期和形式）' }).max(1000) }),
+  waive: z.object({ caseId: caseIdField, right: z.enum(WAIVER_RIGHTS), date: isoDateField('放弃日期'), note: z.string().trim().min(4, { message: '请写明当事人书面放弃的情况（如放弃声明的日期和形式）' }).max(1000) }),
   discussion: z.object({
     caseId: caseIdField,
     heldOn: isoDateField('讨论日期'),

@@ -22,6 +22,7 @@ import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './deadlines'
 import { assessCase, reviewShow } from './review'
 import { canTransition } from '../core/case'
+import { DISCUSSION_CONCLUSION_LABELS } from '../core/review-views'
 
 
 function mustHearing(db: Db, id: number): HearingRecord {
@@ -208,13 +209,6 @@ export function rightsWaive(ctx: ServiceContext, input: { caseId: number; right:
   return reviewShow(ctx, { caseId: input.caseId })
 }
 
-export const DISCUSSION_CONCLUSION_LABELS: Record<DiscussionConclusion, string> = {
-  penalty: '给予行政处罚',
-  no_penalty: '不予行政处罚',
-  not_established: '违法事实不能成立，不予行政处罚',
-  transfer: '涉嫌犯罪，移送司法机关',
-  further_investigation: '补充调查后再议'
-}
 
 /** 集体讨论: the heads' discussion, with attendees and conclusion; a draft 集体讨论记录 is prepared from it. */
 export function discussionRecord(

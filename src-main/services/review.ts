@@ -7,6 +7,8 @@ import { appError } from '../core/errors'
 import { decisionGate, type GateProblem, type GateState } from '../core/gates'
 import {
   ASPECT_FORM_FIELD,
+  HEAD_DECISION_LABELS,
+  type HeadDecision,
   materialsChecklist,
   OPINION_FORM_CONCLUSION,
   REVIEW_ASPECTS,
@@ -456,16 +458,9 @@ export function reviewRespond(ctx: ServiceContext, input: { reviewId: number; ac
   return reviewView(ctx.home.db, r)
 }
 
-export const HEAD_DECISIONS = ['revise', 'resubmit', 'discussion'] as const
-export const HEAD_DECISION_LABELS: Record<(typeof HEAD_DECISIONS)[number], string> = {
-  revise: '按法制审核意见修改后重新提交审核',
-  resubmit: '维持承办意见，附协调意见重新提交审核',
-  discussion: '提交负责人集体讨论'
-}
-
 export function reviewCoordinate(
   ctx: ServiceContext,
-  input: { reviewId: number; coordination: string; headName: string; headDecision: (typeof HEAD_DECISIONS)[number]; date?: string | undefined }
+  input: { reviewId: number; coordination: string; headName: string; headDecision: HeadDecision; date?: string | undefined }
 ) {
   const on = input.date ?? today(ctx)
   const r = change(

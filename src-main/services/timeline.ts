@@ -5,12 +5,11 @@
 import { ACTION_LABELS } from '../core/activity'
 import { appError } from '../core/errors'
 import { csv } from '../core/tables'
+import type { TimelineKind } from '../core/review-views'
 import { listActivity, verifyChain } from '../store/activity'
 import { findCase } from '../store/repos/cases'
 import type { ServiceContext } from './context'
 
-export const TIMELINE_KINDS = ['case', 'document', 'evidence', 'review', 'hearing', 'publicity', 'dossier'] as const
-export type TimelineKind = (typeof TIMELINE_KINDS)[number]
 
 function kindOf(action: string): TimelineKind {
   const head = action.split('.')[0]!

@@ -57,6 +57,7 @@ const reviewEn: typeof reviewZhCN = {
       measures: 'Other penalties or measures',
       confiscation: 'Confiscation (yuan)',
       confiscationHint: 'Amount of illegal gains or property to confiscate; 0 if none',
+      confiscationText: 'confiscation of {n} yuan',
       manualFlags: 'Other major circumstances',
       departure: 'Benchmark departure',
       departureLabel: 'Mitigated, or aggravated beyond the discretion benchmark',

@@ -35,6 +35,7 @@ const reviewZhCN = {
       measures: '其他处罚或者措施',
       confiscation: '没收金额（元）',
       confiscationHint: '没收违法所得或者非法财物的金额，没有的填 0',
+      confiscationText: '没收{n}元',
       manualFlags: '其他重大情形',
       departure: '偏离裁量基准',
       departureLabel: '拟减轻处罚或者在裁量基准以外从重处罚',
