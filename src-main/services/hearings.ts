@@ -17,13 +17,11 @@ import {
   type HearingRecord
 } from '../store/repos/review'
 import { change, type ServiceContext } from './context'
-import { mustCase, notAfterToday as notFuture } from './guards'
+import { followStatus, mustCase, notAfterToday as notFuture } from './guards'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './deadlines'
 import { assessCase, reviewShow } from './review'
-import { canTransition } from '../core/case'
 import { DISCUSSION_CONCLUSION_LABELS } from '../core/review-views'
-
 
 function mustHearing(db: Db, id: number): HearingRecord {
   const h = findHearing(db, id)
@@ -69,10 +67,8 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
         at
       )
       addCaseEvent(db, c.id, { type: 'hearing_requested', date: input.requestedOn, note: input.note }, ctx.actor, at)
-      if (eligible && canTransition(c.procedure, c.status, 'hearing')) {
-        updateCase(db, { ...c, status: 'hearing', updatedAt: at })
-        addCaseEvent(db, c.id, { type: 'status', date: input.requestedOn, status: 'hearing', note: '当事人申请听证' }, ctx.actor, at)
-      } else updateCase(db, { ...c, updatedAt: at })
+      if (eligible) followStatus(db, c, 'hearing', input.requestedOn, '当事人申请听证', ctx.actor, at)
+      else updateCase(db, { ...c, updatedAt: at })
       recomputeDeadlines(db, c.id)
       return { c, h: findHearing(db, id)! }
     },
@@ -232,10 +228,7 @@ export function discussionRecord(
         at
       )
       addCaseEvent(db, c.id, { type: 'discussion_held', date: input.heldOn, note: DISCUSSION_CONCLUSION_LABELS[input.conclusion] }, ctx.actor, at)
-      if (canTransition(c.procedure, c.status, 'discussion')) {
-        updateCase(db, { ...c, status: 'discussion', updatedAt: at })
-        addCaseEvent(db, c.id, { type: 'status', date: input.heldOn, status: 'discussion', note: '集体讨论' }, ctx.actor, at)
-      } else updateCase(db, { ...c, updatedAt: at })
+      followStatus(db, c, 'discussion', input.heldOn, '集体讨论', ctx.actor, at)
       recomputeDeadlines(db, c.id)
       return { c, id, people }
     },

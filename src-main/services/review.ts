@@ -2,7 +2,7 @@
  * 重大执法决定法制审核: the catalogue (versioned), a case's triggers, the review rounds (submit → decide →
  * respond / coordinate), and the decision gates every door goes through before a decision is issued.
  */
-import { canTransition, CASE_STATUS_LABELS } from '../core/case'
+import { CASE_STATUS_LABELS } from '../core/case'
 import { appError } from '../core/errors'
 import { decisionGate, type GateProblem, type GateState } from '../core/gates'
 import {
@@ -30,7 +30,7 @@ import {
 import { chineseDate } from '../core/dates'
 import { csv, htmlPage, htmlTable, type Table } from '../core/tables'
 import type { Db } from '../store/db'
-import { addCaseEvent, caseDeadlines, caseEvents, caseOfficers, caseParties, findCase, updateCase, type CaseRecord } from '../store/repos/cases'
+import { addCaseEvent, caseDeadlines, caseEvents, caseOfficers, caseParties, findCase, updateCase } from '../store/repos/cases'
 import { caseDocuments, findDocument, type DocumentRecord } from '../store/repos/documents'
 import { findOfficer } from '../store/repos/officers'
 import { getAgency } from '../store/repos/agency'
@@ -52,7 +52,7 @@ import {
   type ReviewRecord
 } from '../store/repos/review'
 import { change, today, type ServiceContext } from './context'
-import { mustCase, notAfterToday, writeExportFiles } from './guards'
+import { followStatus, mustCase, notAfterToday, writeExportFiles } from './guards'
 import { loadCalendar } from './calendar'
 import { activeRules, recomputeDeadlines, rulesSet } from './deadlines'
 import { documentsCreate } from './documents'
@@ -305,13 +305,6 @@ function mustBeReviewer(db: Db, caseId: number, reviewerId: number) {
   return reviewer
 }
 
-function moveStatus(db: Db, c: CaseRecord, to: CaseRecord['status'], date: string, note: string, actor: string, at: string): boolean {
-  if (!canTransition(c.procedure, c.status, to)) return false
-  updateCase(db, { ...c, status: to, updatedAt: at })
-  addCaseEvent(db, c.id, { type: 'status', date, status: to, note }, actor, at)
-  return true
-}
-
 export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; reviewerId: number; documentId?: number | undefined; note: string; submittedOn?: string | undefined }) {
   const t = today(ctx)
   const on = input.submittedOn ?? t
@@ -357,7 +350,7 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
         at
       )
       addCaseEvent(db, c.id, { type: 'review_submitted', date: on, note: `提交法制审核（第${(last?.round ?? 0) + 1}轮）` }, ctx.actor, at)
-      moveStatus(db, findCase(db, c.id)!, 'legal_review', on, '提交法制审核', ctx.actor, at)
+      followStatus(db, findCase(db, c.id)!, 'legal_review', on, '提交法制审核', ctx.actor, at)
       recomputeDeadlines(db, c.id)
       return { c, review: findReview(db, id)!, reviewer }
     },
