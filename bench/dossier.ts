@@ -26,8 +26,29 @@ const TYPES = ['inspection_record', 'rectification_order', 'questioning_notice',
 function fill(typeId: string): Record<string, unknown> {
   const type = loadManifest().manifest.types.find((x) => x.id === typeId)!
   const v = (t: string, k: string): unknown =>
-    t === 'date' ? '2026-11-10' : t === 'datetime' ? (k.toLowerCase().includes('end') ? '2026-11-10T11:00' : '2026-11-10T09:00') : t === 'money' || t === 'number' ? 10000 : t === 'boolean' ? false : t === 'citation' ? '《中华人民共和国安全生产法》第二十八条第一款' : `示例${k}`
-  return Object.fromEntries(type.fields.map((f) => [f.key, f.type === 'list' ? [Object.fromEntries((f.item ?? []).map((s) => [s.key, s.type === 'select' ? (s.options?.[0] ?? '') : v(s.type, s.key)]))] : f.type === 'select' ? (f.options?.[0] ?? '') : v(f.type, f.key)]))
+    t === 'date'
+      ? '2026-11-10'
+      : t === 'datetime'
+        ? k.toLowerCase().includes('end')
+          ? '2026-11-10T11:00'
+          : '2026-11-10T09:00'
+        : t === 'money' || t === 'number'
+          ? 10000
+          : t === 'boolean'
+            ? false
+            : t === 'citation'
+              ? '《中华人民共和国安全生产法》第二十八条第一款'
+              : `示例${k}`
+  return Object.fromEntries(
+    type.fields.map((f) => [
+      f.key,
+      f.type === 'list'
+        ? [Object.fromEntries((f.item ?? []).map((s) => [s.key, s.type === 'select' ? (s.options?.[0] ?? '') : v(s.type, s.key)]))]
+        : f.type === 'select'
+          ? (f.options?.[0] ?? '')
+          : v(f.type, f.key)
+    ])
+  )
 }
 
 export async function runDossierBench(nDocs: number, nScans: number) {
@@ -36,9 +57,22 @@ export async function runDossierBench(nDocs: number, nScans: number) {
     const home = openHome(join(dir, 'home'))
     const ctx = createContext(home, { actor: 'bench' })
     call(ctx, 'demo.load', { cases: 0 })
-    const party = call(ctx, 'parties.add', { kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' })
+    const party = call(ctx, 'parties.add', {
+      kind: 'org',
+      name: '江州市鑫达化工有限公司',
+      creditCode: '91360402MA35XK7Q25',
+      address: '江州市浔阳区化工园区8号',
+      legalRep: '周国华'
+    })
     const caseId = call(ctx, 'cases.registerAndFile', {
-      register: { source: 'inspection', sourceDate: '2026-10-08', procedure: 'general', cause: '基准测试案件', parties: [{ partyId: party.id }], officerIds: [1, 2] },
+      register: {
+        source: 'inspection',
+        sourceDate: '2026-10-08',
+        procedure: 'general',
+        cause: '基准测试案件',
+        parties: [{ partyId: party.id }],
+        officerIds: [1, 2]
+      },
       filedOn: '2026-10-09'
     }).id
     for (let i = 0; i < nDocs; i++) {
@@ -51,12 +85,21 @@ export async function runDossierBench(nDocs: number, nScans: number) {
     const page = await browser.newPage({ viewport: { width: 1240, height: 1754 } })
     const scans: Buffer[] = []
     for (let i = 0; i < nScans; i++) {
-      await page.setContent(`<body style="margin:80px;font:40px serif;background:#f4f1ea">扫描件 ${i + 1}<div style="margin-top:60px;font-size:26px;line-height:1.8">${'证据材料内容　'.repeat(120)}</div></body>`)
+      await page.setContent(
+        `<body style="margin:80px;font:40px serif;background:#f4f1ea">扫描件 ${i + 1}<div style="margin-top:60px;font-size:26px;line-height:1.8">${'证据材料内容　'.repeat(120)}</div></body>`
+      )
       scans.push(await page.screenshot({ type: 'jpeg', quality: 80 }))
     }
     await browser.close()
     for (const [i, s] of scans.entries()) {
-      call(ctx, 'evidence.add', { caseId, kind: 'evidence', evidenceType: '书证', description: `扫描件${i + 1}`, fileName: `scan${i + 1}.jpg`, base64: s.toString('base64') })
+      call(ctx, 'evidence.add', {
+        caseId,
+        kind: 'evidence',
+        evidenceType: '书证',
+        description: `扫描件${i + 1}`,
+        fileName: `scan${i + 1}.jpg`,
+        base64: s.toString('base64')
+      })
     }
     call(ctx, 'signing.createTest', {})
     const signer = signerFor(ctx, {})
@@ -77,11 +120,18 @@ export async function runDossierBench(nDocs: number, nScans: number) {
       })
     )
     const firstMs = performance.now() - t0
-    emit({ bench: 'dossier.renditions', documents: nDocs, ms: Math.round(renditionMs), perSecond: Math.round((nDocs / (renditionMs / 1000)) * 10) / 10 })
+    emit({
+      bench: 'dossier.renditions',
+      documents: nDocs,
+      ms: Math.round(renditionMs),
+      perSecond: Math.round((nDocs / (renditionMs / 1000)) * 10) / 10
+    })
     // second export: renditions come from the cache; this is assembly + front matter + signing
     peak = 0
     const t1 = performance.now()
-    const r = await withPdfTools(ctx, (tools) => exportBundle(ctx, { caseId, outPath: join(dir, 'bundle.pdf'), ...tools, sign: signer.sign }))
+    const r = await withPdfTools(ctx, (tools) =>
+      exportBundle(ctx, { caseId, outPath: join(dir, 'bundle.pdf'), ...tools, sign: signer.sign })
+    )
     const exportMs = performance.now() - t1
     clearInterval(sampler)
     // reference: qpdf merging the same PDFs (cached renditions + the scans as one-page PDFs)

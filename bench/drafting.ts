@@ -30,9 +30,21 @@ for (const [name, fn] of Object.entries(FORMATTER_FUNCTIONS)) {
 function sample(type: ReturnType<typeof loadManifest>['manifest']['types'][number]): Record<string, unknown> {
   const v = (t: string, k: string): unknown =>
     t === 'date'
-      ? '2026-11-24' : t === 'datetime' ? '2026-11-24T09:00' : t === 'money' || t === 'number' ? 20000 : t === 'boolean' ? false : t === 'citation' ? '《中华人民共和国安全生产法》第二十八条第一款' : `示例${k}`
+      ? '2026-11-24'
+      : t === 'datetime'
+        ? '2026-11-24T09:00'
+        : t === 'money' || t === 'number'
+          ? 20000
+          : t === 'boolean'
+            ? false
+            : t === 'citation'
+              ? '《中华人民共和国安全生产法》第二十八条第一款'
+              : `示例${k}`
   return Object.fromEntries(
-    type.fields.map((f) => [f.key, f.type === 'list' ? [1, 2, 3].map(() => Object.fromEntries((f.item ?? []).map((s) => [s.key, v(s.type, s.key)]))) : v(f.type, f.key)])
+    type.fields.map((f) => [
+      f.key,
+      f.type === 'list' ? [1, 2, 3].map(() => Object.fromEntries((f.item ?? []).map((s) => [s.key, v(s.type, s.key)]))) : v(f.type, f.key)
+    ])
   )
 }
 
@@ -60,7 +72,13 @@ export function runDraftingBench(n: number) {
       const data = { ...buildContext(home.db, caseId, t)!, f: fields, doc: { number: '（江）应急测〔2026〕1号', date: t } }
       const bare = time(() => {
         for (let i = 0; i < n; i++) {
-          const doc = new Docxtemplater(new PizZip(bytes), { paragraphLoop: true, linebreaks: true, errorLogging: false, nullGetter: () => '', parser: expressionParser })
+          const doc = new Docxtemplater(new PizZip(bytes), {
+            paragraphLoop: true,
+            linebreaks: true,
+            errorLogging: false,
+            nullGetter: () => '',
+            parser: expressionParser
+          })
           doc.render(data)
           doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' })
         }

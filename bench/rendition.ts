@@ -36,7 +36,10 @@ function sampleFields(type: TemplateType, overrides: Record<string, unknown> = {
               ? '《中华人民共和国安全生产法》第二十八条第一款'
               : `示例${k}`
   const fields = Object.fromEntries(
-    type.fields.map((f) => [f.key, f.type === 'list' ? [1, 2, 3].map(() => Object.fromEntries((f.item ?? []).map((s) => [s.key, v(s.type, s.key)]))) : v(f.type, f.key)])
+    type.fields.map((f) => [
+      f.key,
+      f.type === 'list' ? [1, 2, 3].map(() => Object.fromEntries((f.item ?? []).map((s) => [s.key, v(s.type, s.key)]))) : v(f.type, f.key)
+    ])
   )
   return { ...fields, ...overrides }
 }

@@ -20,7 +20,24 @@ import { emit, mulberry32, stats, time } from './lib'
 const PLACES = ['滨江区', '浔阳区', '柴桑区', '庐山区', '湖口县', '彭泽县', '都昌县', '修水县']
 const TRADES = ['化工', '新材料', '金属制品', '建筑工程', '物流仓储', '机械制造', '烟花爆竹', '石材', '食品加工', '家具']
 const SUFFIX = ['有限公司', '有限责任公司', '股份有限公司', '厂', '经营部']
-const WORDS = ['鑫达', '恒远', '华联', '宏泰', '瑞丰', '金源', '永盛', '嘉禾', '天成', '博远', '中和', '兴隆', '安泰', '聚能', '东升', '明辉']
+const WORDS = [
+  '鑫达',
+  '恒远',
+  '华联',
+  '宏泰',
+  '瑞丰',
+  '金源',
+  '永盛',
+  '嘉禾',
+  '天成',
+  '博远',
+  '中和',
+  '兴隆',
+  '安泰',
+  '聚能',
+  '东升',
+  '明辉'
+]
 const CAUSES = [
   '未按规定对从业人员进行安全生产教育和培训',
   '未如实记录安全生产教育和培训情况',
@@ -33,7 +50,8 @@ const CAUSES = [
   '未对重大危险源登记建档',
   '生产经营场所未设有符合紧急疏散要求的出口'
 ]
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文斌辉鹏飞宇浩然博凯欣怡晨阳俊峰'
 const ACTS = ['焊接作业', '高处作业', '有限空间作业', '动火作业', '粉尘清扫', '叉车作业', '危险化学品装卸', '吊装作业']
 
@@ -57,7 +75,22 @@ function seed(dir: string, n: number) {
         const name = `江州市${pick(WORDS)}${pick(WORDS)}${pick(TRADES)}${pick(SUFFIX)}`
         const cc = creditCode(rand)
         try {
-          const id = insertParty(db, { kind: 'org', name, creditCode: cc, address: `江州市${pick(PLACES)}工业路${i}号`, postcode: '', legalRep: '张某', legalRepPost: '', phone: '', licences: '' }, `cc:${cc}`, '2026-01-01T00:00:00Z')
+          const id = insertParty(
+            db,
+            {
+              kind: 'org',
+              name,
+              creditCode: cc,
+              address: `江州市${pick(PLACES)}工业路${i}号`,
+              postcode: '',
+              legalRep: '张某',
+              legalRepPost: '',
+              phone: '',
+              licences: ''
+            },
+            `cc:${cc}`,
+            '2026-01-01T00:00:00Z'
+          )
           parties.push({ id, name })
         } catch {
           /* duplicate code from the PRNG: skip */
@@ -71,9 +104,21 @@ function seed(dir: string, n: number) {
         const boss = pick([...SURNAMES]) + pick([...GIVEN]) + pick([...GIVEN])
         const facts = `经查，${p.name}于${d}在${pick(PLACES)}生产车间组织${act}时，${cause}，作业人员${Math.floor(rand() * 9) + 1}名，现场负责人${boss}未及时制止。`
         const id = insertCase(db, {
-          number: null, name: `${p.name}${cause}案`, cause, facts, source: 'inspection', sourceDate: d, procedure: rand() < 0.25 ? 'summary' : 'general',
-          status: pick(CASE_STATUSES), filedOn: null, intendedPenalty: { warning: false, fine: 0 }, extended: false, suspended: false,
-          registeredBy: 'bench', createdAt: d + 'T00:00:00Z', updatedAt: d + 'T00:00:00Z'
+          number: null,
+          name: `${p.name}${cause}案`,
+          cause,
+          facts,
+          source: 'inspection',
+          sourceDate: d,
+          procedure: rand() < 0.25 ? 'summary' : 'general',
+          status: pick(CASE_STATUSES),
+          filedOn: null,
+          intendedPenalty: { warning: false, fine: 0 },
+          extended: false,
+          suspended: false,
+          registeredBy: 'bench',
+          createdAt: d + 'T00:00:00Z',
+          updatedAt: d + 'T00:00:00Z'
         })
         setCaseParties(db, id, [{ partyId: p.id, role: 'party' }])
         setCaseOfficers(db, id, [1, 2])
@@ -113,7 +158,18 @@ export function runSearchBench(opts: { cases: number; listCases: number }) {
     const { home, ctx, seedMs } = seed(dir, opts.cases)
     emit({ bench: 'search.seed', cases: opts.cases, ms: Math.round(seedMs), casesPerSecond: Math.round(opts.cases / (seedMs / 1000)) })
     // common terms (thousands of hits), rare ones (a person's name: a handful) and misses
-    const queries = ['有限空间作业', '危险化学品装卸', '应急救援预案', '彭泽县生产车间', '焊接', '王伟芳', '陈建国', '龚俊峰', '鑫达恒远', '不存在的词语组合']
+    const queries = [
+      '有限空间作业',
+      '危险化学品装卸',
+      '应急救援预案',
+      '彭泽县生产车间',
+      '焊接',
+      '王伟芳',
+      '陈建国',
+      '龚俊峰',
+      '鑫达恒远',
+      '不存在的词语组合'
+    ]
     const fts: number[] = []
     const like: number[] = []
     const ftsCount: number[] = []
@@ -149,21 +205,49 @@ export function runSearchBench(opts: { cases: number; listCases: number }) {
       like.push(...b)
       ftsCount.push(...ac)
       likeCountMs.push(...bc)
-      perQuery.push({ q, chars: [...q].length, hits, likeHits, total, ftsFirst50MedianMs: stats(a).median, likeFirst50MedianMs: stats(b).median, listWithTotalMedianMs: stats(ac).median, likeCountMedianMs: stats(bc).median })
+      perQuery.push({
+        q,
+        chars: [...q].length,
+        hits,
+        likeHits,
+        total,
+        ftsFirst50MedianMs: stats(a).median,
+        likeFirst50MedianMs: stats(b).median,
+        listWithTotalMedianMs: stats(ac).median,
+        likeCountMedianMs: stats(bc).median
+      })
     }
     const f = stats(fts)
     const l = stats(like)
-    emit({ bench: 'search.first50', cases: opts.cases, queries: queries.length, fts5Trigram: f, likeScan: l, speedupMedian: Math.round((l.median / f.median) * 10) / 10, speedupP95: Math.round((l.p95 / f.p95) * 10) / 10 })
+    emit({
+      bench: 'search.first50',
+      cases: opts.cases,
+      queries: queries.length,
+      fts5Trigram: f,
+      likeScan: l,
+      speedupMedian: Math.round((l.median / f.median) * 10) / 10,
+      speedupP95: Math.round((l.p95 / f.p95) * 10) / 10
+    })
     const fc = stats(ftsCount)
     const lc = stats(likeCountMs)
-    emit({ bench: 'search.listWithTotal', cases: opts.cases, queries: queries.length, service: fc, likeCountOnly: lc, speedupMedian: Math.round((lc.median / fc.median) * 10) / 10, speedupP95: Math.round((lc.p95 / fc.p95) * 10) / 10 })
+    emit({
+      bench: 'search.listWithTotal',
+      cases: opts.cases,
+      queries: queries.length,
+      service: fc,
+      likeCountOnly: lc,
+      speedupMedian: Math.round((lc.median / fc.median) * 10) / 10,
+      speedupP95: Math.round((lc.p95 / fc.p95) * 10) / 10
+    })
     for (const p of perQuery) emit({ bench: 'search.query', ...p })
     // the list screen: first page, then filtered pages, through the service (parties, officers, next deadline)
     const pages: number[] = []
     const filtered: number[] = []
     for (let r = 0; r < 20; r++) {
       pages.push(time(() => call(ctx, 'cases.list', { limit: 50, offset: r * 50 })).ms)
-      filtered.push(time(() => call(ctx, 'cases.list', { status: ['filed', 'investigating'], procedure: 'general', from: '2024-01-01', limit: 50 })).ms)
+      filtered.push(
+        time(() => call(ctx, 'cases.list', { status: ['filed', 'investigating'], procedure: 'general', from: '2024-01-01', limit: 50 })).ms
+      )
     }
     emit({ bench: 'cases.list.page', cases: opts.cases, page: stats(pages), filtered: stats(filtered) })
     home.close()
@@ -173,6 +257,8 @@ export function runSearchBench(opts: { cases: number; listCases: number }) {
 }
 
 if (process.argv[1]?.endsWith('search.ts')) {
-  const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, 'list-cases': { type: 'string', default: '10000' } } })
+  const { values } = parseArgs({
+    options: { cases: { type: 'string', default: '100000' }, 'list-cases': { type: 'string', default: '10000' } }
+  })
   runSearchBench({ cases: Number(values.cases), listCases: Number(values['list-cases']) })
 }

@@ -18,7 +18,8 @@ function newest(dir) {
 }
 
 const sources = ['src-renderer', 'src-main', 'resources'].map((d) => join(root, d)).filter(existsSync)
-const stale = !existsSync(marker) || Math.max(...sources.map(newest), statSync(join(root, 'package.json')).mtimeMs) > statSync(marker).mtimeMs
+const stale =
+  !existsSync(marker) || Math.max(...sources.map(newest), statSync(join(root, 'package.json')).mtimeMs) > statSync(marker).mtimeMs
 if (stale) {
   console.error('[build] sources changed since the last build: running electron-vite build')
   const r = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' })

@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -22,7 +23,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/services/**', '**/src-main/store/**', '**/src-main/electron/**'], message: 'The renderer reaches services only through the contract client (src/api).' },
+            {
+              group: ['**/src-main/services/**', '**/src-main/store/**', '**/src-main/electron/**'],
+              message: 'The renderer reaches services only through the contract client (src/api).'
+            },
             { group: ['node:*', 'better-sqlite3', 'electron'], message: 'No Node, Electron or database imports in the renderer.' }
           ]
         }
@@ -35,7 +39,14 @@ export default tseslint.config(
       // the domain core is pure: no I/O, no Electron, no database
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'better-sqlite3', 'electron', '**/store/**', '**/services/**'], message: 'src-main/core and contract stay pure (no I/O).' }] }
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'better-sqlite3', 'electron', '**/store/**', '**/services/**'],
+              message: 'src-main/core and contract stay pure (no I/O).'
+            }
+          ]
+        }
       ]
     }
   },
@@ -51,5 +62,7 @@ export default tseslint.config(
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off'
     }
-  }
+  },
+  // formatting is Prettier's job (`npm run format`); turn off the stylistic rules it owns
+  prettier
 )

@@ -72,14 +72,19 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
     const caseId = doc.caseId
     if (g.code === 'GATE_NOTICE_NOT_SERVED') {
       for (const to of ['investigating', 'internal_review', 'notice'] as const) {
-        if (call(ctx, 'cases.get', { ref: String(caseId) }).allowedTransitions.includes(to)) call(ctx, 'cases.transition', { id: caseId, to, date })
+        if (call(ctx, 'cases.get', { ref: String(caseId) }).allowedTransitions.includes(to))
+          call(ctx, 'cases.transition', { id: caseId, to, date })
       }
     } else if (g.code === 'GATE_HEARING_PENDING') {
       call(ctx, 'rights.waive', { caseId, right: 'hearing', date, note: '当事人书面撤回听证申请' })
     } else if (g.code === 'GATE_WINDOW_OPEN') {
       for (const right of ['statement', 'hearing'] as const) call(ctx, 'rights.waive', { caseId, right, date, note: '当事人书面声明放弃' })
     } else if (g.code === 'GATE_STATEMENT_NOT_REVIEWED') {
-      call(ctx, 'documents.save', { id: documentId, revision: doc.revision, fields: { defenceSummary: '当事人提出的陈述申辩意见已经复核，不予采纳。' } })
+      call(ctx, 'documents.save', {
+        id: documentId,
+        revision: doc.revision,
+        fields: { defenceSummary: '当事人提出的陈述申辩意见已经复核，不予采纳。' }
+      })
     } else if (g.code === 'GATE_REVIEW_REQUIRED' || g.code === 'GATE_REVIEW_NOT_APPROVED' || g.code === 'GATE_REVIEW_STALE') {
       const s = call(ctx, 'review.show', { caseId })
       const open = s.rounds.find((r) => r.status === 'in_review')
@@ -89,10 +94,24 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
       call(ctx, 'review.decide', {
         reviewId: r.id,
         decidedOn: date,
-        decision: { outcome: 'approved', aspects: Object.fromEntries(REVIEW_ASPECTS.map((a) => [a, { ok: true, note: '' }])) as never, opinion: '事实清楚，证据确凿，程序合法，同意。', crimeSuspected: false, changes: '' }
+        decision: {
+          outcome: 'approved',
+          aspects: Object.fromEntries(REVIEW_ASPECTS.map((a) => [a, { ok: true, note: '' }])) as never,
+          opinion: '事实清楚，证据确凿，程序合法，同意。',
+          crimeSuspected: false,
+          changes: ''
+        }
       })
     } else if (g.code === 'GATE_DISCUSSION_REQUIRED') {
-      call(ctx, 'discussion.record', { caseId, heldOn: date, chair: '张卫东', attendees: ['张卫东', '王建国', '刘芳'], conclusion: doc.type === 'no_penalty_decision' ? 'no_penalty' : 'penalty', conclusionText: '同意承办机构的处理意见', record: '' })
+      call(ctx, 'discussion.record', {
+        caseId,
+        heldOn: date,
+        chair: '张卫东',
+        attendees: ['张卫东', '王建国', '刘芳'],
+        conclusion: doc.type === 'no_penalty_decision' ? 'no_penalty' : 'penalty',
+        conclusionText: '同意承办机构的处理意见',
+        record: ''
+      })
     } else {
       throw new Error(`cannot clear gate ${g.code}: ${g.message}`)
     }
@@ -120,7 +139,8 @@ export function fillFields(typeId: string, extra: Record<string, unknown> = {}, 
                 : `测试${key}`
   const f: Record<string, unknown> = {}
   for (const fd of type.fields) {
-    if (fd.type === 'list') f[fd.key] = [Object.fromEntries((fd.item ?? []).map((s) => [s.key, s.type === 'select' ? (s.options?.[0] ?? '') : v(s.type, s.key)]))]
+    if (fd.type === 'list')
+      f[fd.key] = [Object.fromEntries((fd.item ?? []).map((s) => [s.key, s.type === 'select' ? (s.options?.[0] ?? '') : v(s.type, s.key)]))]
     else if (fd.type === 'select') f[fd.key] = fd.options?.[0] ?? ''
     else f[fd.key] = v(fd.type, fd.key)
   }

@@ -245,7 +245,9 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
   }
   const showCase = (c: CaseDetail) => {
     out(`${c.name}`)
-    out(`  编号 ${c.id}   立案号 ${c.number ?? '（未立案）'}   状态 ${CASE_STATUS_LABELS[c.status]}${c.extended ? ' [延期]' : ''}${c.suspended ? ' [中止]' : ''}`)
+    out(
+      `  编号 ${c.id}   立案号 ${c.number ?? '（未立案）'}   状态 ${CASE_STATUS_LABELS[c.status]}${c.extended ? ' [延期]' : ''}${c.suspended ? ' [中止]' : ''}`
+    )
     out(`  ${PROCEDURE_LABELS[c.procedure]}   案源 ${c.sourceDate}   立案 ${c.filedOn ?? '—'}   案由 ${c.cause || '—'}`)
     out(`  当事人 ${c.parties.map((p) => p.name).join('、')}`)
     out(`  执法人员 ${c.officers.map((o) => `${o.name}（${o.certNo}）`).join('、') || '—'}`)
@@ -253,7 +255,9 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     if (c.deadlines.length) {
       out('  期限:')
       for (const d of c.deadlines) {
-        out(`    ${d.label.padEnd(10, '　')} ${d.start} 起 ${d.length}${d.unit === 'WD' ? '个工作日' : d.unit === 'CD' ? '日' : d.unit}${d.extension ? ` +延长${d.extension}` : ''} → ${d.due} ${ALERT_LABELS[d.alert]}${d.verified ? '' : '（日历未核实）'}`)
+        out(
+          `    ${d.label.padEnd(10, '　')} ${d.start} 起 ${d.length}${d.unit === 'WD' ? '个工作日' : d.unit === 'CD' ? '日' : d.unit}${d.extension ? ` +延长${d.extension}` : ''} → ${d.due} ${ALERT_LABELS[d.alert]}${d.verified ? '' : '（日历未核实）'}`
+        )
       }
     }
     out(`  可转入 ${c.allowedTransitions.map((s) => `${s}（${CASE_STATUS_LABELS[s]}）`).join('、') || '—'}`)
@@ -266,7 +270,11 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--kind <kind>', 'org | sole | person')
     .option('--json', 'print JSON')
     .action((o: { q?: string; kind?: string; json?: boolean }) => {
-      const list = run<{ id: number; kind: string; name: string; identityKey: string }[]>('parties.list', { q: o.q, kind: o.kind, limit: 500 })
+      const list = run<{ id: number; kind: string; name: string; identityKey: string }[]>('parties.list', {
+        q: o.q,
+        kind: o.kind,
+        limit: 500
+      })
       if (o.json) return json(list)
       for (const p of list) out(`${String(p.id).padStart(5)}  ${p.name}  ${p.identityKey.replace(/^id:(\d{6})\d{8}/, 'id:$1********')}`)
     })
@@ -299,21 +307,33 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--limit <n>', 'page size', '50')
     .option('--offset <n>', 'skip', '0')
     .option('--json', 'print JSON')
-    .action((o: { status?: string[]; procedure?: string; officer?: string; from?: string; to?: string; q?: string; limit: string; offset: string; json?: boolean }) => {
-      const r = run<{ total: number; items: CaseSummary[] }>('cases.list', {
-        status: o.status,
-        procedure: o.procedure,
-        officerId: o.officer ? Number(o.officer) : undefined,
-        from: o.from,
-        to: o.to,
-        q: o.q,
-        limit: Number(o.limit),
-        offset: Number(o.offset)
-      })
-      if (o.json) return json(r.items)
-      for (const c of r.items) out(caseLine(c))
-      out(`（共 ${r.total} 件，显示 ${r.items.length} 件）`)
-    })
+    .action(
+      (o: {
+        status?: string[]
+        procedure?: string
+        officer?: string
+        from?: string
+        to?: string
+        q?: string
+        limit: string
+        offset: string
+        json?: boolean
+      }) => {
+        const r = run<{ total: number; items: CaseSummary[] }>('cases.list', {
+          status: o.status,
+          procedure: o.procedure,
+          officerId: o.officer ? Number(o.officer) : undefined,
+          from: o.from,
+          to: o.to,
+          q: o.q,
+          limit: Number(o.limit),
+          offset: Number(o.offset)
+        })
+        if (o.json) return json(r.items)
+        for (const c of r.items) out(caseLine(c))
+        out(`（共 ${r.total} 件，显示 ${r.items.length} 件）`)
+      }
+    )
   cases
     .command('show')
     .argument('<ref>', 'case id or case number (立案号)')
@@ -404,13 +424,18 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--officer <id>', "only this officer's cases")
     .option('--json', 'print JSON')
     .action((o: { dueWithin?: string; officer?: string; json?: boolean }) => {
-      const list = run<{ caseId: number; caseName: string; label: string; due: string; alert: keyof typeof ALERT_LABELS; verified: boolean }[]>('deadlines.list', {
+      const list = run<
+        { caseId: number; caseName: string; label: string; due: string; alert: keyof typeof ALERT_LABELS; verified: boolean }[]
+      >('deadlines.list', {
         ...(o.dueWithin !== undefined ? { dueWithinDays: Number(o.dueWithin) } : {}),
         ...(o.officer ? { officerId: Number(o.officer) } : {}),
         limit: 2000
       })
       if (o.json) return json(list.map((d) => ({ id: `${d.caseId}:${(d as unknown as { code: string }).code}`, ...d })))
-      for (const d of list) out(`${d.due}  ${ALERT_LABELS[d.alert].padEnd(5, '　')} ${d.label.padEnd(10, '　')} [${d.caseId}] ${d.caseName}${d.verified ? '' : '（日历未核实）'}`)
+      for (const d of list)
+        out(
+          `${d.due}  ${ALERT_LABELS[d.alert].padEnd(5, '　')} ${d.label.padEnd(10, '　')} [${d.caseId}] ${d.caseName}${d.verified ? '' : '（日历未核实）'}`
+        )
       out(`（共 ${list.length} 项）`)
     })
 
@@ -427,7 +452,10 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       } catch (err) {
         throw new CliFailure(`CALENDAR_IMPORT_INVALID: cannot read ${file}: ${(err as Error).message}`, 1)
       }
-      const r = run<{ year: number; version: string; restDays: number; makeupWorkdays: number }>('calendar.import', { text, replace: !!o.replace })
+      const r = run<{ year: number; version: string; restDays: number; makeupWorkdays: number }>('calendar.import', {
+        text,
+        replace: !!o.replace
+      })
       if (o.json) return json(r)
       out(`已导入${r.year}年工作日历：放假${r.restDays}天，调休上班${r.makeupWorkdays}天（${r.version}）`)
     })
@@ -435,7 +463,10 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .command('list')
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }) => {
-      const r = run<{ version: string; years: { year: number; restDays: number; makeupWorkdays: number; source: string }[] }>('calendar.years', {})
+      const r = run<{ version: string; years: { year: number; restDays: number; makeupWorkdays: number; source: string }[] }>(
+        'calendar.years',
+        {}
+      )
       if (o.json) return json(r.years.map((y) => ({ id: y.year, ...y })))
       out(`calendar version ${r.version}`)
       for (const y of r.years) out(`  ${y.year}  放假${y.restDays}天  调休上班${y.makeupWorkdays}天  ${y.source}`)
@@ -461,7 +492,10 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .action((o: { json?: boolean }) => {
       const list = run<{ id: string; title: string; prefix: string | null; custom: boolean; fields: unknown[] }[]>('templates.list', {})
       if (o.json) return json(list)
-      for (const t of list) out(`${t.id.padEnd(30)} ${t.title}${t.prefix ? `  代字：${t.prefix}` : ''}${t.custom ? '  [本机关模板]' : ''}  字段 ${t.fields.length}`)
+      for (const t of list)
+        out(
+          `${t.id.padEnd(30)} ${t.title}${t.prefix ? `  代字：${t.prefix}` : ''}${t.custom ? '  [本机关模板]' : ''}  字段 ${t.fields.length}`
+        )
     })
 
   const parseSet = (pairs: string[] | undefined): Record<string, unknown> => {
@@ -484,7 +518,14 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     }
     return fields
   }
-  type DocView = { id: number; title: string; status: string; number: string | null; revision: number; findings: { severity: string; field: string | null; message: string; fix?: string }[] }
+  type DocView = {
+    id: number
+    title: string
+    status: string
+    number: string | null
+    revision: number
+    findings: { severity: string; field: string | null; message: string; fix?: string }[]
+  }
   const writeDocx = (id: number, outFile: string) => {
     const f = run<{ fileName: string; base64: string }>('documents.file', { id })
     writeFileAtomic(resolve(outFile), Buffer.from(f.base64, 'base64'))
@@ -503,7 +544,8 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       const written = o.out ? writeDocx(d.id, o.out) : null
       if (o.json) return json({ ...d, file: written })
       out(`已起草${d.title}（文书编号 ${d.id}）${written ? `：${written}` : ''}`)
-      for (const f of d.findings) out(`  ${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
+      for (const f of d.findings)
+        out(`  ${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
     })
   const documents = program.command('documents').description('enforcement documents (执法文书)')
   documents
@@ -511,10 +553,13 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .requiredOption('--case <id>', 'case id')
     .option('--json', 'print JSON')
     .action((o: { case: string; json?: boolean }) => {
-      const list = run<{ id: number; title: string; status: string; number: string | null; version: number }[]>('documents.list', { caseId: o.case })
+      const list = run<{ id: number; title: string; status: string; number: string | null; version: number }[]>('documents.list', {
+        caseId: o.case
+      })
       if (o.json) return json(list)
       const label: Record<string, string> = { draft: '草稿', issued: '已签发', voided: '已作废' }
-      for (const d of list) out(`${String(d.id).padStart(5)}  ${label[d.status]}  ${d.title}${d.version > 1 ? `（第${d.version}版）` : ''}  ${d.number ?? ''}`)
+      for (const d of list)
+        out(`${String(d.id).padStart(5)}  ${label[d.status]}  ${d.title}${d.version > 1 ? `（第${d.version}版）` : ''}  ${d.number ?? ''}`)
     })
   documents
     .command('set')
@@ -527,7 +572,8 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       const d = run<DocView>('documents.save', { id, revision: current.revision, fields: parseSet(o.set) })
       if (o.json) return json(d)
       out(`已保存第${d.revision}稿`)
-      for (const f of d.findings) out(`  ${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
+      for (const f of d.findings)
+        out(`  ${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
     })
   documents
     .command('check')
@@ -537,8 +583,11 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       const findings = run<DocView['findings']>('documents.check', { id })
       if (o.json) json(findings)
       else if (findings.length === 0) out('检查通过')
-      else for (const f of findings) out(`${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
-      if (findings.some((f) => f.severity === 'error')) throw new CliFailure(`DOCUMENT_CHECK_FAILED: ${findings.filter((f) => f.severity === 'error').length} error(s)`, 1)
+      else
+        for (const f of findings)
+          out(`${f.severity === 'error' ? '错误' : '提示'} ${f.field ?? ''} ${f.message}${f.fix ? ` → ${f.fix}` : ''}`)
+      if (findings.some((f) => f.severity === 'error'))
+        throw new CliFailure(`DOCUMENT_CHECK_FAILED: ${findings.filter((f) => f.severity === 'error').length} error(s)`, 1)
     })
   documents
     .command('issue')
@@ -588,28 +637,41 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .option('--collector <name>')
     .option('--place <text>')
     .option('--json', 'print JSON')
-    .action((o: { case: string; file: string; kind: string; type?: string; description?: string; document?: string; collectedAt?: string; collector?: string; place?: string; json?: boolean }) => {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(o.file)
-      } catch (err) {
-        throw new CliFailure(`EVIDENCE_INVALID: cannot read ${o.file}: ${(err as Error).message}`, 1)
+    .action(
+      (o: {
+        case: string
+        file: string
+        kind: string
+        type?: string
+        description?: string
+        document?: string
+        collectedAt?: string
+        collector?: string
+        place?: string
+        json?: boolean
+      }) => {
+        let bytes: Buffer
+        try {
+          bytes = readFileSync(o.file)
+        } catch (err) {
+          throw new CliFailure(`EVIDENCE_INVALID: cannot read ${o.file}: ${(err as Error).message}`, 1)
+        }
+        const e = run<{ id: number; fileName: string; sha256: string }>('evidence.add', {
+          caseId: Number(o.case),
+          kind: o.kind,
+          ...(o.type ? { evidenceType: o.type } : {}),
+          description: o.description ?? o.file.split(/[\\/]/).pop(),
+          ...(o.document ? { documentId: Number(o.document) } : {}),
+          ...(o.collectedAt ? { collectedAt: o.collectedAt } : {}),
+          collector: o.collector ?? '',
+          place: o.place ?? '',
+          fileName: o.file.split(/[\\/]/).pop(),
+          base64: bytes.toString('base64')
+        })
+        if (o.json) return json(e)
+        out(`已登记（编号 ${e.id}）：${e.fileName}  sha256 ${e.sha256.slice(0, 16)}…`)
       }
-      const e = run<{ id: number; fileName: string; sha256: string }>('evidence.add', {
-        caseId: Number(o.case),
-        kind: o.kind,
-        ...(o.type ? { evidenceType: o.type } : {}),
-        description: o.description ?? o.file.split(/[\\/]/).pop(),
-        ...(o.document ? { documentId: Number(o.document) } : {}),
-        ...(o.collectedAt ? { collectedAt: o.collectedAt } : {}),
-        collector: o.collector ?? '',
-        place: o.place ?? '',
-        fileName: o.file.split(/[\\/]/).pop(),
-        base64: bytes.toString('base64')
-      })
-      if (o.json) return json(e)
-      out(`已登记（编号 ${e.id}）：${e.fileName}  sha256 ${e.sha256.slice(0, 16)}…`)
-    })
+    )
 
   type DossierView = {
     caseName: string
@@ -627,7 +689,9 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       const v = run<DossierView>('dossier.show', { caseId })
       if (o.json) return json(v)
       out(`${v.caseName}${v.record?.locked ? `（已归档，归档号 ${v.record.archiveNumber}）` : ''}`)
-      v.items.forEach((i, n) => out(`${String(n + 1).padStart(3)}. ${i.title}  ${i.number}  ${i.date}${i.remarks ? `  [${i.remarks}]` : ''}`))
+      v.items.forEach((i, n) =>
+        out(`${String(n + 1).padStart(3)}. ${i.title}  ${i.number}  ${i.date}${i.remarks ? `  [${i.remarks}]` : ''}`)
+      )
     })
   dossier
     .command('check')
@@ -643,7 +707,8 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
         for (const i of v.review.items) out(`  ${i.criterion.padEnd(16, '　')} ${i.score}/${i.max}  ${i.note}`)
         out(`自查得分 ${v.review.score}，${v.review.grade}`)
       }
-      if (!v.completeness.complete || v.review.veto.length) throw new CliFailure('DOSSIER_INCOMPLETE: the dossier cannot be archived yet', 1)
+      if (!v.completeness.complete || v.review.veto.length)
+        throw new CliFailure('DOSSIER_INCOMPLETE: the dossier cannot be archived yet', 1)
     })
 
   const signerOptions = (c: Command) =>
@@ -654,7 +719,8 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     const { signerFor } = await import('../services/pdf-tools')
     return (ctx: Parameters<typeof signerFor>[0]) => {
       const password = ctxOpts.passwordEnv ? process.env[ctxOpts.passwordEnv] : undefined
-      if (ctxOpts.passwordEnv && password === undefined) throw new CliFailure(`SIGNING_FAILED: environment variable ${ctxOpts.passwordEnv} is not set`, 1)
+      if (ctxOpts.passwordEnv && password === undefined)
+        throw new CliFailure(`SIGNING_FAILED: environment variable ${ctxOpts.passwordEnv} is not set`, 1)
       let p12: Buffer | undefined
       if (ctxOpts.cert) {
         try {
@@ -697,7 +763,9 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     const { withPdfTools } = await import('../services/pdf-tools')
     const r = await runJob((ctx) => {
       const signer = makeSigner ? makeSigner(ctx) : null
-      return withPdfTools(ctx, (tools) => exportBundle(ctx, { caseId: Number(o.case), outPath: resolve(o.out), ...tools, sign: signer?.sign, onProgress: progressLine }))
+      return withPdfTools(ctx, (tools) =>
+        exportBundle(ctx, { caseId: Number(o.case), outPath: resolve(o.out), ...tools, sign: signer?.sign, onProgress: progressLine })
+      )
     })
     if (process.stderr.isTTY) process.stderr.write('\n')
     if (o.json) return json(r)
@@ -717,7 +785,14 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     const r = await runJob((ctx) => {
       const signer = makeSigner(ctx)
       return withPdfTools(ctx, (tools) =>
-        dossierArchive(ctx, { caseId: Number(o.case), outDir: o.out, ...tools, sign: signer.sign, fingerprint: signer.fingerprint, onProgress: progressLine })
+        dossierArchive(ctx, {
+          caseId: Number(o.case),
+          outDir: o.out,
+          ...tools,
+          sign: signer.sign,
+          fingerprint: signer.fingerprint,
+          onProgress: progressLine
+        })
       )
     })
     if (process.stderr.isTTY) process.stderr.write('\n')

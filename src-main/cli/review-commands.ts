@@ -27,19 +27,29 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
   const printShow = (s: ChannelOutput<'review.show'>) => {
     out(`${s.caseName}  [${s.statusLabel}]  目录第${s.catalogueVersion}版`)
     out(s.triggers.length ? `重大执法决定：${s.triggers.map((t) => `${t.label}（${t.reason}）`).join('；')}` : '不属于重大执法决定目录范围')
-    out(`听证：${s.hearing.eligible ? `符合听证条件（${s.hearing.reasons.join('；')}）` : '不符合听证条件'}；集体讨论：${s.discussionRequired ? '需要' : '不需要'}`)
+    out(
+      `听证：${s.hearing.eligible ? `符合听证条件（${s.hearing.reasons.join('；')}）` : '不符合听证条件'}；集体讨论：${s.discussionRequired ? '需要' : '不需要'}`
+    )
     for (const r of s.rounds) {
-      out(`第${r.round}轮  ${r.statusLabel}  审核人员${r.reviewerName}  提交${r.submittedOn}  期限${r.due}${r.decidedOn ? `  结论${r.decidedOn}` : ''}${r.documentId ? `  决定书#${r.documentId}第${r.documentRevision}稿` : ''}`)
+      out(
+        `第${r.round}轮  ${r.statusLabel}  审核人员${r.reviewerName}  提交${r.submittedOn}  期限${r.due}${r.decidedOn ? `  结论${r.decidedOn}` : ''}${r.documentId ? `  决定书#${r.documentId}第${r.documentRevision}稿` : ''}`
+      )
       if (r.decision) out(`    意见：${r.decision.opinion}${r.decision.changes ? `；${r.decision.changes}` : ''}`)
       if (r.response) out(`    承办机构：${r.response === 'accepted' ? '采纳' : '有异议'}${r.responseNote ? `（${r.responseNote}）` : ''}`)
-      if (r.coordinatedOn) out(`    协调：${r.coordination}；${r.headName}：${HEAD_DECISION_LABELS[r.headDecision as HeadDecision] ?? r.headDecision}`)
+      if (r.coordinatedOn)
+        out(`    协调：${r.coordination}；${r.headName}：${HEAD_DECISION_LABELS[r.headDecision as HeadDecision] ?? r.headDecision}`)
     }
     const missing = s.materials.filter((m) => m.mandatory && !m.present)
     if (missing.length) out(`缺少材料：${missing.map((m) => m.label).join('、')}`)
     if (s.gates.length) {
       out('作出决定前还需：')
       for (const g of s.gates) out(`  - [${GATE_STEP_LABELS[g.step as GateStep] ?? g.step}] ${g.message}（${g.fix}）`)
-    } else if (s.procedure === 'general') out(s.decisionDraft ? `各项程序已完成，可以签发${s.decisionDraft.title}（文书编号 ${s.decisionDraft.id}）` : '各项程序已完成；尚未起草决定书')
+    } else if (s.procedure === 'general')
+      out(
+        s.decisionDraft
+          ? `各项程序已完成，可以签发${s.decisionDraft.title}（文书编号 ${s.decisionDraft.id}）`
+          : '各项程序已完成；尚未起草决定书'
+      )
   }
 
   const review = program.command('review').description('legal review of major decisions (法制审核)')
@@ -68,12 +78,18 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
       const c = run<ChannelOutput<'review.catalogue'>>('review.catalogue', {})
       if (o.json) return json(c)
       out(`${c.catalogue.name}（第${c.version}版，自${c.catalogue.effectiveFrom}起施行）`)
-      out(`罚款：单位${c.catalogue.fineThreshold.org}元以上，个人${c.catalogue.fineThreshold.person}元以上；审核期限${c.catalogue.reviewDays}个工作日`)
+      out(
+        `罚款：单位${c.catalogue.fineThreshold.org}元以上，个人${c.catalogue.fineThreshold.person}元以上；审核期限${c.catalogue.reviewDays}个工作日`
+      )
     })
   review
     .command('profile <case>')
     .description('record what the case intends beyond warning and fine, and manual flags')
-    .option('--measure <m>', 'stop_production | stop_construction | closure | licence_revoke | licence_suspend | certificate_revoke | restrict_practice', collect)
+    .option(
+      '--measure <m>',
+      'stop_production | stop_construction | closure | licence_revoke | licence_suspend | certificate_revoke | restrict_practice',
+      collect
+    )
     .option('--confiscation <yuan>', 'confiscation amount')
     .option('--flag <code>', 'manual flag from the catalogue (complex, multi_jurisdiction, public_interest, referred)', collect)
     .option('--departure <reason>', 'the penalty departs from the discretion benchmark, with the reason')
@@ -120,20 +136,29 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .option('--crime', 'a crime is suspected (transfer to the judicial organs)')
     .option('--date <date>', 'decision date (default today)')
     .option('--json', 'print JSON')
-    .action((ref: string, o: { outcome: string; opinion: string; problem?: string[]; changes: string; crime?: boolean; date?: string; json?: boolean }) => {
-      const r = openRound(ref, 'open')
-      const problems = new Map((o.problem ?? []).map((p) => [p.split(':')[0]!, p.split(':').slice(1).join(':')]))
-      for (const k of problems.keys()) if (!(REVIEW_ASPECTS as readonly string[]).includes(k)) throw new Error(`unknown aspect ${k}; use one of ${REVIEW_ASPECTS.join(', ')}`)
-      const aspects = Object.fromEntries(REVIEW_ASPECTS.map((a) => [a, problems.has(a) ? { ok: false, note: problems.get(a) } : { ok: true, note: '' }]))
-      const d = run<ChannelOutput<'review.decide'>>('review.decide', {
-        reviewId: r.id,
-        decision: { outcome: o.outcome, aspects, opinion: o.opinion, changes: o.changes, crimeSuspected: !!o.crime },
-        ...(o.date ? { decidedOn: o.date } : {})
-      })
-      if (o.json) return json(d)
-      out(`法制审核意见：${d.statusLabel}（第${d.round}轮）；已起草法制审核意见书（文书编号 ${d.opinionDocumentId}）`)
-      for (const [a, note] of problems) out(`  ${REVIEW_ASPECT_LABELS[a as ReviewAspect]}：${note}`)
-    })
+    .action(
+      (
+        ref: string,
+        o: { outcome: string; opinion: string; problem?: string[]; changes: string; crime?: boolean; date?: string; json?: boolean }
+      ) => {
+        const r = openRound(ref, 'open')
+        const problems = new Map((o.problem ?? []).map((p) => [p.split(':')[0]!, p.split(':').slice(1).join(':')]))
+        for (const k of problems.keys())
+          if (!(REVIEW_ASPECTS as readonly string[]).includes(k))
+            throw new Error(`unknown aspect ${k}; use one of ${REVIEW_ASPECTS.join(', ')}`)
+        const aspects = Object.fromEntries(
+          REVIEW_ASPECTS.map((a) => [a, problems.has(a) ? { ok: false, note: problems.get(a) } : { ok: true, note: '' }])
+        )
+        const d = run<ChannelOutput<'review.decide'>>('review.decide', {
+          reviewId: r.id,
+          decision: { outcome: o.outcome, aspects, opinion: o.opinion, changes: o.changes, crimeSuspected: !!o.crime },
+          ...(o.date ? { decidedOn: o.date } : {})
+        })
+        if (o.json) return json(d)
+        out(`法制审核意见：${d.statusLabel}（第${d.round}轮）；已起草法制审核意见书（文书编号 ${d.opinionDocumentId}）`)
+        for (const [a, note] of problems) out(`  ${REVIEW_ASPECT_LABELS[a as ReviewAspect]}：${note}`)
+      }
+    )
   review
     .command('respond <case>')
     .description('the handlers accept the latest opinion, or disagree (--disagree, then `review coordinate`)')
@@ -164,7 +189,8 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
       const q = run<ChannelOutput<'review.queue'>>('review.queue', o.reviewer ? { reviewerId: Number(o.reviewer) } : {})
       if (o.json) return json(q)
       if (!q.length) return out('（没有待审核的案件）')
-      for (const r of q) out(`${String(r.caseId).padStart(5)}  ${r.caseName}  第${r.round}轮  ${r.reviewerName}  ${r.due}前${r.overdue ? '  [已逾期]' : ''}`)
+      for (const r of q)
+        out(`${String(r.caseId).padStart(5)}  ${r.caseName}  第${r.round}轮  ${r.reviewerName}  ${r.due}前${r.overdue ? '  [已逾期]' : ''}`)
     })
 
   const hearing = program.command('hearing').description('hearings and waivers (听证)')
@@ -172,7 +198,9 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .command('request <case>')
     .requiredOption('--date <date>', 'the day the party asked for a hearing')
     .option('--note <text>', '', '')
-    .action((ref: string, o: { date: string; note: string }) => printShow(run('hearing.request', { caseId: caseId(ref), requestedOn: o.date, note: o.note })))
+    .action((ref: string, o: { date: string; note: string }) =>
+      printShow(run('hearing.request', { caseId: caseId(ref), requestedOn: o.date, note: o.note }))
+    )
   const lastHearing = (ref: string) => {
     const h = show(ref).hearings.at(-1)
     if (!h) throw new Error(`no hearing request for case ${ref}`)
@@ -207,7 +235,15 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .option('--no-show', 'the party did not come (counts as waiver)')
     .option('--summary <text>', '', '')
     .action((ref: string, o: { date: string; agent?: string[]; show?: boolean; summary: string }) =>
-      printShow(run('hearing.hold', { hearingId: lastHearing(ref).id, heldOn: o.date, agents: o.agent ?? [], noShow: o.show === false, summary: o.summary }))
+      printShow(
+        run('hearing.hold', {
+          hearingId: lastHearing(ref).id,
+          heldOn: o.date,
+          agents: o.agent ?? [],
+          noShow: o.show === false,
+          summary: o.summary
+        })
+      )
     )
   hearing
     .command('waive <case>')
@@ -215,7 +251,9 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .requiredOption('--right <r>', 'statement | hearing')
     .requiredOption('--date <date>')
     .requiredOption('--note <text>', 'the written waiver (form and date)')
-    .action((ref: string, o: { right: string; date: string; note: string }) => printShow(run('rights.waive', { caseId: caseId(ref), right: o.right, date: o.date, note: o.note })))
+    .action((ref: string, o: { right: string; date: string; note: string }) =>
+      printShow(run('rights.waive', { caseId: caseId(ref), right: o.right, date: o.date, note: o.note }))
+    )
 
   program
     .command('discussion <case>')
@@ -227,12 +265,24 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .requiredOption('--text <text>', 'the decision taken')
     .option('--record <text>', 'the discussion record', '')
     .action((ref: string, o: { date: string; chair: string; attendee: string[]; conclusion: string; text: string; record: string }) =>
-      printShow(run('discussion.record', { caseId: caseId(ref), heldOn: o.date, chair: o.chair, attendees: o.attendee, conclusion: o.conclusion, conclusionText: o.text, record: o.record }))
+      printShow(
+        run('discussion.record', {
+          caseId: caseId(ref),
+          heldOn: o.date,
+          chair: o.chair,
+          attendees: o.attendee,
+          conclusion: o.conclusion,
+          conclusionText: o.text,
+          record: o.record
+        })
+      )
     )
 
   const pub = program.command('publicity').description('publication of penalty decisions (行政处罚决定公示)')
   const printPub = (p: ChannelOutput<'publicity.get'>) => {
-    out(`#${p.id}  ${p.record.decisionNumber}  ${p.record.partyName}  [${p.statusLabel}]  应于${p.due}前公示${p.overdue ? '（已逾期）' : ''}  公示至${p.maxUntil}${p.withdrawDue ? `  应于${p.withdrawDue}前撤回` : ''}`)
+    out(
+      `#${p.id}  ${p.record.decisionNumber}  ${p.record.partyName}  [${p.statusLabel}]  应于${p.due}前公示${p.overdue ? '（已逾期）' : ''}  公示至${p.maxUntil}${p.withdrawDue ? `  应于${p.withdrawDue}前撤回` : ''}`
+    )
   }
   pub
     .command('build <case>')
@@ -240,7 +290,10 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .option('--document <id>')
     .option('--json', 'print JSON')
     .action((ref: string, o: { document?: string; json?: boolean }) => {
-      const p = run<ChannelOutput<'publicity.build'>>('publicity.build', { caseId: caseId(ref), ...(o.document ? { documentId: Number(o.document) } : {}) })
+      const p = run<ChannelOutput<'publicity.build'>>('publicity.build', {
+        caseId: caseId(ref),
+        ...(o.document ? { documentId: Number(o.document) } : {})
+      })
       if (o.json) return json(p)
       printPub(p)
       out(`隐去个人信息 ${p.redactions} 处\n${p.summary}`)
@@ -249,20 +302,29 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .command('publish <id>')
     .requiredOption('--date <date>')
     .requiredOption('--url <url>', 'the page where it is published')
-    .action((id: string, o: { date: string; url: string }) => printPub(run('publicity.publish', { id: Number(id), publishedOn: o.date, url: o.url })))
+    .action((id: string, o: { date: string; url: string }) =>
+      printPub(run('publicity.publish', { id: Number(id), publishedOn: o.date, url: o.url }))
+    )
   pub
     .command('withdraw <id>')
     .requiredOption('--reason <r>', 'revoked | changed | unlawful | void | credit_repair | expired')
     .requiredOption('--date <date>')
     .option('--note <text>', '', '')
-    .action((id: string, o: { reason: string; date: string; note: string }) => printPub(run('publicity.withdraw', { id: Number(id), reason: o.reason, date: o.date, note: o.note })))
+    .action((id: string, o: { reason: string; date: string; note: string }) =>
+      printPub(run('publicity.withdraw', { id: Number(id), reason: o.reason, date: o.date, note: o.note }))
+    )
   pub
     .command('changed <case>')
     .description('the decision was revoked or changed: starts the 3-working-day withdrawal period')
     .requiredOption('--date <date>')
     .requiredOption('--reason <text>')
     .action((ref: string, o: { date: string; reason: string }) => {
-      for (const p of run<ChannelOutput<'publicity.list'>>('publicity.decisionChanged', { caseId: caseId(ref), date: o.date, reason: o.reason })) printPub(p)
+      for (const p of run<ChannelOutput<'publicity.list'>>('publicity.decisionChanged', {
+        caseId: caseId(ref),
+        date: o.date,
+        reason: o.reason
+      }))
+        printPub(p)
     })
   pub
     .command('list')
@@ -270,7 +332,10 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
     .option('--case <case>')
     .option('--json', 'print JSON')
     .action((o: { status?: string; case?: string; json?: boolean }) => {
-      const list = run<ChannelOutput<'publicity.list'>>('publicity.list', { ...(o.status ? { status: o.status } : {}), ...(o.case ? { caseId: caseId(o.case) } : {}) })
+      const list = run<ChannelOutput<'publicity.list'>>('publicity.list', {
+        ...(o.status ? { status: o.status } : {}),
+        ...(o.case ? { caseId: caseId(o.case) } : {})
+      })
       if (o.json) return json(list)
       if (!list.length) return out('（无公示记录）')
       for (const p of list) printPub(p)
@@ -300,7 +365,12 @@ export function registerReviewCommands(program: Command, run: Run, out: (s: stri
       }
       const t = run<ChannelOutput<'timeline.show'>>('timeline.show', { caseId: id, ...(o.kind ? { kinds: o.kind } : {}) })
       if (o.json) return json(t)
-      out(`${t.caseName}${t.caseNumber ? `（${t.caseNumber}）` : ''}  ${t.entries.length}/${t.total} 条  校验：${t.chain.ok ? '通过' : `未通过（第${t.chain.firstBad?.seq}条：${t.chain.firstBad?.reason}）`}`)
-      for (const e of t.entries) out(`${String(e.seq).padStart(6)}  ${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor}  ${e.actionLabel}  ${e.summary}  ${e.hash.slice(0, 12)}${e.verified ? '' : '  [未通过校验]'}`)
+      out(
+        `${t.caseName}${t.caseNumber ? `（${t.caseNumber}）` : ''}  ${t.entries.length}/${t.total} 条  校验：${t.chain.ok ? '通过' : `未通过（第${t.chain.firstBad?.seq}条：${t.chain.firstBad?.reason}）`}`
+      )
+      for (const e of t.entries)
+        out(
+          `${String(e.seq).padStart(6)}  ${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor}  ${e.actionLabel}  ${e.summary}  ${e.hash.slice(0, 12)}${e.verified ? '' : '  [未通过校验]'}`
+        )
     })
 }

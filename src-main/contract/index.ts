@@ -25,7 +25,17 @@ import { PhraseCategorySchema, ViolationSchema } from '../core/catalogue'
 import { EVIDENCE_TYPES } from '../core/files'
 import { DossierViewSchema, EvidenceSchema } from '../core/dossier-views'
 import { DocumentSummarySchema, DocumentViewSchema, FindingSchema, TemplateSummarySchema } from '../core/document-views'
-import { CatalogueViewSchema, PublicityViewSchema, ReviewInputs, TIMELINE_FORMATS, TIMELINE_KINDS, ReviewQueueItemSchema, ReviewRoundSchema, ReviewShowSchema, TimelineSchema } from '../core/review-views'
+import {
+  CatalogueViewSchema,
+  PublicityViewSchema,
+  ReviewInputs,
+  TIMELINE_FORMATS,
+  TIMELINE_KINDS,
+  ReviewQueueItemSchema,
+  ReviewRoundSchema,
+  ReviewShowSchema,
+  TimelineSchema
+} from '../core/review-views'
 import { MajorCatalogueSchema } from '../core/major-decision'
 import { PUBLICITY_STATUSES, PublicityPolicySchema } from '../core/publicity'
 
@@ -56,7 +66,16 @@ const SigningInfoSchema = z.object({
 })
 
 /** One entry of the legal-basis picker: the violation with its citations ready to insert. */
-const BasisEntrySchema = ViolationSchema.pick({ id: true, title: true, subject: true, alsoPenalised: true, range: true, tiers: true, sentences: true, source: true }).extend({
+const BasisEntrySchema = ViolationSchema.pick({
+  id: true,
+  title: true,
+  subject: true,
+  alsoPenalised: true,
+  range: true,
+  tiers: true,
+  sentences: true,
+  source: true
+}).extend({
   violatedProvision: z.string(),
   penaltyBasis: z.string(),
   violatedText: z.string(),
@@ -130,7 +149,11 @@ export const contract = {
   },
 
   'parties.list': {
-    input: z.object({ q: z.string().trim().max(100).optional(), kind: z.enum(PARTY_KINDS).optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    input: z.object({
+      q: z.string().trim().max(100).optional(),
+      kind: z.enum(PARTY_KINDS).optional(),
+      limit: z.number().int().min(1).max(500).default(50)
+    }),
     output: z.array(PartySchema)
   },
   'parties.get': { input: idInput, output: PartySchema },
@@ -159,10 +182,16 @@ export const contract = {
     output: CaseDetailSchema
   },
   'cases.recordEvent': { input: CaseEventInputSchema, output: CaseDetailSchema },
-  'cases.get': { input: z.object({ ref: z.coerce.string().trim().min(1, { message: '请提供案件编号或立案号' }) }), output: CaseDetailSchema },
+  'cases.get': {
+    input: z.object({ ref: z.coerce.string().trim().min(1, { message: '请提供案件编号或立案号' }) }),
+    output: CaseDetailSchema
+  },
   'cases.list': { input: CaseListSchema, output: z.object({ total: z.number().int(), items: z.array(CaseSummarySchema) }) },
   'cases.search': {
-    input: z.object({ q: z.string().trim().min(1, { message: '请输入搜索内容' }).max(100), limit: z.number().int().min(1).max(200).default(50) }),
+    input: z.object({
+      q: z.string().trim().min(1, { message: '请输入搜索内容' }).max(100),
+      limit: z.number().int().min(1).max(200).default(50)
+    }),
     output: z.array(CaseSummarySchema)
   },
 
@@ -172,7 +201,9 @@ export const contract = {
       officerId: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(2000).default(200)
     }),
-    output: z.array(DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) }))
+    output: z.array(
+      DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) })
+    )
   },
   'deadlines.adjust': {
     input: z.object({
@@ -224,7 +255,13 @@ export const contract = {
   },
   'calendar.import': {
     input: z.object({ text: z.string().min(1, { message: '请提供日历内容' }).max(200_000), replace: z.boolean().default(false) }),
-    output: z.object({ year: z.number().int(), version: z.string(), restDays: z.number().int(), makeupWorkdays: z.number().int(), replaced: z.boolean() })
+    output: z.object({
+      year: z.number().int(),
+      version: z.string(),
+      restDays: z.number().int(),
+      makeupWorkdays: z.number().int(),
+      replaced: z.boolean()
+    })
   },
   'calendar.preview': {
     input: z.object({ start: isoDateField('起算日期'), length: z.number().int().min(0).max(3650), unit: z.enum(['WD', 'CD', 'months']) }),
@@ -271,7 +308,11 @@ export const contract = {
     })
   },
   'templates.import': {
-    input: z.object({ type: z.string(), fileName: z.string().trim().min(1).max(200), base64: z.string().min(1, { message: '请选择文件' }) }),
+    input: z.object({
+      type: z.string(),
+      fileName: z.string().trim().min(1).max(200),
+      base64: z.string().min(1, { message: '请选择文件' })
+    }),
     output: z.object({
       type: z.string(),
       sha256: z.string(),
@@ -282,7 +323,10 @@ export const contract = {
     })
   },
   'templates.reset': { input: z.object({ type: z.string() }), output: z.object({ type: z.string() }) },
-  'templates.file': { input: z.object({ type: z.string() }), output: z.object({ fileName: z.string(), base64: z.string(), custom: z.boolean() }) },
+  'templates.file': {
+    input: z.object({ type: z.string() }),
+    output: z.object({ fileName: z.string(), base64: z.string(), custom: z.boolean() })
+  },
   'basis.violations': { input: z.object({ q: z.string().trim().max(100).optional() }), output: z.array(BasisEntrySchema) },
   'basis.get': { input: z.object({ id: z.string() }), output: BasisEntrySchema },
   'phrases.for': {
@@ -291,25 +335,30 @@ export const contract = {
   },
 
   'evidence.add': {
-    input: z.object({
-      caseId: z.number().int().positive(),
-      kind: z.enum(['evidence', 'scan', 'av']),
-      evidenceType: z.enum(EVIDENCE_TYPES, { message: '证据种类应为行政处罚法第四十六条规定的八类之一' }).optional(),
-      description: z.string().trim().min(2, { message: '请填写证据名称或说明' }).max(500),
-      source: z.string().trim().max(200).default(''),
-      collector: z.string().trim().max(100).default(''),
-      collectedAt: z.string().trim().max(30).optional(),
-      place: z.string().trim().max(200).default(''),
-      documentId: z.number().int().positive().optional(),
-      fileName: z.string().trim().min(1).max(255),
-      base64: z.string().min(1, { message: '请选择文件' })
-    }).refine((v) => v.kind !== 'evidence' || v.evidenceType !== undefined, { message: '请选择证据种类', path: ['evidenceType'] }),
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        kind: z.enum(['evidence', 'scan', 'av']),
+        evidenceType: z.enum(EVIDENCE_TYPES, { message: '证据种类应为行政处罚法第四十六条规定的八类之一' }).optional(),
+        description: z.string().trim().min(2, { message: '请填写证据名称或说明' }).max(500),
+        source: z.string().trim().max(200).default(''),
+        collector: z.string().trim().max(100).default(''),
+        collectedAt: z.string().trim().max(30).optional(),
+        place: z.string().trim().max(200).default(''),
+        documentId: z.number().int().positive().optional(),
+        fileName: z.string().trim().min(1).max(255),
+        base64: z.string().min(1, { message: '请选择文件' })
+      })
+      .refine((v) => v.kind !== 'evidence' || v.evidenceType !== undefined, { message: '请选择证据种类', path: ['evidenceType'] }),
     output: EvidenceSchema
   },
   'evidence.list': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: z.array(EvidenceSchema) },
   'evidence.file': { input: idInput, output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }) },
   'dossier.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: DossierViewSchema },
-  'dossier.reorder': { input: z.object({ caseId: z.number().int().positive(), order: z.array(z.string()).min(1) }), output: DossierViewSchema },
+  'dossier.reorder': {
+    input: z.object({ caseId: z.number().int().positive(), order: z.array(z.string()).min(1) }),
+    output: DossierViewSchema
+  },
 
   'dossier.export': {
     input: z.object({
@@ -322,7 +371,11 @@ export const contract = {
     output: JobStateSchema
   },
   'dossier.archive': {
-    input: z.object({ caseId: z.number().int().positive(), outDir: z.string().trim().min(1, { message: '请选择归档包存放位置' }), password: z.string().optional() }),
+    input: z.object({
+      caseId: z.number().int().positive(),
+      outDir: z.string().trim().min(1, { message: '请选择归档包存放位置' }),
+      password: z.string().optional()
+    }),
     output: JobStateSchema
   },
   'jobs.get': { input: z.object({ jobId: z.string() }), output: JobStateSchema },
@@ -330,7 +383,13 @@ export const contract = {
   'jobs.file': { input: z.object({ jobId: z.string() }), output: z.object({ fileName: z.string(), base64: z.string() }) },
   'verify.path': {
     input: z.object({ path: z.string().trim().min(1), expectedFingerprintSha256: z.string().optional() }),
-    output: z.object({ ok: z.boolean(), kind: z.enum(['bundle', 'package']), problems: z.array(z.string()), checked: z.number().int(), signature: z.unknown() })
+    output: z.object({
+      ok: z.boolean(),
+      kind: z.enum(['bundle', 'package']),
+      problems: z.array(z.string()),
+      checked: z.number().int(),
+      signature: z.unknown()
+    })
   },
   'signing.info': { input: z.object({}), output: SigningInfoSchema },
   'signing.import': { input: z.object({ base64: z.string().min(1), password: z.string() }), output: SigningInfoSchema },
@@ -339,7 +398,10 @@ export const contract = {
   'review.catalogue': { input: z.object({}), output: CatalogueViewSchema },
   'review.setCatalogue': { input: MajorCatalogueSchema, output: CatalogueViewSchema },
   'review.renderCatalogue': { input: z.object({}), output: z.object({ files: z.array(ExportFileSchema) }) },
-  'review.exportCatalogue': { input: z.object({ outDir: z.string().trim().min(1, { message: '请选择导出目录' }) }), output: z.object({ files: z.array(z.string()) }) },
+  'review.exportCatalogue': {
+    input: z.object({ outDir: z.string().trim().min(1, { message: '请选择导出目录' }) }),
+    output: z.object({ files: z.array(z.string()) })
+  },
   'review.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: ReviewShowSchema },
   'review.setProfile': { input: ReviewInputs.profile, output: ReviewShowSchema },
   'review.submit': { input: ReviewInputs.submit, output: ReviewRoundSchema },
@@ -360,12 +422,19 @@ export const contract = {
   'publicity.withdraw': { input: ReviewInputs.publicityWithdraw, output: PublicityViewSchema },
   'publicity.decisionChanged': { input: ReviewInputs.decisionChanged, output: z.array(PublicityViewSchema) },
   'publicity.list': {
-    input: z.object({ caseId: z.coerce.number().int().positive().optional(), status: z.enum(PUBLICITY_STATUSES).optional(), limit: z.number().int().min(1).max(5000).default(200) }),
+    input: z.object({
+      caseId: z.coerce.number().int().positive().optional(),
+      status: z.enum(PUBLICITY_STATUSES).optional(),
+      limit: z.number().int().min(1).max(5000).default(200)
+    }),
     output: z.array(PublicityViewSchema)
   },
   'publicity.get': { input: idInput, output: PublicityViewSchema },
   'publicity.render': { input: z.object({}), output: z.object({ count: z.number().int(), files: z.array(ExportFileSchema) }) },
-  'publicity.export': { input: z.object({ outDir: z.string().trim().min(1, { message: '请选择导出目录' }) }), output: z.object({ count: z.number().int(), files: z.array(z.string()) }) },
+  'publicity.export': {
+    input: z.object({ outDir: z.string().trim().min(1, { message: '请选择导出目录' }) }),
+    output: z.object({ count: z.number().int(), files: z.array(z.string()) })
+  },
 
   'timeline.show': {
     input: z.object({
@@ -378,7 +447,10 @@ export const contract = {
     }),
     output: TimelineSchema
   },
-  'timeline.export': { input: z.object({ caseId: z.coerce.number().int().positive(), format: z.enum(TIMELINE_FORMATS).default('csv') }), output: ExportFileSchema },
+  'timeline.export': {
+    input: z.object({ caseId: z.coerce.number().int().positive(), format: z.enum(TIMELINE_FORMATS).default('csv') }),
+    output: ExportFileSchema
+  },
 
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),
@@ -388,9 +460,15 @@ export const contract = {
       myCounts: z.record(z.string(), z.number().int()).nullable(),
       openCases: z.number().int(),
       deadlines: z.object({
-        overdue: z.array(DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) })),
-        due1: z.array(DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) })),
-        due3: z.array(DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) }))
+        overdue: z.array(
+          DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) })
+        ),
+        due1: z.array(
+          DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) })
+        ),
+        due3: z.array(
+          DeadlineViewSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), caseStatus: z.enum(CASE_STATUSES) })
+        )
       }),
       myCases: z.array(CaseSummarySchema)
     })

@@ -41,9 +41,7 @@ export const ChainReportSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   headHash: z.string(),
-  firstBad: z
-    .object({ seq: z.number().int(), reason: z.string() })
-    .nullable()
+  firstBad: z.object({ seq: z.number().int(), reason: z.string() }).nullable()
 })
 export type ChainReport = z.output<typeof ChainReportSchema>
 

@@ -238,7 +238,7 @@ export class WorkCalendar {
   workingDaysBetween(from: string, to: string): number {
     if (to < from) return -this.workingDaysBetween(to, from)
     let count = 0
-    for (let d = from; d < to; ) {
+    for (let d = from; d < to;) {
       d = addDays(d, 1)
       if (this.isWorkday(d)) count++
     }

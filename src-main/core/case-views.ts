@@ -59,7 +59,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   registeredBy: z.string(),
   createdAt: z.string(),
   events: z.array(
-    z.object({ id: z.number().int(), type: z.string(), date: z.string(), status: z.string().nullable(), note: z.string(), actor: z.string(), createdAt: z.string() })
+    z.object({
+      id: z.number().int(),
+      type: z.string(),
+      date: z.string(),
+      status: z.string().nullable(),
+      note: z.string(),
+      actor: z.string(),
+      createdAt: z.string()
+    })
   ),
   deadlines: z.array(DeadlineViewSchema),
   allowedTransitions: z.array(z.enum(CASE_STATUSES))

@@ -72,10 +72,29 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 }
 
 /** Statuses in which a case has ended (closed, archived or left by a side exit). */
-export const FINISHED_CASE_STATUSES: readonly CaseStatus[] = ['closed', 'dossier', 'archived', 'not_filed', 'revoked', 'terminated', 'transferred', 'no_penalty']
+export const FINISHED_CASE_STATUSES: readonly CaseStatus[] = [
+  'closed',
+  'dossier',
+  'archived',
+  'not_filed',
+  'revoked',
+  'terminated',
+  'transferred',
+  'no_penalty'
+]
 
 /** Statuses in which a decision (penalty or no penalty) has been made. */
-export const DECIDED_STATUSES: readonly CaseStatus[] = ['decided', 'served', 'executing', 'enforcement', 'closing_approval', 'closed', 'dossier', 'archived', 'no_penalty']
+export const DECIDED_STATUSES: readonly CaseStatus[] = [
+  'decided',
+  'served',
+  'executing',
+  'enforcement',
+  'closing_approval',
+  'closed',
+  'dossier',
+  'archived',
+  'no_penalty'
+]
 
 /** Statuses in which the case is still being handled (for the workbench and the 90-day limit). */
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !FINISHED_CASE_STATUSES.includes(s))
@@ -175,7 +194,8 @@ export function officerProblems(officers: readonly OfficerForRule[], onDate: str
     }
   }
   const distinct = new Set(officers.map((o) => o.certNo))
-  if (distinct.size < 2) problems.unshift({ code: 'OFFICERS_TOO_FEW', message: '执法人员不得少于两人（须为持有不同执法证件的两名以上执法人员）' })
+  if (distinct.size < 2)
+    problems.unshift({ code: 'OFFICERS_TOO_FEW', message: '执法人员不得少于两人（须为持有不同执法证件的两名以上执法人员）' })
   return problems
 }
 

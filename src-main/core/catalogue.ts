@@ -78,7 +78,11 @@ const refNumber = (label: string, max: number) =>
     .max(max, { message: `${label}不能大于${max}` })
 
 export const ProvisionRefSchema = z.object({
-  law: z.string().trim().min(2, { message: '请填写法律名称（不含书名号）' }).refine((v) => !/[《》]/.test(v), { message: '法律名称不含书名号' }),
+  law: z
+    .string()
+    .trim()
+    .min(2, { message: '请填写法律名称（不含书名号）' })
+    .refine((v) => !/[《》]/.test(v), { message: '法律名称不含书名号' }),
   article: refNumber('条', 999),
   paragraph: refNumber('款', 99).nullable(),
   item: refNumber('项', 99).nullable(),
@@ -111,7 +115,11 @@ export const StatuteSchema = z
     level: z.enum(['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章']),
     revision: z.string().min(1),
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    source: z.object({ checkedAgainst: z.string().min(1), checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), note: z.string().default('') }),
+    source: z.object({
+      checkedAgainst: z.string().min(1),
+      checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      note: z.string().default('')
+    }),
     articles: z.array(ArticleSchema).min(1)
   })
   .superRefine((s, ctx) => {
@@ -326,7 +334,10 @@ export const PhraseCategorySchema = z.object({
   aliases: z.array(categoryId).default([]),
   label: z.string().trim().min(2),
   docTypes: z.array(z.enum(PHRASE_DOC_TYPES, { message: '文书类型不正确' })),
-  field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).nullable(),
+  field: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9]*$/)
+    .nullable(),
   guide: z.string(),
   snippets: z.array(PhraseSnippetSchema)
 })
@@ -350,7 +361,8 @@ export const PhraseLibrarySchema = z
       }
       c.snippets.forEach((s, j) => {
         const key = `${c.id}/${s.id}`
-        if (snippetIds.has(key)) ctx.addIssue({ code: 'custom', path: ['categories', i, 'snippets', j, 'id'], message: `用语编号重复：${s.id}` })
+        if (snippetIds.has(key))
+          ctx.addIssue({ code: 'custom', path: ['categories', i, 'snippets', j, 'id'], message: `用语编号重复：${s.id}` })
         snippetIds.add(key)
       })
     })
@@ -377,6 +389,8 @@ export function categoriesFor(libraries: PhraseLibrary[], docType: string, field
   const listed = (c: PhraseCategory) =>
     c.docTypes.includes(docType as (typeof PHRASE_DOC_TYPES)[number]) && (field === undefined || c.field === field)
   const own = all.filter((c) => !c.id.startsWith('general.') && (named(c) || listed(c)))
-  const general = all.filter((c) => c.id.startsWith('general.') && (field === undefined || named(c) || c.docTypes.length === 0 || listed(c)))
+  const general = all.filter(
+    (c) => c.id.startsWith('general.') && (field === undefined || named(c) || c.docTypes.length === 0 || listed(c))
+  )
   return [...own, ...general]
 }

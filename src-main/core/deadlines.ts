@@ -113,7 +113,10 @@ export function computeDeadlines(
     if (!rule.procedures.includes(procedure)) continue
     if (rule.onlyWithFine && !options.hasFine) continue
     // the latest occurrence of the trigger starts the period (a repeated notice restarts its windows)
-    const starts = events.filter((e) => e.type === rule.trigger).map((e) => e.date).sort()
+    const starts = events
+      .filter((e) => e.type === rule.trigger)
+      .map((e) => e.date)
+      .sort()
     const start = starts.at(-1)
     if (!start) continue
     const completion = events
@@ -121,9 +124,7 @@ export function computeDeadlines(
       .map((e) => e.date)
       .sort()[0]
     const mine = adjustments.filter((a) => a.code === rule.code)
-    const extension = rule.extendable
-      ? mine.reduce((n, a) => n + (a.kind === 'extension' ? a.length : 0), 0)
-      : 0
+    const extension = rule.extendable ? mine.reduce((n, a) => n + (a.kind === 'extension' ? a.length : 0), 0) : 0
     const excluded = mine.reduce((n, a) => n + (a.kind === 'exclusion' ? excludedLength(cal, rule.unit, a.from, a.to) : 0), 0)
     const r = cal.add(start, rule.length + extension + excluded, rule.unit)
     out.push({

@@ -45,7 +45,8 @@ const LAW_ABBREVIATIONS: [RegExp, string][] = [
 ]
 
 /** A citation in full form: 《…》第X条 (款 and 项 optional), numbers in Chinese numerals. */
-export const CITATION = /^《[^》]{2,60}》第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?(第[（(]?[一二三四五六七八九十]+[）)]?项)?/
+export const CITATION =
+  /^《[^》]{2,60}》第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?(第[（(]?[一二三四五六七八九十]+[）)]?项)?/
 
 function empty(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
@@ -85,29 +86,50 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
     if (f.type === 'money' && !empty(v)) {
       const n = Number(v)
       if (!Number.isFinite(n) || n < 0) add({ severity: 'error', field: f.key, rule: 'amount', message: `“${f.label}”应为不小于零的金额` })
-      else if (Math.round(n * 100) !== n * 100) add({ severity: 'error', field: f.key, rule: 'amount', message: `“${f.label}”最多精确到分` })
+      else if (Math.round(n * 100) !== n * 100)
+        add({ severity: 'error', field: f.key, rule: 'amount', message: `“${f.label}”最多精确到分` })
     }
     if (f.type === 'citation' && !empty(v)) {
       const text = String(v)
       for (let at = text.indexOf('《'); at >= 0; at = text.indexOf('《', at + 1)) {
         const part = text.slice(at)
         if (!CITATION.test(part)) {
-          add({ severity: 'error', field: f.key, rule: 'citation', message: `“${f.label}”引用不规范：${part.slice(0, 40)}`, fix: '写明法律全称和条、款、项，如《中华人民共和国安全生产法》第二十八条第一款' })
+          add({
+            severity: 'error',
+            field: f.key,
+            rule: 'citation',
+            message: `“${f.label}”引用不规范：${part.slice(0, 40)}`,
+            fix: '写明法律全称和条、款、项，如《中华人民共和国安全生产法》第二十八条第一款'
+          })
         }
       }
-      if (!String(v).includes('《')) add({ severity: 'error', field: f.key, rule: 'citation', message: `“${f.label}”应写明法律名称（用书名号）`, fix: '如《中华人民共和国安全生产法》第二十八条第一款' })
+      if (!String(v).includes('《'))
+        add({
+          severity: 'error',
+          field: f.key,
+          rule: 'citation',
+          message: `“${f.label}”应写明法律名称（用书名号）`,
+          fix: '如《中华人民共和国安全生产法》第二十八条第一款'
+        })
     }
     // abbreviated law names anywhere in free text
     if (typeof v === 'string' && (f.type === 'text' || f.type === 'textarea' || f.type === 'citation')) {
       for (const [re, full] of LAW_ABBREVIATIONS) {
-        if (re.test(v)) add({ severity: 'error', field: f.key, rule: 'citation', message: `“${f.label}”使用了法律简称`, fix: `改为${full}` })
+        if (re.test(v))
+          add({ severity: 'error', field: f.key, rule: 'citation', message: `“${f.label}”使用了法律简称`, fix: `改为${full}` })
         re.lastIndex = 0
       }
       // amounts written out by hand: capitals and figures must agree
       for (const m of v.matchAll(/人民币([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+)[（(]¥?([\d,]+(?:\.\d{1,2})?)元?[）)]/g)) {
         const figure = Number(m[2]!.replace(/,/g, ''))
         if (amountCapitals(figure) !== m[1]) {
-          add({ severity: 'error', field: f.key, rule: 'amount', message: `“${f.label}”中的金额大写“${m[1]}”与小写“${m[2]}”不一致`, fix: `人民币${amountCapitals(figure)}（¥${m[2]}）` })
+          add({
+            severity: 'error',
+            field: f.key,
+            rule: 'amount',
+            message: `“${f.label}”中的金额大写“${m[1]}”与小写“${m[2]}”不一致`,
+            fix: `人民币${amountCapitals(figure)}（¥${m[2]}）`
+          })
         }
       }
     }
@@ -120,7 +142,8 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
     const endKey = m[1] + (m[2] === 'Start' ? 'End' : 'end')
     const a = dateOf(fields[f.key])
     const b = dateOf(fields[endKey])
-    if (a && b && b <= a) add({ severity: 'error', field: endKey, rule: 'date-order', message: `“${byKey.get(endKey)?.label ?? endKey}”应晚于“${f.label}”` })
+    if (a && b && b <= a)
+      add({ severity: 'error', field: endKey, rule: 'date-order', message: `“${byKey.get(endKey)?.label ?? endKey}”应晚于“${f.label}”` })
   }
   for (const f of type.fields) {
     const d = dateOf(fields[f.key])
@@ -132,15 +155,28 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
   // rule 1: two officers with valid certificates on the document's date
   const valid = ctx.officers.filter((o) => o.active && certificateState(o.validUntil, ctx.date).state !== 'expired')
   if (new Set(valid.map((o) => o.certNo)).size < 2) {
-    add({ severity: 'error', field: null, rule: 'officers', message: '执法人员不得少于两人，且执法证须在文书日期有效', fix: '在案件中指派两名以上持有效执法证的执法人员' })
+    add({
+      severity: 'error',
+      field: null,
+      rule: 'officers',
+      message: '执法人员不得少于两人，且执法证须在文书日期有效',
+      fix: '在案件中指派两名以上持有效执法证的执法人员'
+    })
   }
 
   // appeal bodies (行政复议法 2023 art. 24: the people's government at the same level)
   if (ctx.agency) {
     if (!/人民政府$/.test(ctx.agency.reconsiderationBody) || /上一级|或者/.test(ctx.agency.reconsiderationBody)) {
-      add({ severity: 'error', field: null, rule: 'appeal', message: `行政复议机关“${ctx.agency.reconsiderationBody}”不正确：应为本级人民政府`, fix: '在“设置 › 执法主体”中改为本级人民政府' })
+      add({
+        severity: 'error',
+        field: null,
+        rule: 'appeal',
+        message: `行政复议机关“${ctx.agency.reconsiderationBody}”不正确：应为本级人民政府`,
+        fix: '在“设置 › 执法主体”中改为本级人民政府'
+      })
     }
-    if (!/法院$/.test(ctx.agency.court)) add({ severity: 'error', field: null, rule: 'appeal', message: `管辖法院“${ctx.agency.court}”不正确`, fix: '填写人民法院全称' })
+    if (!/法院$/.test(ctx.agency.court))
+      add({ severity: 'error', field: null, rule: 'appeal', message: `管辖法院“${ctx.agency.court}”不正确`, fix: '填写人民法院全称' })
   } else {
     add({ severity: 'error', field: null, rule: 'agency', message: '尚未登记执法主体信息', fix: '在“设置 › 执法主体”中填写' })
   }
@@ -156,7 +192,13 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
     }
     const tier = tiers.find((t) => t.name === fields.tier)
     if (tier && (fine < tier.min || fine > tier.max) && empty(fields.departureReason)) {
-      add({ severity: 'error', field: 'departureReason', rule: 'fine-tier', message: `罚款${fine}元不在“${tier.name}”档（${tier.min}–${tier.max}元）内，须写明理由`, fix: '填写“偏离裁量基准的理由”，并提交法制审核' })
+      add({
+        severity: 'error',
+        field: 'departureReason',
+        rule: 'fine-tier',
+        message: `罚款${fine}元不在“${tier.name}”档（${tier.min}–${tier.max}元）内，须写明理由`,
+        fix: '填写“偏离裁量基准的理由”，并提交法制审核'
+      })
     }
   }
 
@@ -173,7 +215,12 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
     if (fine && fine > 0 && (!ctx.agency?.bankName || !ctx.agency?.bankAccountNo)) missing.push('罚款缴纳方式（收缴银行和账号）')
     if (!ctx.agency?.reconsiderationBody || !ctx.agency?.court) missing.push('申请行政复议、提起行政诉讼的途径和期限')
     if (missing.length) {
-      add({ severity: 'error', field: null, rule: 'art59', message: `行政处罚决定书缺少法定内容：${missing.join('、')}（行政处罚法第五十九条）` })
+      add({
+        severity: 'error',
+        field: null,
+        rule: 'art59',
+        message: `行政处罚决定书缺少法定内容：${missing.join('、')}（行政处罚法第五十九条）`
+      })
     }
   }
   return out

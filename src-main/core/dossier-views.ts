@@ -44,7 +44,9 @@ export const DossierViewSchema = z.object({
   ),
   completeness: z.object({
     complete: z.boolean(),
-    missing: z.array(z.object({ code: z.string(), message: z.string(), type: z.string().optional(), documentId: z.number().int().optional() })),
+    missing: z.array(
+      z.object({ code: z.string(), message: z.string(), type: z.string().optional(), documentId: z.number().int().optional() })
+    ),
     warnings: z.array(z.string())
   }),
   review: z.object({

@@ -59,11 +59,21 @@ const AV_SLOT = 33.5
 
 function receiptFor(docs: DossierDoc[], doc: DossierDoc): DossierDoc | undefined {
   return docs.find(
-    (r) => r.type === 'service_receipt' && Array.isArray(r.fields.documents) && (r.fields.documents as { number?: string; title?: string }[]).some((d) => (doc.number ? d.number === doc.number : d.title === doc.title))
+    (r) =>
+      r.type === 'service_receipt' &&
+      Array.isArray(r.fields.documents) &&
+      (r.fields.documents as { number?: string; title?: string }[]).some((d) =>
+        doc.number ? d.number === doc.number : d.title === doc.title
+      )
   )
 }
 
-export function dossierItems(docs: DossierDoc[], evidence: DossierEvidence[], scheme: OrderScheme, manualOrder: string[] | null): DossierItem[] {
+export function dossierItems(
+  docs: DossierDoc[],
+  evidence: DossierEvidence[],
+  scheme: OrderScheme,
+  manualOrder: string[] | null
+): DossierItem[] {
   const scans = new Map(evidence.filter((e) => e.kind === 'scan' && e.documentId !== null).map((e) => [e.documentId!, e]))
   const items: DossierItem[] = docs.map((d) => {
     const scan = scans.get(d.id)
@@ -108,7 +118,11 @@ export function dossierItems(docs: DossierDoc[], evidence: DossierEvidence[], sc
       const receipts = new Map<number, DossierItem>()
       for (const d of docs) {
         const r = d.type === 'service_receipt' ? null : receiptFor(docs, d)
-        if (r) receipts.set(d.id, ordered.find((i) => i.documentId === r.id)!)
+        if (r)
+          receipts.set(
+            d.id,
+            ordered.find((i) => i.documentId === r.id)!
+          )
       }
       const placed = new Set<string>()
       const out: DossierItem[] = []
@@ -176,7 +190,10 @@ export function completeness(input: {
   const closed = ['closed', 'dossier', 'archived'].includes(input.status)
   if (input.procedure === 'summary') {
     need('onsite_penalty_decision')
-  } else if (input.status === 'no_penalty' || input.docs.some((d) => d.type === 'case_closing_approval' && String(d.fields.closingReason ?? '').includes('不予'))) {
+  } else if (
+    input.status === 'no_penalty' ||
+    input.docs.some((d) => d.type === 'case_closing_approval' && String(d.fields.closingReason ?? '').includes('不予'))
+  ) {
     need('case_filing_approval')
     need('case_handling_approval')
     if (input.docs.some((d) => d.type === 'no_penalty_decision') || input.status === 'no_penalty') need('no_penalty_decision')
@@ -196,7 +213,12 @@ export function completeness(input: {
       need('hearing_report')
     }
   }
-  if (input.procedure === 'general' && !input.evidence.some((e) => e.kind === 'evidence') && !has('inspection_record') && !has('questioning_transcript')) {
+  if (
+    input.procedure === 'general' &&
+    !input.evidence.some((e) => e.kind === 'evidence') &&
+    !has('inspection_record') &&
+    !has('questioning_transcript')
+  ) {
     missing.push({ code: 'EVIDENCE_MISSING', message: '没有任何证据材料（现场检查记录、询问笔录或证据）' })
   }
   const scanned = new Set(input.evidence.filter((e) => e.kind === 'scan').map((e) => e.documentId))
@@ -205,7 +227,11 @@ export function completeness(input: {
       missing.push({ code: 'RECEIPT_MISSING', message: `${d.title}${d.number ? `（${d.number}）` : ''}没有送达回执`, documentId: d.id })
     }
     if (d.handSigned && !scanned.has(d.id)) {
-      missing.push({ code: 'SCAN_MISSING', message: `${d.title}${d.number ? `（${d.number}）` : ''}须有签字（盖章）原件扫描件`, documentId: d.id })
+      missing.push({
+        code: 'SCAN_MISSING',
+        message: `${d.title}${d.number ? `（${d.number}）` : ''}须有签字（盖章）原件扫描件`,
+        documentId: d.id
+      })
     }
   }
   const av = input.evidence.some((e) => e.kind === 'av')
@@ -243,8 +269,13 @@ export function selfReview(input: {
 }): SelfReview {
   const veto: string[] = []
   if (new Set(input.officers.map((o) => o.certNo)).size < 2) veto.push('执法人员少于两人')
-  if (input.filedOn && input.officers.some((o) => o.validUntil < input.filedOn!)) veto.push('承办人员立案时执法证已过期（执法人员不具备执法资格）')
-  const first = (pred: (e: { type: string; status: string | null }) => boolean) => input.events.filter(pred).map((e) => e.date).sort()[0]
+  if (input.filedOn && input.officers.some((o) => o.validUntil < input.filedOn!))
+    veto.push('承办人员立案时执法证已过期（执法人员不具备执法资格）')
+  const first = (pred: (e: { type: string; status: string | null }) => boolean) =>
+    input.events
+      .filter(pred)
+      .map((e) => e.date)
+      .sort()[0]
   const filed = first((e) => e.type === 'filed')
   const investigated = first((e) => e.status === 'investigating')
   const notice = first((e) => e.type === 'notice_served')
@@ -260,7 +291,9 @@ export function selfReview(input: {
     const d = input.deadlines.find((x) => x.code === code)
     if (!d) return { criterion: label, max, score: max, note: '不适用' }
     if (d.metAt === null) return { criterion: label, max, score: 0, note: `未完成（期限${d.due}）` }
-    return d.metAt <= d.due ? { criterion: label, max, score: max, note: `按期（${d.metAt}，期限${d.due}）` } : { criterion: label, max, score: 0, note: `超期（${d.metAt}，期限${d.due}）` }
+    return d.metAt <= d.due
+      ? { criterion: label, max, score: max, note: `按期（${d.metAt}，期限${d.due}）` }
+      : { criterion: label, max, score: 0, note: `超期（${d.metAt}，期限${d.due}）` }
   }
   const missingOf = (code: string) => input.completeness.missing.filter((m) => m.code === code)
   const items: ReviewItem[] = [
@@ -272,13 +305,19 @@ export function selfReview(input: {
       criterion: '文书齐全',
       max: 20,
       score: Math.max(0, 20 - 5 * missingOf('DOCUMENT_MISSING').length),
-      note: missingOf('DOCUMENT_MISSING').map((m) => m.message).join('；') || '齐全'
+      note:
+        missingOf('DOCUMENT_MISSING')
+          .map((m) => m.message)
+          .join('；') || '齐全'
     },
     {
       criterion: '外部文书均有送达回执',
       max: 15,
       score: Math.max(0, 15 - 5 * missingOf('RECEIPT_MISSING').length),
-      note: missingOf('RECEIPT_MISSING').map((m) => m.message).join('；') || '齐全'
+      note:
+        missingOf('RECEIPT_MISSING')
+          .map((m) => m.message)
+          .join('；') || '齐全'
     },
     {
       criterion: '须签字文书有签字原件',

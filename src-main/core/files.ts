@@ -43,4 +43,13 @@ export function sanitizeFileName(name: string, kind: FileKind): string {
   return `${safe}.${FILE_KINDS[kind].ext}`
 }
 
-export const EVIDENCE_TYPES = ['书证', '物证', '视听资料', '电子数据', '证人证言', '当事人的陈述', '鉴定意见', '勘验笔录、现场笔录'] as const
+export const EVIDENCE_TYPES = [
+  '书证',
+  '物证',
+  '视听资料',
+  '电子数据',
+  '证人证言',
+  '当事人的陈述',
+  '鉴定意见',
+  '勘验笔录、现场笔录'
+] as const

@@ -53,7 +53,10 @@ export const FORMATTER_FUNCTIONS: Record<string, Formatter> = {
   },
   upper: (v) => (typeof v === 'string' ? v.toUpperCase() : v),
   maskId: (v) => (typeof v === 'string' && v ? maskResidentId(v) : v),
-  join: (v, sep) => (Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x && 'name' in x ? String((x as { name: unknown }).name) : String(x))).join(sep ?? '、') : v),
+  join: (v, sep) =>
+    Array.isArray(v)
+      ? v.map((x) => (typeof x === 'object' && x && 'name' in x ? String((x as { name: unknown }).name) : String(x))).join(sep ?? '、')
+      : v,
   checkbox: (v) => (v ? '☑' : '☐'),
   default: (v, fallback) => (v === undefined || v === null || v === '' ? (fallback ?? '') : v),
   /** a lead-in such as "经查，" unless the text already opens with it (facts are often written starting 经查) */

@@ -75,17 +75,31 @@ export const ReviewDecisionSchema = z
   .superRefine((d, ctx) => {
     const failed = REVIEW_ASPECTS.filter((a) => !d.aspects[a].ok)
     for (const a of failed) {
-      if (!d.aspects[a].note) ctx.addIssue({ code: 'custom', path: ['aspects', a, 'note'], message: `“${REVIEW_ASPECT_LABELS[a]}”存在问题的，请写明具体意见` })
+      if (!d.aspects[a].note)
+        ctx.addIssue({ code: 'custom', path: ['aspects', a, 'note'], message: `“${REVIEW_ASPECT_LABELS[a]}”存在问题的，请写明具体意见` })
     }
     if (d.outcome === 'approved' && failed.length) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: `结论为“同意”，但“${failed.map((a) => REVIEW_ASPECT_LABELS[a]).join('、')}”存在问题；请改为修改后同意、不同意或者退回补充材料` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message: `结论为“同意”，但“${failed.map((a) => REVIEW_ASPECT_LABELS[a]).join('、')}”存在问题；请改为修改后同意、不同意或者退回补充材料`
+      })
     }
-    if (d.outcome === 'approved' && d.crimeSuspected) ctx.addIssue({ code: 'custom', path: ['crimeSuspected'], message: '涉嫌犯罪应当移送司法机关，不能同意作出行政处罚决定' })
+    if (d.outcome === 'approved' && d.crimeSuspected)
+      ctx.addIssue({ code: 'custom', path: ['crimeSuspected'], message: '涉嫌犯罪应当移送司法机关，不能同意作出行政处罚决定' })
     if (d.outcome !== 'approved' && !failed.length && !d.changes) {
-      ctx.addIssue({ code: 'custom', path: ['changes'], message: `结论为“${REVIEW_OUTCOME_LABELS[d.outcome]}”，请写明存在的问题或者需要修改、补充的内容` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changes'],
+        message: `结论为“${REVIEW_OUTCOME_LABELS[d.outcome]}”，请写明存在的问题或者需要修改、补充的内容`
+      })
     }
     if ((d.outcome === 'approved_with_changes' || d.outcome === 'returned') && !d.changes) {
-      ctx.addIssue({ code: 'custom', path: ['changes'], message: d.outcome === 'returned' ? '请写明需要补充的材料或者调查事项' : '请写明需要修改的内容' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changes'],
+        message: d.outcome === 'returned' ? '请写明需要补充的材料或者调查事项' : '请写明需要修改的内容'
+      })
     }
   })
 export type ReviewDecision = z.output<typeof ReviewDecisionSchema>
@@ -127,16 +141,38 @@ const DECISION_TYPES = ['penalty_decision_org', 'penalty_decision_person', 'no_p
 export function materialsChecklist(input: MaterialsInput): MaterialItem[] {
   const docs = input.documents.filter((d) => d.status !== 'voided')
   const ofTypes = (types: readonly string[], issuedOnly = false) =>
-    docs.filter((d) => types.includes(d.type) && (!issuedOnly || d.status === 'issued')).map((d) => ({ kind: 'document' as const, id: d.id, title: d.title, status: d.status }))
-  const item = (code: string, label: string, mandatory: boolean, refs: MaterialItem['refs']): MaterialItem => ({ code, label, mandatory, present: refs.length > 0, refs })
-  const evid = input.evidence.filter((e) => e.kind === 'evidence').map((e) => ({ kind: 'evidence' as const, id: e.id, title: e.description }))
+    docs
+      .filter((d) => types.includes(d.type) && (!issuedOnly || d.status === 'issued'))
+      .map((d) => ({ kind: 'document' as const, id: d.id, title: d.title, status: d.status }))
+  const item = (code: string, label: string, mandatory: boolean, refs: MaterialItem['refs']): MaterialItem => ({
+    code,
+    label,
+    mandatory,
+    present: refs.length > 0,
+    refs
+  })
+  const evid = input.evidence
+    .filter((e) => e.kind === 'evidence')
+    .map((e) => ({ kind: 'evidence' as const, id: e.id, title: e.description }))
   const av = input.evidence.filter((e) => e.kind === 'av').map((e) => ({ kind: 'evidence' as const, id: e.id, title: e.description }))
   const list = [
     item('filing', '立案审批表', true, ofTypes(['case_filing_approval'])),
-    item('investigation', '调查取证材料（检查记录、询问笔录等）', true, ofTypes(['inspection_record', 'questioning_transcript', 'evidence_preservation_notice'])),
+    item(
+      'investigation',
+      '调查取证材料（检查记录、询问笔录等）',
+      true,
+      ofTypes(['inspection_record', 'questioning_transcript', 'evidence_preservation_notice'])
+    ),
     item('evidence', '证据材料', true, evid),
     item('proposal', '案件处理呈批表（调查终结及处理意见）', true, ofTypes(['case_handling_approval'])),
-    item('decision_draft', '拟作出的处理决定书（草稿）', true, docs.filter((d) => DECISION_TYPES.includes(d.type) && d.status === 'draft').map((d) => ({ kind: 'document' as const, id: d.id, title: d.title, status: d.status }))),
+    item(
+      'decision_draft',
+      '拟作出的处理决定书（草稿）',
+      true,
+      docs
+        .filter((d) => DECISION_TYPES.includes(d.type) && d.status === 'draft')
+        .map((d) => ({ kind: 'document' as const, id: d.id, title: d.title, status: d.status }))
+    ),
     item('notice', '行政处罚告知书或者听证告知书（已告知的）', false, ofTypes(['penalty_notice', 'hearing_notice'], true)),
     item('statement', '陈述申辩笔录（当事人陈述申辩的）', false, ofTypes(['statement_record'])),
     item('av', '音像记录', false, av)

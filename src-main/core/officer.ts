@@ -2,7 +2,10 @@ import { z } from 'zod'
 import { daysBetween, isIsoDate } from './dates'
 
 export const isoDateField = (label: string) =>
-  z.string().trim().refine(isIsoDate, { message: `${label}应为有效日期，格式 YYYY-MM-DD` })
+  z
+    .string()
+    .trim()
+    .refine(isIsoDate, { message: `${label}应为有效日期，格式 YYYY-MM-DD` })
 
 /** 执法证号: province formats differ (digits, sometimes with letters or a dash); keep it strict enough to catch typos. */
 export const certNoField = z
@@ -20,11 +23,7 @@ export const CERT_TYPES = ['行政执法证', '安全生产监管执法证', '�
 
 /** Officer fields without defaults: the basis of both the create schema and the edit patch. */
 const officerFields = {
-  name: z
-    .string()
-    .trim()
-    .min(2, { message: '姓名至少2个字' })
-    .max(20, { message: '姓名不能超过20个字' }),
+  name: z.string().trim().min(2, { message: '姓名至少2个字' }).max(20, { message: '姓名不能超过20个字' }),
   post: z.string().trim().max(30, { message: '职务不能超过30个字' }),
   unit: z.string().trim().max(60, { message: '所在单位不能超过60个字' }),
   certNo: certNoField,

@@ -20,8 +20,18 @@ export const residentIdField = z
     if (p) ctx.addIssue({ code: 'custom', message: RESIDENT_ID_MESSAGES[p] })
   })
 
-const name = (label: string) => z.string().trim().min(2, { message: `${label}至少2个字` }).max(100, { message: `${label}不能超过100个字` })
-const text = (max: number, label: string) => z.string().trim().max(max, { message: `${label}不能超过${max}个字` }).default('')
+const name = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(2, { message: `${label}至少2个字` })
+    .max(100, { message: `${label}不能超过100个字` })
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label}不能超过${max}个字` })
+    .default('')
 
 const OrgSchema = z.object({
   kind: z.literal('org'),

@@ -165,7 +165,12 @@ export function penaltyTypes(s: Pick<PublicitySource, 'decision' | 'measures' | 
 export function buildPublicityRecord(src: PublicitySource, policy: PublicityPolicy): { record: PublicityRecord; hits: RedactionHit[] } {
   const persons = [src.party, ...src.otherPersons]
   const subjects = mergeSubjects([...persons.map(subjectsOf), src.extra ?? {}])
-  const keep = [src.agency.name, src.agency.creditCode, src.agency.phone ?? '', ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])].filter((x) => x.length > 0)
+  const keep = [
+    src.agency.name,
+    src.agency.creditCode,
+    src.agency.phone ?? '',
+    ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])
+  ].filter((x) => x.length > 0)
   const hits: RedactionHit[] = []
   const clean = (text: string) => {
     const r = redactText(text, subjects, { keep, idMask: 'partial' })
@@ -184,7 +189,14 @@ export function buildPublicityRecord(src: PublicitySource, policy: PublicityPoli
     legalRep: p.kind === 'person' ? '' : (p.legalRep ?? ''),
     violationType: clean(src.cause),
     facts: clean(src.decision.facts),
-    basis: clean([src.decision.violatedProvision && `违反${src.decision.violatedProvision}`, src.decision.penaltyBasis && `依据${src.decision.penaltyBasis}`].filter(Boolean).join('；')),
+    basis: clean(
+      [
+        src.decision.violatedProvision && `违反${src.decision.violatedProvision}`,
+        src.decision.penaltyBasis && `依据${src.decision.penaltyBasis}`
+      ]
+        .filter(Boolean)
+        .join('；')
+    ),
     penaltyType: penaltyTypes(src).join('；'),
     penaltyContent: clean(src.decision.penalty),
     fineWan: wan(src.decision.fine ?? 0),
@@ -205,7 +217,16 @@ export function buildPublicityRecord(src: PublicitySource, policy: PublicityPoli
 
 /** A final guard before anything leaves the building: what would still be masked in a record's texts. */
 export function residualSensitive(record: PublicityRecord, subjects: RedactionSubject, keep: readonly string[]): RedactionHit[] {
-  const texts = [record.caseName, record.facts, record.basis, record.penaltyContent, record.violationType, record.remarks, record.legalRep, record.partyName]
+  const texts = [
+    record.caseName,
+    record.facts,
+    record.basis,
+    record.penaltyContent,
+    record.violationType,
+    record.remarks,
+    record.legalRep,
+    record.partyName
+  ]
   return texts.flatMap((t) => findSensitive(t, subjects, { keep: [...keep] }))
 }
 
@@ -254,7 +275,11 @@ export const RECORD_COLUMNS: [keyof PublicityRecord, string][] = [
 ]
 
 export function recordsTable(records: readonly PublicityRecord[]): Table {
-  return { title: '行政处罚决定公示', headers: RECORD_COLUMNS.map(([, h]) => h), rows: records.map((r) => RECORD_COLUMNS.map(([k]) => String(r[k] ?? ''))) }
+  return {
+    title: '行政处罚决定公示',
+    headers: RECORD_COLUMNS.map(([, h]) => h),
+    rows: records.map((r) => RECORD_COLUMNS.map(([k]) => String(r[k] ?? '')))
+  }
 }
 
 export function recordsCsv(records: readonly PublicityRecord[]): string {
@@ -267,9 +292,19 @@ export function recordsJson(records: readonly PublicityRecord[], meta: { agency:
 
 export function recordsHtml(records: readonly PublicityRecord[], meta: { agency: string; generatedOn: string }): string {
   const summaries = records
-    .map((r) => `<article><h3>${esc(r.decisionNumber)}</h3>${summaryText(r).split('\n').map((l) => `<p>${esc(l)}</p>`).join('')}</article>`)
+    .map(
+      (r) =>
+        `<article><h3>${esc(r.decisionNumber)}</h3>${summaryText(r)
+          .split('\n')
+          .map((l) => `<p>${esc(l)}</p>`)
+          .join('')}</article>`
+    )
     .join('\n')
-  return htmlPage(`${meta.agency}<br>行政处罚决定公示`, `更新日期：${chineseDate(meta.generatedOn)}\u3000共${records.length}件`, `${htmlTable(recordsTable(records))}\n<section><h2>行政处罚决定书摘要</h2>\n${summaries}\n</section>`)
+  return htmlPage(
+    `${meta.agency}<br>行政处罚决定公示`,
+    `更新日期：${chineseDate(meta.generatedOn)}\u3000共${records.length}件`,
+    `${htmlTable(recordsTable(records))}\n<section><h2>行政处罚决定书摘要</h2>\n${summaries}\n</section>`
+  )
 }
 
 /** The status a published record shows on `today`: past the maximum period it is due to come down. */

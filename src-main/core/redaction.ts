@@ -340,7 +340,10 @@ function detect(text: string, subjects: RedactionSubject, options: RedactionOpti
         const mobile = /^((?:00)?86)?1[3-9]\d{9}$/.exec(digits)
         if (mobile) add('phone', mobile[1] !== undefined && norm.charAt(start - 1) === '+' ? start - 1 : start, end, false)
         const bankShape = j === i || (foursBefore && group.digits.length <= 4)
-        if (bankShape && ((n >= 16 && n <= 19 && luhn(digits)) || (n >= 12 && BANK_KEYWORD.test(norm.slice(Math.max(0, start - 20), start))))) {
+        if (
+          bankShape &&
+          ((n >= 16 && n <= 19 && luhn(digits)) || (n >= 12 && BANK_KEYWORD.test(norm.slice(Math.max(0, start - 20), start))))
+        ) {
           add('bank', start, end, false)
         }
       }
@@ -395,7 +398,7 @@ function select(found: readonly Found[], norm: string): Found[] {
     best[k + 1] = Math.max(best[k]!, weight(item, norm) + best[lo]!)
   }
   const chosen: Found[] = []
-  for (let k = n; k > 0; ) {
+  for (let k = n; k > 0;) {
     const item = items[k - 1]!
     if (best[k] === best[k - 1]) {
       k--

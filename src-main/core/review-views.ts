@@ -22,7 +22,9 @@ export const MaterialItemSchema = z.object({
   label: z.string(),
   mandatory: z.boolean(),
   present: z.boolean(),
-  refs: z.array(z.object({ kind: z.enum(['document', 'evidence']), id: z.number().int(), title: z.string(), status: z.string().optional() }))
+  refs: z.array(
+    z.object({ kind: z.enum(['document', 'evidence']), id: z.number().int(), title: z.string(), status: z.string().optional() })
+  )
 })
 
 export const ReviewRoundSchema = z.object({
@@ -125,7 +127,16 @@ export const ReviewShowSchema = z.object({
   /** what still blocks the decision today (empty when it may be issued) */
   gates: z.array(GateProblemSchema),
   hearings: z.array(HearingSchema),
-  waivers: z.array(z.object({ id: z.number().int(), caseId: z.number().int(), right: z.enum(WAIVER_RIGHTS), date: z.string(), note: z.string(), createdBy: z.string() })),
+  waivers: z.array(
+    z.object({
+      id: z.number().int(),
+      caseId: z.number().int(),
+      right: z.enum(WAIVER_RIGHTS),
+      date: z.string(),
+      note: z.string(),
+      createdBy: z.string()
+    })
+  ),
   discussions: z.array(
     z.object({
       id: z.number().int(),
@@ -148,10 +159,16 @@ export const CatalogueViewSchema = z.object({
   catalogue: MajorCatalogueSchema,
   createdAt: z.string(),
   createdBy: z.string(),
-  history: z.array(z.object({ version: z.number().int(), name: z.string(), effectiveFrom: z.string(), createdAt: z.string(), createdBy: z.string() }))
+  history: z.array(
+    z.object({ version: z.number().int(), name: z.string(), effectiveFrom: z.string(), createdAt: z.string(), createdBy: z.string() })
+  )
 })
 
-export const ReviewQueueItemSchema = ReviewRoundSchema.extend({ caseName: z.string(), caseNumber: z.string().nullable(), overdue: z.boolean() })
+export const ReviewQueueItemSchema = ReviewRoundSchema.extend({
+  caseName: z.string(),
+  caseNumber: z.string().nullable(),
+  overdue: z.boolean()
+})
 
 export const PublicityViewSchema = z.object({
   id: z.number().int(),
@@ -184,7 +201,12 @@ export const TimelineSchema = z.object({
   caseNumber: z.string().nullable(),
   total: z.number().int(),
   actors: z.array(z.string()),
-  chain: z.object({ ok: z.boolean(), entries: z.number().int(), headHash: z.string(), firstBad: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }),
+  chain: z.object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    headHash: z.string(),
+    firstBad: z.object({ seq: z.number().int(), reason: z.string() }).nullable()
+  }),
   entries: z.array(
     z.object({
       seq: z.number().int(),
@@ -223,8 +245,17 @@ export const ReviewInputs = {
     note: text(2000),
     submittedOn: isoDateField('提交日期').optional()
   }),
-  decide: z.object({ reviewId: z.number().int().positive(), decision: ReviewDecisionSchema, decidedOn: isoDateField('审核日期').optional() }),
-  respond: z.object({ reviewId: z.number().int().positive(), accept: z.boolean(), note: text(2000), date: isoDateField('日期').optional() }),
+  decide: z.object({
+    reviewId: z.number().int().positive(),
+    decision: ReviewDecisionSchema,
+    decidedOn: isoDateField('审核日期').optional()
+  }),
+  respond: z.object({
+    reviewId: z.number().int().positive(),
+    accept: z.boolean(),
+    note: text(2000),
+    date: isoDateField('日期').optional()
+  }),
   coordinate: z.object({
     reviewId: z.number().int().positive(),
     coordination: z.string().trim().min(4, { message: '请写明协调意见' }).max(3000),
@@ -250,7 +281,12 @@ export const ReviewInputs = {
     noShow: z.boolean().default(false),
     summary: text(3000)
   }),
-  waive: z.object({ caseId: caseIdField, right: z.enum(WAIVER_RIGHTS), date: isoDateField('放弃日期'), note: z.string().trim().min(4, { message: '请写明当事人书面放弃的情况（如放弃声明的日期和形式）' }).max(1000) }),
+  waive: z.object({
+    caseId: caseIdField,
+    right: z.enum(WAIVER_RIGHTS),
+    date: isoDateField('放弃日期'),
+    note: z.string().trim().min(4, { message: '请写明当事人书面放弃的情况（如放弃声明的日期和形式）' }).max(1000)
+  }),
   discussion: z.object({
     caseId: caseIdField,
     heldOn: isoDateField('讨论日期'),
@@ -264,8 +300,21 @@ export const ReviewInputs = {
   publicityPublish: z.object({
     id: z.number().int().positive(),
     publishedOn: isoDateField('公示日期'),
-    url: z.string().trim().regex(/^https?:\/\/\S+$/, { message: '请填写公示网页地址（http:// 或 https:// 开头）' }).max(500)
+    url: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/\S+$/, { message: '请填写公示网页地址（http:// 或 https:// 开头）' })
+      .max(500)
   }),
-  publicityWithdraw: z.object({ id: z.number().int().positive(), reason: z.enum(WITHDRAW_REASONS, { message: '请选择撤回原因' }), date: isoDateField('撤回日期'), note: text(1000) }),
-  decisionChanged: z.object({ caseId: caseIdField, date: isoDateField('日期'), reason: z.string().trim().min(4, { message: '请写明撤销或者变更的情况' }).max(1000) })
+  publicityWithdraw: z.object({
+    id: z.number().int().positive(),
+    reason: z.enum(WITHDRAW_REASONS, { message: '请选择撤回原因' }),
+    date: isoDateField('撤回日期'),
+    note: text(1000)
+  }),
+  decisionChanged: z.object({
+    caseId: caseIdField,
+    date: isoDateField('日期'),
+    reason: z.string().trim().min(4, { message: '请写明撤销或者变更的情况' }).max(1000)
+  })
 }

@@ -17,10 +17,33 @@ export const FIELD_TYPES = ['text', 'textarea', 'date', 'datetime', 'money', 'nu
 export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** Roots of the autofill context a template may use besides `f` (form fields) and `doc`. */
-export const AUTOFILL_ROOTS = ['agency', 'case', 'party', 'parties', 'officers', 'today', 'deadlines', 'hearing', 'review', 'discussion'] as const
+export const AUTOFILL_ROOTS = [
+  'agency',
+  'case',
+  'party',
+  'parties',
+  'officers',
+  'today',
+  'deadlines',
+  'hearing',
+  'review',
+  'discussion'
+] as const
 
 /** Formatters usable after `|` in a tag. */
-export const FORMATTERS = ['cnDate', 'cnDateTime', 'amountCn', 'amountFig', 'amount', 'upper', 'maskId', 'join', 'checkbox', 'default', 'lead'] as const
+export const FORMATTERS = [
+  'cnDate',
+  'cnDateTime',
+  'amountCn',
+  'amountFig',
+  'amount',
+  'upper',
+  'maskId',
+  'join',
+  'checkbox',
+  'default',
+  'lead'
+] as const
 
 const SubFieldSchema = z.object({
   key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
@@ -84,10 +107,13 @@ export const ManifestSchema = z
       ids.add(t.id)
       const keys = new Set<string>()
       t.fields.forEach((f, j) => {
-        if (keys.has(f.key)) ctx.addIssue({ code: 'custom', path: ['types', i, 'fields', j, 'key'], message: `${t.id} 中字段 ${f.key} 重复` })
+        if (keys.has(f.key))
+          ctx.addIssue({ code: 'custom', path: ['types', i, 'fields', j, 'key'], message: `${t.id} 中字段 ${f.key} 重复` })
         keys.add(f.key)
-        if (f.type === 'list' && !f.item?.length) ctx.addIssue({ code: 'custom', path: ['types', i, 'fields', j], message: `列表字段 ${f.key} 须定义 item` })
-        if (f.type === 'select' && !f.options?.length) ctx.addIssue({ code: 'custom', path: ['types', i, 'fields', j], message: `选择字段 ${f.key} 须定义 options` })
+        if (f.type === 'list' && !f.item?.length)
+          ctx.addIssue({ code: 'custom', path: ['types', i, 'fields', j], message: `列表字段 ${f.key} 须定义 item` })
+        if (f.type === 'select' && !f.options?.length)
+          ctx.addIssue({ code: 'custom', path: ['types', i, 'fields', j], message: `选择字段 ${f.key} 须定义 options` })
       })
     })
   })

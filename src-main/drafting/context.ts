@@ -32,7 +32,10 @@ export function buildContext(db: Db, caseId: number, today: string) {
   if (!c) return null
   const agency = getAgency(db)
   const links = caseParties(db, [caseId]).get(caseId) ?? []
-  const parties = partiesByIds(db, links.map((l) => l.partyId))
+  const parties = partiesByIds(
+    db,
+    links.map((l) => l.partyId)
+  )
   const ordered = links.map((l) => ({ ...parties.find((p) => p.id === l.partyId)!, role: l.role }))
   const blocks = ordered.map((p) => ({ ...partyBlock(p, today), role: p.role }))
   const officers = (caseOfficers(db, [caseId]).get(caseId) ?? []).map((o) => findOfficer(db, o.officerId)!)
@@ -52,7 +55,14 @@ export function buildContext(db: Db, caseId: number, today: string) {
     },
     party: blocks.find((b) => b.role === 'party') ?? blocks[0] ?? {},
     parties: blocks,
-    officers: officers.map((o) => ({ name: o.name, certNo: o.certNo, unit: o.unit, post: o.post, validUntil: o.validUntil, active: o.active })),
+    officers: officers.map((o) => ({
+      name: o.name,
+      certNo: o.certNo,
+      unit: o.unit,
+      post: o.post,
+      validUntil: o.validUntil,
+      active: o.active
+    })),
     today,
     deadlines,
     ...reviewContext(db, caseId)
@@ -66,10 +76,26 @@ function reviewContext(db: Db, caseId: number) {
   const d = caseDiscussions(db, caseId).at(-1)
   return {
     hearing: h
-      ? { requestedOn: h.requestedOn, scheduledAt: h.scheduledAt ?? '', place: h.place, chair: h.chairName, clerk: h.clerk, public: h.public, agents: h.agents.join('、'), heldOn: h.heldOn ?? '' }
+      ? {
+          requestedOn: h.requestedOn,
+          scheduledAt: h.scheduledAt ?? '',
+          place: h.place,
+          chair: h.chairName,
+          clerk: h.clerk,
+          public: h.public,
+          agents: h.agents.join('、'),
+          heldOn: h.heldOn ?? ''
+        }
       : {},
     review: r
-      ? { submittedOn: r.submittedOn, round: r.round, decidedOn: r.decidedOn ?? '', reviewer: r.decidedBy ?? '', opinion: r.decision?.opinion ?? '', triggers: r.triggers.map((t) => t.label).join('、') }
+      ? {
+          submittedOn: r.submittedOn,
+          round: r.round,
+          decidedOn: r.decidedOn ?? '',
+          reviewer: r.decidedBy ?? '',
+          opinion: r.decision?.opinion ?? '',
+          triggers: r.triggers.map((t) => t.label).join('、')
+        }
       : {},
     discussion: d ? { heldOn: d.heldOn, chair: d.chair, attendees: d.attendees.join('、'), conclusion: d.conclusionText } : {}
   }

@@ -25,7 +25,8 @@ interface ZipEntry {
 
 /** Open a DOCX defensively: size, entry count and compression-ratio limits before anything is inflated. */
 export function openDocx(bytes: Uint8Array): PizZip {
-  if (bytes.length > DOCX_LIMITS.maxFileBytes) throw new TemplateError(`文件过大（${Math.round(bytes.length / 1048576)} MB），模板不应超过 20 MB`)
+  if (bytes.length > DOCX_LIMITS.maxFileBytes)
+    throw new TemplateError(`文件过大（${Math.round(bytes.length / 1048576)} MB），模板不应超过 20 MB`)
   let zip: PizZip
   try {
     zip = new PizZip(bytes)
@@ -42,7 +43,8 @@ export function openDocx(bytes: Uint8Array): PizZip {
     if (c > 0 && u / c > DOCX_LIMITS.maxRatio && u > 1024 * 1024) throw new TemplateError('DOCX 压缩比异常（疑似压缩炸弹），已拒绝')
   }
   if (total > DOCX_LIMITS.maxUncompressedBytes) throw new TemplateError('DOCX 解压后体积异常（疑似压缩炸弹），已拒绝')
-  if (!zip.file('word/document.xml') || !zip.file('[Content_Types].xml')) throw new TemplateError('文件不是 Word 文档（缺少 word/document.xml）')
+  if (!zip.file('word/document.xml') || !zip.file('[Content_Types].xml'))
+    throw new TemplateError('文件不是 Word 文档（缺少 word/document.xml）')
   return zip
 }
 

@@ -52,7 +52,8 @@ function lookup(path: string[], scopes: unknown[], indexes: number[]): unknown {
     let cur: unknown = scopes[s]
     let ok = true
     for (const seg of path) {
-      if (cur !== null && typeof cur === 'object' && Object.prototype.hasOwnProperty.call(cur, seg)) cur = (cur as Record<string, unknown>)[seg]
+      if (cur !== null && typeof cur === 'object' && Object.prototype.hasOwnProperty.call(cur, seg))
+        cur = (cur as Record<string, unknown>)[seg]
       else {
         ok = false
         break

@@ -7,7 +7,29 @@ import { AUTOFILL_ROOTS, type TemplateType } from '../core/templates'
 import { inspectTemplate, TemplateError } from './render'
 import { parseTag } from './tags'
 
-const PARTY_KEYS = ['name', 'kind', 'kindLabel', 'isOrg', 'isSole', 'isPerson', 'age', 'creditCode', 'address', 'postcode', 'legalRep', 'legalRepPost', 'phone', 'licences', 'idNumber', 'sex', 'birthDate', 'employer', 'post', 'operatorIdNumber', 'role']
+const PARTY_KEYS = [
+  'name',
+  'kind',
+  'kindLabel',
+  'isOrg',
+  'isSole',
+  'isPerson',
+  'age',
+  'creditCode',
+  'address',
+  'postcode',
+  'legalRep',
+  'legalRepPost',
+  'phone',
+  'licences',
+  'idNumber',
+  'sex',
+  'birthDate',
+  'employer',
+  'post',
+  'operatorIdNumber',
+  'role'
+]
 const OFFICER_KEYS = ['name', 'certNo', 'unit', 'post', 'validUntil', 'active']
 
 export interface TemplateReport {
@@ -20,7 +42,9 @@ export interface TemplateReport {
 export function validateTemplate(type: TemplateType, bytes: Uint8Array): TemplateReport {
   const { tags, uses } = inspectTemplate(bytes) // throws TemplateError for broken files or syntax
   const fieldKeys = new Set(type.fields.map((f) => f.key))
-  const listColumns = new Map(type.fields.filter((f) => f.type === 'list').map((f) => [`f.${f.key}`, new Set((f.item ?? []).map((i) => i.key))]))
+  const listColumns = new Map(
+    type.fields.filter((f) => f.type === 'list').map((f) => [`f.${f.key}`, new Set((f.item ?? []).map((i) => i.key))])
+  )
   const unknown: { tag: string; reason: string }[] = []
   const used = new Set<string>()
   for (const { tag, loops } of uses) {

@@ -19,7 +19,8 @@ const bridge: CaseBinderBridge = {
   saveFile: (suggestedName: string, content: string, options?: { base64?: boolean }): Promise<string | null> =>
     ipcRenderer.invoke('casebinder-shell:save-file', suggestedName, content, options?.base64 === true),
   /** write to a temp file and open it with the system's program (Word / WPS) */
-  openFile: (fileName: string, base64: string): Promise<string | null> => ipcRenderer.invoke('casebinder-shell:open-file', fileName, base64),
+  openFile: (fileName: string, base64: string): Promise<string | null> =>
+    ipcRenderer.invoke('casebinder-shell:open-file', fileName, base64),
   platform: 'electron'
 }
 

@@ -108,7 +108,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const queryToken = url.searchParams.get('token')
     const presented = queryToken ?? cookieToken(req) ?? (req.headers['x-casebinder-token'] as string | undefined) ?? ''
     if (!safeEqual(presented, token)) {
-      return send(res, 401, '需要访问令牌：请使用 CaseBinder 启动时打印的地址打开本页。\nA token is required: open the URL printed at start.')
+      return send(
+        res,
+        401,
+        '需要访问令牌：请使用 CaseBinder 启动时打印的地址打开本页。\nA token is required: open the URL printed at start.'
+      )
     }
     if (queryToken) {
       // trade the token in the URL for a cookie, then drop it from the address bar

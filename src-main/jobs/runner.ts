@@ -24,7 +24,10 @@ export interface JobState {
   endedAt?: string | undefined
 }
 
-export type JobBody = (progress: (stage: string, done: number, total: number, item?: string) => void, signal: AbortSignal) => Promise<unknown>
+export type JobBody = (
+  progress: (stage: string, done: number, total: number, item?: string) => void,
+  signal: AbortSignal
+) => Promise<unknown>
 
 export class JobManager {
   private readonly jobs = new Map<string, { state: JobState; abort: AbortController; promise: Promise<void> }>()
@@ -48,7 +51,9 @@ export class JobManager {
       },
       (err: unknown) => {
         const error: AppError =
-          err instanceof AppErrorException ? err.appError : { code: 'INTERNAL', message: `任务失败：${(err as Error).message ?? String(err)}` }
+          err instanceof AppErrorException
+            ? err.appError
+            : { code: 'INTERNAL', message: `任务失败：${(err as Error).message ?? String(err)}` }
         const status = abort.signal.aborted || error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed'
         Object.assign(state, { status, error, endedAt: new Date().toISOString() })
         this.emit({ type: 'job.done', jobId: id, status })
@@ -81,23 +86,28 @@ export class JobManager {
       (progress, signal) =>
         new Promise((resolve, reject) => {
           // built: out/main/worker.js next to the entry (or one level up from a shared chunk)
-          const built = [new URL('./worker.js', import.meta.url), new URL('../worker.js', import.meta.url)].find((u) => existsSync(fileURLToPath(u)))
+          const built = [new URL('./worker.js', import.meta.url), new URL('../worker.js', import.meta.url)].find((u) =>
+            existsSync(fileURLToPath(u))
+          )
           const worker = built
             ? new Worker(built, { workerData })
             : new Worker(new URL('./dev-worker.mjs', import.meta.url), { workerData })
           const onAbort = () => worker.postMessage({ type: 'cancel' })
           signal.addEventListener('abort', onAbort)
           let settled = false
-          worker.on('message', (m: { type: string; stage: string; done: number; total: number; item?: string; result?: unknown; error?: AppError }) => {
-            if (m.type === 'progress') progress(m.stage, m.done, m.total, m.item)
-            else if (m.type === 'result') {
-              settled = true
-              resolve(m.result)
-            } else if (m.type === 'error') {
-              settled = true
-              reject(new AppErrorException(m.error!))
+          worker.on(
+            'message',
+            (m: { type: string; stage: string; done: number; total: number; item?: string; result?: unknown; error?: AppError }) => {
+              if (m.type === 'progress') progress(m.stage, m.done, m.total, m.item)
+              else if (m.type === 'result') {
+                settled = true
+                resolve(m.result)
+              } else if (m.type === 'error') {
+                settled = true
+                reject(new AppErrorException(m.error!))
+              }
             }
-          })
+          )
           worker.on('error', (err) => {
             settled = true
             reject(err)

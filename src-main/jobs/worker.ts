@@ -18,10 +18,16 @@ async function main() {
   const home = openHome(req.home, { actor: req.actor })
   try {
     const ctx = createContext(home, { actor: req.actor, version: req.version, now: () => new Date(req.now ?? Date.now()) })
-    const result = await runJobBody(ctx, req, (stage, done, total, item) => parentPort!.postMessage({ type: 'progress', stage, done, total, item }), abort.signal)
+    const result = await runJobBody(
+      ctx,
+      req,
+      (stage, done, total, item) => parentPort!.postMessage({ type: 'progress', stage, done, total, item }),
+      abort.signal
+    )
     parentPort!.postMessage({ type: 'result', result })
   } catch (err) {
-    const error = err instanceof AppErrorException ? err.appError : { code: 'INTERNAL', message: `任务失败：${(err as Error).message ?? String(err)}` }
+    const error =
+      err instanceof AppErrorException ? err.appError : { code: 'INTERNAL', message: `任务失败：${(err as Error).message ?? String(err)}` }
     parentPort!.postMessage({ type: 'error', error })
   } finally {
     home.close()

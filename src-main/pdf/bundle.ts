@@ -55,7 +55,12 @@ export interface BundleInput {
   signal?: AbortSignal
 }
 
-function stamp(page: ReturnType<PDFDocument['getPages']>[number], n: number, position: StampPosition, font: Awaited<ReturnType<PDFDocument['embedFont']>>) {
+function stamp(
+  page: ReturnType<PDFDocument['getPages']>[number],
+  n: number,
+  position: StampPosition,
+  font: Awaited<ReturnType<PDFDocument['embedFont']>>
+) {
   const text = String(n)
   const size = 11
   const w = font.widthOfTextAtSize(text, size)

@@ -243,7 +243,7 @@ export function createTestCertificate(opts: TestCertificateOptions): TestCertifi
   cert.publicKey = forge.pki.publicKeyFromPem(pubPem)
   // positive 16-byte serial
   const serial = randomBytes(16)
-  serial[0] = (serial[0] ?? 0) & 0x7f | 0x10
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x10
   cert.serialNumber = serial.toString('hex')
   const start = opts.notBefore ?? new Date(Date.now() - 60_000)
   cert.validity.notBefore = start

@@ -21,9 +21,30 @@
 const SONG = ['SimSun', '宋体', 'NSimSun', '新宋体', 'STSong', 'Songti SC', 'AR PL UMing CN', 'UMingCN', 'AR PL UMing', 'AR PL SungtiL GB']
 const FANGSONG = ['FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'AR PL UMing CN', 'UMingCN', 'AR PL UMing']
 const HEI = ['SimHei', '黑体', 'STHeiti', 'Heiti SC', 'WenQuanYi Zen Hei', 'WenQuanYiZenHei', 'WenQuanYi Micro Hei', 'Droid Sans Fallback']
-const KAI = ['KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312', 'STKaiti', 'Kaiti SC', 'AR PL UKai CN', 'UKaiCN', 'AR PL UKai', 'AR PL UMing CN']
+const KAI = [
+  'KaiTi',
+  '楷体',
+  'KaiTi_GB2312',
+  '楷体_GB2312',
+  'STKaiti',
+  'Kaiti SC',
+  'AR PL UKai CN',
+  'UKaiCN',
+  'AR PL UKai',
+  'AR PL UMing CN'
+]
 const YAHEI = ['Microsoft YaHei', '微软雅黑', 'PingFang SC', 'WenQuanYi Zen Hei', 'WenQuanYiZenHei', 'Droid Sans Fallback']
-const XIAOBIAOSONG = ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', '华文中宋', 'STZhongsong', 'SimSun', '宋体', 'AR PL UMing CN', 'UMingCN']
+const XIAOBIAOSONG = [
+  '方正小标宋简体',
+  'FZXiaoBiaoSong-B05S',
+  '方正小标宋_GBK',
+  '华文中宋',
+  'STZhongsong',
+  'SimSun',
+  '宋体',
+  'AR PL UMing CN',
+  'UMingCN'
+]
 
 const FAMILIES: [string[], string[]][] = [
   [['SimSun', '宋体', 'NSimSun', '新宋体', 'STSong', '华文宋体', 'Songti SC'], SONG],
@@ -39,7 +60,10 @@ const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 // Regular faces only: these families have no bold face, so bold text is synthesised (declaring the regular file
 // as the bold face too would print bold text regular).
 export const FONT_CSS = FAMILIES.flatMap(([names, sources]) =>
-  names.map((name) => `@font-face { font-family: ${q(name)}; src: ${[name, ...sources.filter((s) => s !== name)].map((s) => `local(${q(s)})`).join(', ')}; }`)
+  names.map(
+    (name) =>
+      `@font-face { font-family: ${q(name)}; src: ${[name, ...sources.filter((s) => s !== name)].map((s) => `local(${q(s)})`).join(', ')}; }`
+  )
 ).join('\n')
 
 /** Print layout: docx-preview's screen page boxes become flowing content on CSS named pages. */

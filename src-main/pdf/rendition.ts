@@ -58,7 +58,15 @@ export class RenditionError extends Error {
   }
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
 
 function firstExisting(paths: (string | undefined | null)[]): string | null {
   for (const p of paths) if (p && existsSync(p)) return p
@@ -92,7 +100,14 @@ export function findChromium(): string | null {
             '/Applications/Chromium.app/Contents/MacOS/Chromium',
             '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'
           ]
-        : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', ...onPath(['chromium', 'chromium-browser', 'google-chrome'])]
+        : [
+            '/usr/bin/chromium',
+            '/usr/bin/chromium-browser',
+            '/usr/bin/google-chrome',
+            '/usr/bin/google-chrome-stable',
+            '/snap/bin/chromium',
+            ...onPath(['chromium', 'chromium-browser', 'google-chrome'])
+          ]
   return firstExisting([env.CHROMIUM_PATH, ...candidates])
 }
 
@@ -106,7 +121,13 @@ export function findSoffice(): string | null {
       ? [join(pf, 'LibreOffice', 'program', 'soffice.exe'), join(pf86, 'LibreOffice', 'program', 'soffice.exe'), ...onPath(['soffice.exe'])]
       : process.platform === 'darwin'
         ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice', ...onPath(['soffice'])]
-        : [...onPath(['soffice', 'libreoffice']), '/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice', '/snap/bin/libreoffice']
+        : [
+            ...onPath(['soffice', 'libreoffice']),
+            '/usr/bin/soffice',
+            '/usr/lib/libreoffice/program/soffice',
+            '/opt/libreoffice/program/soffice',
+            '/snap/bin/libreoffice'
+          ]
   return firstExisting([env.SOFFICE_PATH, ...candidates])
 }
 
@@ -216,7 +237,8 @@ function documentStarts(pdf: PDFDocument, n: number): number[] {
   for (let i = 0; i < n; i++) {
     const p = dests.get(`cbdoc-${i}`)
     if (p === undefined) throw new RenditionError(`PDF 分拆失败：未找到第 ${i + 1} 份文书的起始页标记`)
-    if (i === 0 ? p !== 0 : p <= starts[i - 1]!) throw new RenditionError(`PDF 分拆失败：第 ${i + 1} 份文书的起始页（${p + 1}）不在前一份之后`)
+    if (i === 0 ? p !== 0 : p <= starts[i - 1]!)
+      throw new RenditionError(`PDF 分拆失败：第 ${i + 1} 份文书的起始页（${p + 1}）不在前一份之后`)
     starts.push(p)
   }
   return starts
@@ -226,7 +248,10 @@ async function splitPdf(pdf: PDFDocument, ranges: [number, number][]): Promise<U
   const out: Uint8Array[] = []
   for (const [from, to] of ranges) {
     const part = await PDFDocument.create()
-    const pages = await part.copyPages(pdf, Array.from({ length: to - from }, (_, k) => from + k))
+    const pages = await part.copyPages(
+      pdf,
+      Array.from({ length: to - from }, (_, k) => from + k)
+    )
     for (const p of pages) part.addPage(p)
     part.setProducer('CaseBinder rendition (Chromium)')
     out.push(await part.save())
@@ -272,7 +297,9 @@ class ChromiumRenditioner implements Renditioner {
       const context = await browser.newContext({ offline: true, javaScriptEnabled: true })
       const page = await context.newPage()
       if (DEBUG) page.on('console', (m) => debug('page:', m.text()))
-      await page.setContent(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${FONT_CSS}\n${LAYOUT_CSS}</style></head><body></body></html>`)
+      await page.setContent(
+        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${FONT_CSS}\n${LAYOUT_CSS}</style></head><body></body></html>`
+      )
       for (const content of [...browserBundles(), PAGE_SCRIPT]) await page.addScriptTag({ content })
       debug('launched')
       return new ChromiumRenditioner(browser, context, page, batchSize)
@@ -324,7 +351,10 @@ class ChromiumRenditioner implements Renditioner {
       const actual = starts.map((s, i) => (i + 1 < starts.length ? starts[i + 1]! : total) - s)
       debug('estimate', counts.join(','), 'actual', actual.join(','))
       if (actual.every((n, i) => n === counts[i]) || attempt === 2) {
-        return splitPdf(pdf, starts.map((s, i) => [s, s + actual[i]!] as [number, number]))
+        return splitPdf(
+          pdf,
+          starts.map((s, i) => [s, s + actual[i]!] as [number, number])
+        )
       }
       counts = actual
     }
@@ -350,9 +380,15 @@ class ChromiumRenditioner implements Renditioner {
  * route's CSS does), instead of whatever the system substitutes (often Noto Sans CJK for every family).
  */
 const LO_ALIASES: [string[], string[]][] = [
-  [['SimSun', '宋体', 'NSimSun', '新宋体', 'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', '方正小标宋简体', '华文中宋'], ['AR PL UMing CN']],
+  [
+    ['SimSun', '宋体', 'NSimSun', '新宋体', 'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', '方正小标宋简体', '华文中宋'],
+    ['AR PL UMing CN']
+  ],
   [['SimHei', '黑体', 'Microsoft YaHei', '微软雅黑'], ['WenQuanYi Zen Hei']],
-  [['KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312'], ['AR PL UKai CN', 'AR PL UMing CN']]
+  [
+    ['KaiTi', '楷体', 'KaiTi_GB2312', '楷体_GB2312'],
+    ['AR PL UKai CN', 'AR PL UMing CN']
+  ]
 ]
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const LO_FONTCONFIG = `<?xml version="1.0"?>
@@ -410,7 +446,12 @@ class LibreOfficeRenditioner implements Renditioner {
           writeFileSync(join(inDir, name), d.docx)
           return name
         })
-        await this.convert(names.map((n) => join(inDir, n)), outDir, batch.length, signal)
+        await this.convert(
+          names.map((n) => join(inDir, n)),
+          outDir,
+          batch.length,
+          signal
+        )
         checkAbort(signal)
         batch.forEach((d, i) => {
           const pdfPath = join(outDir, names[i]!.replace(/\.docx$/, '.pdf'))

@@ -146,13 +146,7 @@ export class CadesSigner extends Signer {
       seq(oid(OID.sha256WithRSA), DER_NULL),
       octets(signature)
     )
-    const signedData = seq(
-      smallInt(1),
-      setOf(sha256Alg),
-      seq(oid(OID.data)),
-      tlv(0xa0, certificateDer, ...chainDer),
-      setOf(signerInfo)
-    )
+    const signedData = seq(smallInt(1), setOf(sha256Alg), seq(oid(OID.data)), tlv(0xa0, certificateDer, ...chainDer), setOf(signerInfo))
     return seq(oid(OID.signedData), tlv(0xa0, signedData))
   }
 }
@@ -170,7 +164,10 @@ function beijingTime(d: Date): string {
 }
 
 function appearanceStream(font: PDFFont, w: number, h: number, lines: string[]): string {
-  const size = Math.max(4, Math.min(9, (h - 6) / (lines.length * 1.25), ...lines.map((l) => ((w - 8) / Math.max(1, font.widthOfTextAtSize(l, 1))))))
+  const size = Math.max(
+    4,
+    Math.min(9, (h - 6) / (lines.length * 1.25), ...lines.map((l) => (w - 8) / Math.max(1, font.widthOfTextAtSize(l, 1))))
+  )
   const lead = size * 1.25
   const ops = [
     'q',

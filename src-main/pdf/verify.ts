@@ -417,12 +417,7 @@ function fmtDate(d: Date): string {
   return d.toISOString().replace('T', ' ').slice(0, 19) + ' UTC'
 }
 
-function checkOne(
-  buf: Buffer,
-  text: string,
-  brPos: number,
-  opts: VerifyOptions
-): { check: SignatureCheck; problems: string[] } {
+function checkOne(buf: Buffer, text: string, brPos: number, opts: VerifyOptions): { check: SignatureCheck; problems: string[] } {
   const problems: string[] = []
   const check: SignatureCheck = {
     signer: '（未知）',
@@ -529,7 +524,8 @@ function checkOne(
     problems.push(`签名使用了不支持的摘要算法（${cms.digestAlgorithm}）。`)
     return { check, problems }
   }
-  if (!cms.digestAlgorithms.includes(cms.digestAlgorithm)) problems.push('签名者的摘要算法未列入 SignedData 的摘要算法集合（签名结构不一致）。')
+  if (!cms.digestAlgorithms.includes(cms.digestAlgorithm))
+    problems.push('签名者的摘要算法未列入 SignedData 的摘要算法集合（签名结构不一致）。')
   if (hashName === 'sha1') problems.push('签名使用 SHA-1 摘要算法，已不安全。')
   const h = createHash(hashName)
   h.update(buf.subarray(a, a + b))

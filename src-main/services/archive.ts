@@ -57,27 +57,48 @@ export async function dossierArchive(
   const year = Number(t.slice(0, 4))
   // the archive number is taken only when the package is complete (below); this one is for the cover
   const provisional = `${year}${String(((db.prepare(`SELECT last FROM number_sequences WHERE scope = 'archive' AND year = ?`).get(year) as { last: number } | undefined)?.last ?? 0) + 1).padStart(4, '0')}`
-  const retention = c.procedure === 'general' ? getSetting(db, 'archive.retentionGeneral', '永久') : getSetting(db, 'archive.retentionSummary', '30年')
+  const retention =
+    c.procedure === 'general' ? getSetting(db, 'archive.retentionGeneral', '永久') : getSetting(db, 'archive.retentionSummary', '30年')
   const tmp = tempSibling(outDir)
   try {
     const data = join(tmp, 'data')
     mkdirSync(join(data, 'documents'), { recursive: true })
     mkdirSync(join(data, 'attachments'), { recursive: true })
-    const bundle = await exportBundle(ctx, { ...opts, outPath: join(data, '案卷.pdf'), archive: { number: provisional, retention, archivedOn: t } })
+    const bundle = await exportBundle(ctx, {
+      ...opts,
+      outPath: join(data, '案卷.pdf'),
+      archive: { number: provisional, retention, archivedOn: t }
+    })
     opts.onProgress?.('package', 0, 1)
     for (const d of caseDocuments(db, c.id).filter((x) => x.status !== 'draft' && x.docxSha256)) {
-      writeFileSync(join(data, 'documents', `${d.id}_${safe(d.number ?? d.title)}${d.status === 'voided' ? '_作废' : ''}.docx`), ctx.home.blobs.get(d.docxSha256!))
+      writeFileSync(
+        join(data, 'documents', `${d.id}_${safe(d.number ?? d.title)}${d.status === 'voided' ? '_作废' : ''}.docx`),
+        ctx.home.blobs.get(d.docxSha256!)
+      )
     }
     for (const e of caseEvidence(db, c.id)) writeFileSync(join(data, 'attachments', `${e.id}_${e.fileName}`), ctx.home.blobs.get(e.sha256))
     const activity = listActivity(db, { caseId: String(c.id), limit: 100000 }).reverse()
     writeFileSync(
       join(data, 'activity.json'),
-      JSON.stringify({ caseId: c.id, caseNumber: c.number, exportedAt: new Date().toISOString(), hashAlgorithm: 'SHA-256 over RFC 8785 canonical JSON', entries: activity }, null, 1)
+      JSON.stringify(
+        {
+          caseId: c.id,
+          caseNumber: c.number,
+          exportedAt: new Date().toISOString(),
+          hashAlgorithm: 'SHA-256 over RFC 8785 canonical JSON',
+          entries: activity
+        },
+        null,
+        1
+      )
     )
     writeFileSync(join(tmp, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n')
     const files = walk(data).sort()
     const payloadBytes = files.reduce((n, f) => n + statSync(f).size, 0)
-    writeFileSync(join(tmp, 'manifest-sha256.txt'), files.map((f) => `${sha256File(f)}  ${relative(tmp, f).split(sep).join('/')}`).join('\n') + '\n')
+    writeFileSync(
+      join(tmp, 'manifest-sha256.txt'),
+      files.map((f) => `${sha256File(f)}  ${relative(tmp, f).split(sep).join('/')}`).join('\n') + '\n'
+    )
     writeFileSync(
       join(tmp, 'bag-info.txt'),
       [
@@ -110,11 +131,13 @@ export async function dossierArchive(
             const serial = nextNumber(db2, 'archive', year)
             const number = `${year}${String(serial).padStart(4, '0')}`
             if (number !== provisional) throw new Error('archive number changed during export; try again')
-            db2.prepare(
-              `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)
+            db2
+              .prepare(
+                `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)
                ON CONFLICT(case_id) DO UPDATE SET archive_number = excluded.archive_number, retention = excluded.retention,
                  archived_on = excluded.archived_on, locked = 1, bundle_sha256 = excluded.bundle_sha256, updated_at = excluded.updated_at`
-            ).run(c.id, number, retention, t, bundleSha, at)
+              )
+              .run(c.id, number, retention, t, bundleSha, at)
             return { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha }
           },
           (r) => ({
@@ -158,7 +181,8 @@ export function verifyPath(path: string, opts: { expectedFingerprintSha256?: str
   let checked = 0
   const manifestPath = join(p, 'manifest-sha256.txt')
   if (!existsSync(join(p, 'bagit.txt'))) problems.push('缺少 bagit.txt（不是归档包）')
-  if (!existsSync(manifestPath)) return { ok: false, kind: 'package', problems: [...problems, '缺少 manifest-sha256.txt'], checked, signature: null }
+  if (!existsSync(manifestPath))
+    return { ok: false, kind: 'package', problems: [...problems, '缺少 manifest-sha256.txt'], checked, signature: null }
   const listed = new Map<string, string>()
   for (const line of readFileSync(manifestPath, 'utf8').split('\n').filter(Boolean)) {
     const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
@@ -192,7 +216,9 @@ export function verifyPath(path: string, opts: { expectedFingerprintSha256?: str
   const activityPath = join(p, 'data', 'activity.json')
   if (existsSync(activityPath)) {
     try {
-      const a = JSON.parse(readFileSync(activityPath, 'utf8')) as { entries: { seq: number; detail: unknown; digest: string; hash: string }[] }
+      const a = JSON.parse(readFileSync(activityPath, 'utf8')) as {
+        entries: { seq: number; detail: unknown; digest: string; hash: string }[]
+      }
       for (const e of a.entries) {
         const { hash, detail, ...rest } = e as unknown as Parameters<typeof entryHash>[0] & { hash: string; detail: unknown }
         if (sha256Hex(canonical(detail)) !== rest.digest) problems.push(`全过程记录第${e.seq}条内容与摘要不符`)

@@ -22,7 +22,9 @@ export function findViolation(id: string): Violation | undefined {
 export function basisViolations(_ctx: ServiceContext, input: { q?: string | undefined }) {
   const q = input.q?.trim()
   return data()
-    .catalogue.violations.filter((v) => !q || v.title.includes(q) || v.sentences.violated.includes(q) || v.sentences.basis.includes(q) || v.penalty.text.includes(q))
+    .catalogue.violations.filter(
+      (v) => !q || v.title.includes(q) || v.sentences.violated.includes(q) || v.sentences.basis.includes(q) || v.penalty.text.includes(q)
+    )
     .map((v) => ({
       id: v.id,
       title: v.title,
@@ -47,7 +49,9 @@ export function violationRange(
 ): { range: { min: number; max: number }; tiers: { name: string; min: number; max: number }[] } | null {
   const v = findViolation(id)
   if (!v) return null
-  const r = v.range.find((x) => x.subject === subject && x.stage === stage && x.unit === 'yuan') ?? v.range.find((x) => x.stage === stage && x.unit === 'yuan')
+  const r =
+    v.range.find((x) => x.subject === subject && x.stage === stage && x.unit === 'yuan') ??
+    v.range.find((x) => x.stage === stage && x.unit === 'yuan')
   if (!r) return null
   const tiers = v.tiers.levels.flatMap((l) => {
     const f = l.fines.find((x) => x.subject === r.subject && x.stage === r.stage)

@@ -1,11 +1,4 @@
-import {
-  allowedTransitions,
-  canTransition,
-  CASE_STATUS_LABELS,
-  composeCaseName,
-  officerProblems,
-  summaryProblem
-} from '../core/case'
+import { allowedTransitions, canTransition, CASE_STATUS_LABELS, composeCaseName, officerProblems, summaryProblem } from '../core/case'
 import type { CaseDetail, CaseFileInput, CaseListInput, CaseRegisterInput, CaseSummary, CaseTransitionInput } from '../core/case-views'
 import { alertLevel, STATUS_EVENT, type CaseEventType } from '../core/deadlines'
 import { appError } from '../core/errors'
@@ -43,7 +36,6 @@ import { decisionGate } from '../core/gates'
 import { caseDocuments } from '../store/repos/documents'
 import { decisionKind, enforceGate, gateState, isDecisionType } from './review'
 
-
 function checkOfficers(db: Db, officerIds: readonly number[], onDate: string, what: string): void {
   const officers = officerIds.map((id) => {
     const o = findOfficer(db, id)
@@ -53,14 +45,21 @@ function checkOfficers(db: Db, officerIds: readonly number[], onDate: string, wh
   const problems = officerProblems(officers, onDate)
   if (problems.length) {
     const first = problems[0]!
-    const code = first.code === 'OFFICERS_TOO_FEW' ? 'OFFICERS_TOO_FEW' : first.code === 'OFFICER_CERT_EXPIRED' ? 'OFFICER_CERT_EXPIRED' : 'VALIDATION_FAILED'
+    const code =
+      first.code === 'OFFICERS_TOO_FEW'
+        ? 'OFFICERS_TOO_FEW'
+        : first.code === 'OFFICER_CERT_EXPIRED'
+          ? 'OFFICER_CERT_EXPIRED'
+          : 'VALIDATION_FAILED'
     throw appError(code, `${what}：${first.message}`, { issues: problems.map((p) => ({ path: 'officerIds', message: p.message })) })
   }
 }
 
 function checkDate(c: CaseRecord | null, date: string, todayIso: string, label: string, path = 'date'): void {
-  if (date > todayIso) throw appError('VALIDATION_FAILED', `${label}不能晚于今天（${todayIso}）`, { issues: [{ path, message: '不能是将来的日期' }] })
-  if (c && date < c.sourceDate) throw appError('VALIDATION_FAILED', `${label}不能早于案源日期（${c.sourceDate}）`, { issues: [{ path, message: '早于案源日期' }] })
+  if (date > todayIso)
+    throw appError('VALIDATION_FAILED', `${label}不能晚于今天（${todayIso}）`, { issues: [{ path, message: '不能是将来的日期' }] })
+  if (c && date < c.sourceDate)
+    throw appError('VALIDATION_FAILED', `${label}不能早于案源日期（${c.sourceDate}）`, { issues: [{ path, message: '早于案源日期' }] })
 }
 
 function caseNumber(db: Db, scope: 'case' | 'summary', year: number): string {
@@ -134,14 +133,20 @@ export function casesRegister(ctx: ServiceContext, input: CaseRegisterInput): Ca
     'cases',
     (db, at) => {
       checkDate(null, input.sourceDate, t, '案源日期', 'sourceDate')
-      const parties = partiesByIds(db, input.parties.map((p) => p.partyId))
+      const parties = partiesByIds(
+        db,
+        input.parties.map((p) => p.partyId)
+      )
       for (const link of input.parties) {
         if (!parties.some((p) => p.id === link.partyId)) throw appError('PARTY_NOT_FOUND', `未找到编号为 ${link.partyId} 的当事人`)
       }
       const main = parties.find((p) => p.id === input.parties.find((l) => l.role === 'party')?.partyId) ?? parties[0]!
       if (input.procedure === 'summary') {
         if (input.intendedPenalty) {
-          const problem = summaryProblem(input.intendedPenalty, parties.map((p) => p.kind))
+          const problem = summaryProblem(
+            input.intendedPenalty,
+            parties.map((p) => p.kind)
+          )
           if (problem) throw appError('SUMMARY_LIMIT_EXCEEDED', problem, { issues: [{ path: 'intendedPenalty.fine', message: problem }] })
         }
         // on-the-spot penalties are imposed by at least two officers (行政处罚法 art. 52)
@@ -253,12 +258,17 @@ export function casesTransition(ctx: ServiceContext, input: CaseTransitionInput)
       if (c.procedure === 'general' && (input.to === 'decided' || input.to === 'no_penalty')) {
         // no door reaches 决定 without the steps before it (rule 3)
         const kind = input.to === 'decided' ? 'penalty' : 'no_penalty'
-        const issued = caseDocuments(db, c.id).filter((d) => d.status === 'issued' && isDecisionType(d.type) && decisionKind(d.type) === kind).at(-1) ?? null
+        const issued =
+          caseDocuments(db, c.id)
+            .filter((d) => d.status === 'issued' && isDecisionType(d.type) && decisionKind(d.type) === kind)
+            .at(-1) ?? null
         enforceGate(decisionGate(gateState(db, c.id, { draft: issued, decisionDate: input.date, kind })))
       }
       const last = caseEvents(db, c.id).at(-1)
       if (last && input.date < last.date) {
-        throw appError('VALIDATION_FAILED', `日期不能早于上一环节（${last.date}）`, { issues: [{ path: 'date', message: `早于${last.date}` }] })
+        throw appError('VALIDATION_FAILED', `日期不能早于上一环节（${last.date}）`, {
+          issues: [{ path: 'date', message: `早于${last.date}` }]
+        })
       }
       const updated: CaseRecord = { ...c, status: input.to, updatedAt: at }
       if (c.procedure === 'summary' && input.to === 'decided') {
@@ -266,7 +276,12 @@ export function casesTransition(ctx: ServiceContext, input: CaseTransitionInput)
         const kinds = (caseParties(db, [c.id]).get(c.id) ?? []).map((p) => p.kind as 'org' | 'sole' | 'person')
         const problem = summaryProblem(penalty, kinds)
         if (problem) throw appError('SUMMARY_LIMIT_EXCEEDED', problem, { issues: [{ path: 'penalty.fine', message: problem }] })
-        checkOfficers(db, (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId), input.date, '不能当场处罚')
+        checkOfficers(
+          db,
+          (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId),
+          input.date,
+          '不能当场处罚'
+        )
         updated.intendedPenalty = penalty
         updated.number = caseNumber(db, 'summary', Number(input.date.slice(0, 4)))
       }
@@ -313,7 +328,18 @@ export function casesSetFlag(
         if (!input.on) {
           const since = [...caseEvents(db, c.id)].reverse().find((e) => e.type === 'suspended')
           if (since && since.date < date) {
-            addAdjustment(db, c.id, { code: 'decision', kind: 'exclusion', from: since.date, to: addDays(date, -1), reason: `案件中止（${since.note || input.reason}）` }, at)
+            addAdjustment(
+              db,
+              c.id,
+              {
+                code: 'decision',
+                kind: 'exclusion',
+                from: since.date,
+                to: addDays(date, -1),
+                reason: `案件中止（${since.note || input.reason}）`
+              },
+              at
+            )
           }
         }
         recomputeDeadlines(db, c.id)
@@ -333,7 +359,10 @@ export function casesSetFlag(
 }
 
 /** Dated facts recorded outside the status machine (payment received, decision published). */
-export function casesRecordEvent(ctx: ServiceContext, input: { id: number; type: 'paid' | 'published'; date: string; note: string }): CaseDetail {
+export function casesRecordEvent(
+  ctx: ServiceContext,
+  input: { id: number; type: 'paid' | 'published'; date: string; note: string }
+): CaseDetail {
   const t = today(ctx)
   const label = input.type === 'paid' ? '罚款已缴纳' : '处罚决定已公示'
   change(
@@ -344,14 +373,25 @@ export function casesRecordEvent(ctx: ServiceContext, input: { id: number; type:
       checkDate(c, input.date, t, '日期')
       const after = input.type === 'paid' ? 'served' : 'decided'
       const step = caseEvents(db, c.id).find((e) => e.type === after)
-      if (!step) throw appError('CASE_TRANSITION_INVALID', input.type === 'paid' ? '决定书尚未送达，不能登记缴款' : '尚未作出处罚决定，不能登记公示')
-      if (input.date < step.date) throw appError('VALIDATION_FAILED', `日期不能早于${input.type === 'paid' ? '送达' : '决定'}日期（${step.date}）`, { issues: [{ path: 'date', message: `早于${step.date}` }] })
+      if (!step)
+        throw appError('CASE_TRANSITION_INVALID', input.type === 'paid' ? '决定书尚未送达，不能登记缴款' : '尚未作出处罚决定，不能登记公示')
+      if (input.date < step.date)
+        throw appError('VALIDATION_FAILED', `日期不能早于${input.type === 'paid' ? '送达' : '决定'}日期（${step.date}）`, {
+          issues: [{ path: 'date', message: `早于${step.date}` }]
+        })
       addCaseEvent(db, c.id, { type: input.type, date: input.date, note: input.note }, ctx.actor, at)
       recomputeDeadlines(db, c.id)
       updateCase(db, { ...c, updatedAt: at })
       return c
     },
-    (c) => ({ action: `case.${input.type}`, targetType: 'case', targetId: c.id, caseId: String(c.id), summary: `${c.name}：${label}（${input.date}）`, detail: input })
+    (c) => ({
+      action: `case.${input.type}`,
+      targetType: 'case',
+      targetId: c.id,
+      caseId: String(c.id),
+      summary: `${c.name}：${label}（${input.date}）`,
+      detail: input
+    })
   )
   return detail(ctx, findCase(ctx.home.db, input.id)!)
 }
@@ -378,7 +418,11 @@ export function casesList(ctx: ServiceContext, input: CaseListInput): { total: n
   })
   const list = summaries(ctx, items)
   if (!input.q) return { total, items: list }
-  const snippets = caseSnippets(db, input.q, items.map((c) => c.id))
+  const snippets = caseSnippets(
+    db,
+    input.q,
+    items.map((c) => c.id)
+  )
   return { total, items: list.map((s) => ({ ...s, snippet: snippets.get(s.id) ?? '' })) }
 }
 

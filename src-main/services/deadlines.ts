@@ -2,23 +2,14 @@ import { DeadlineRuleSetSchema, alertLevel, computeDeadlines, type DeadlineAdjus
 import { appError } from '../core/errors'
 import { OPEN_STATUSES } from '../core/case'
 import type { Db } from '../store/db'
-import {
-  addAdjustment,
-  caseAdjustments,
-  caseEvents,
-  casesByIds,
-  findCase,
-  openDeadlines,
-  replaceDeadlines
-} from '../store/repos/cases'
+import { addAdjustment, caseAdjustments, caseEvents, casesByIds, findCase, openDeadlines, replaceDeadlines } from '../store/repos/cases'
 import { loadCalendar } from './calendar'
 import { change, today, type ServiceContext } from './context'
 import { addDays } from '../core/dates'
 
 export function activeRules(db: Db): { version: number; name: string; rules: DeadlineRule[]; createdAt: string } {
   const row = db.prepare('SELECT * FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as
-    | { version: number; name: string; rules: string; created_at: string }
-    | undefined
+    { version: number; name: string; rules: string; created_at: string } | undefined
   if (!row) throw new Error('no deadline rules seeded')
   return { version: row.version, name: row.name, rules: JSON.parse(row.rules) as DeadlineRule[], createdAt: row.created_at }
 }
@@ -98,8 +89,9 @@ export function rulesSet(ctx: ServiceContext, input: { name: string; rules: Dead
     'deadlines',
     (db, at) => {
       const version = Number(
-        db.prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)').run(set.name, JSON.stringify(set.rules), at, ctx.actor)
-          .lastInsertRowid
+        db
+          .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
+          .run(set.name, JSON.stringify(set.rules), at, ctx.actor).lastInsertRowid
       )
       let recomputed = 0
       if (input.recomputeOpen) {

@@ -79,7 +79,17 @@ const M = material as unknown as Material
 const SPAN_DAYS = 425
 /** Officer pairs (indexes into foundation.json officers); 刘芳 (法规科, legal reviewer) does not handle cases. */
 const TEAMS: readonly (readonly [number, number])[] = [
-  [0, 1], [0, 5], [1, 5], [2, 3], [2, 5], [6, 1], [6, 5], [0, 2], [3, 1], [6, 2], [3, 5]
+  [0, 1],
+  [0, 5],
+  [1, 5],
+  [2, 3],
+  [2, 5],
+  [6, 1],
+  [6, 5],
+  [0, 2],
+  [3, 1],
+  [6, 2],
+  [3, 5]
 ]
 /** the bureau's heads who sit in collective discussions */
 const HEADS = ['张卫东', '王建国', '刘芳', '周文斌'] as const
@@ -134,7 +144,9 @@ function hashSeed(text: string): number {
 
 /** 9-character organisation code (GB 11714): 8 characters and a check character. */
 function organisationCode(r: Rng): string {
-  const body = Array.from({ length: 8 }, (_, i) => (i < 2 && r.chance(0.3) ? r.pick([...'ABCDEFGHJKLMNPQRTUWXY']) : String(r.int(0, 9)))).join('')
+  const body = Array.from({ length: 8 }, (_, i) =>
+    i < 2 && r.chance(0.3) ? r.pick([...'ABCDEFGHJKLMNPQRTUWXY']) : String(r.int(0, 9))
+  ).join('')
   const weights = [3, 7, 9, 10, 5, 8, 4, 2]
   const sum = [...body].reduce((s, ch, i) => s + (/\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55) * weights[i]!, 0)
   const c = 11 - (sum % 11)
@@ -195,29 +207,101 @@ const SPECIALS: readonly Special[] = [
 
 /** Share of cases by current status (scaled to the requested count). */
 const STATUS_WEIGHTS: readonly (readonly [CaseStatus, number])[] = [
-  ['archived', 50], ['dossier', 8], ['closed', 10], ['closing_approval', 8], ['executing', 14], ['enforcement', 5],
-  ['served', 6], ['decided', 6], ['discussion', 4], ['hearing', 3], ['notice', 6], ['legal_review', 4],
-  ['internal_review', 6], ['investigating', 14], ['filed', 6], ['filing_approval', 4], ['registered', 8],
-  ['not_filed', 6], ['revoked', 3], ['terminated', 3], ['transferred', 5], ['no_penalty', 5]
+  ['archived', 50],
+  ['dossier', 8],
+  ['closed', 10],
+  ['closing_approval', 8],
+  ['executing', 14],
+  ['enforcement', 5],
+  ['served', 6],
+  ['decided', 6],
+  ['discussion', 4],
+  ['hearing', 3],
+  ['notice', 6],
+  ['legal_review', 4],
+  ['internal_review', 6],
+  ['investigating', 14],
+  ['filed', 6],
+  ['filing_approval', 4],
+  ['registered', 8],
+  ['not_filed', 6],
+  ['revoked', 3],
+  ['terminated', 3],
+  ['transferred', 5],
+  ['no_penalty', 5]
 ]
-const SUMMARY_TARGETS = new Set<CaseStatus>(['archived', 'dossier', 'closed', 'closing_approval', 'executing', 'enforcement', 'transferred'])
+const SUMMARY_TARGETS = new Set<CaseStatus>([
+  'archived',
+  'dossier',
+  'closed',
+  'closing_approval',
+  'executing',
+  'enforcement',
+  'transferred'
+])
 const SOURCE_WEIGHTS: readonly (readonly [CaseSource, number])[] = [
-  ['inspection', 45], ['random', 20], ['complaint', 14], ['transfer', 7], ['assignment', 5], ['accident', 6]
+  ['inspection', 45],
+  ['random', 20],
+  ['complaint', 14],
+  ['transfer', 7],
+  ['assignment', 5],
+  ['accident', 6]
 ]
 const EXIT_FROM: Partial<Record<CaseStatus, readonly (readonly [CaseStatus, number])[]>> = {
-  not_filed: [['registered', 7], ['filing_approval', 3]],
-  transferred: [['registered', 3], ['filed', 1], ['investigating', 3], ['internal_review', 2], ['discussion', 1]],
-  revoked: [['filed', 1], ['investigating', 2], ['internal_review', 2]],
-  terminated: [['filed', 1], ['investigating', 3], ['internal_review', 2], ['notice', 1]],
-  no_penalty: [['internal_review', 4], ['legal_review', 1], ['notice', 3], ['hearing', 1], ['discussion', 1]]
+  not_filed: [
+    ['registered', 7],
+    ['filing_approval', 3]
+  ],
+  transferred: [
+    ['registered', 3],
+    ['filed', 1],
+    ['investigating', 3],
+    ['internal_review', 2],
+    ['discussion', 1]
+  ],
+  revoked: [
+    ['filed', 1],
+    ['investigating', 2],
+    ['internal_review', 2]
+  ],
+  terminated: [
+    ['filed', 1],
+    ['investigating', 3],
+    ['internal_review', 2],
+    ['notice', 1]
+  ],
+  no_penalty: [
+    ['internal_review', 4],
+    ['legal_review', 1],
+    ['notice', 3],
+    ['hearing', 1],
+    ['discussion', 1]
+  ]
 }
 const TAIL: readonly CaseStatus[] = ['closing_approval', 'closed', 'dossier', 'archived']
 /** Days the case has stayed in its current status, by status. */
 const DWELL: Partial<Record<CaseStatus, [number, number]>> = {
-  registered: [0, 12], filing_approval: [0, 6], filed: [0, 4], investigating: [0, 40], internal_review: [0, 12],
-  legal_review: [0, 8], notice: [0, 6], hearing: [0, 8], discussion: [0, 6], decided: [0, 4], served: [0, 3],
-  executing: [0, 30], enforcement: [5, 90], closing_approval: [0, 8], closed: [0, 20], dossier: [0, 8],
-  not_filed: [0, 150], revoked: [0, 40], terminated: [0, 40], transferred: [0, 40], no_penalty: [0, 40]
+  registered: [0, 12],
+  filing_approval: [0, 6],
+  filed: [0, 4],
+  investigating: [0, 40],
+  internal_review: [0, 12],
+  legal_review: [0, 8],
+  notice: [0, 6],
+  hearing: [0, 8],
+  discussion: [0, 6],
+  decided: [0, 4],
+  served: [0, 3],
+  executing: [0, 30],
+  enforcement: [5, 90],
+  closing_approval: [0, 8],
+  closed: [0, 20],
+  dossier: [0, 8],
+  not_filed: [0, 150],
+  revoked: [0, 40],
+  terminated: [0, 40],
+  transferred: [0, 40],
+  no_penalty: [0, 40]
 }
 
 interface Plan {
@@ -236,16 +320,38 @@ interface Plan {
 
 function gap(r: Rng, from: CaseStatus, to: CaseStatus): number {
   const g: Partial<Record<string, [number, number]>> = {
-    'registered>filing_approval': [1, 3], 'registered>filed': [1, 8], 'filing_approval>filed': [1, 4],
-    'filed>investigating': [0, 2], 'investigating>internal_review': [12, 40], 'internal_review>legal_review': [1, 4],
-    'internal_review>notice': [2, 7], 'legal_review>notice': [2, 6], 'notice>hearing': [8, 14], 'notice>discussion': [8, 14],
-    'notice>decided': [8, 14], 'hearing>discussion': [2, 7], 'hearing>decided': [2, 6], 'discussion>decided': [1, 4],
-    'decided>served': [0, 4], 'served>executing': [0, 1], 'executing>enforcement': [20, 40], 'executing>closing_approval': [1, 10],
-    'enforcement>closing_approval': [1, 10], 'closing_approval>closed': [1, 5], 'closed>dossier': [2, 10], 'dossier>archived': [2, 12],
-    'registered>not_filed': [3, 12], 'filing_approval>not_filed': [1, 5], 'notice>no_penalty': [8, 14], 'hearing>no_penalty': [2, 6],
-    'discussion>no_penalty': [1, 4], 'notice>terminated': [3, 20]
+    'registered>filing_approval': [1, 3],
+    'registered>filed': [1, 8],
+    'filing_approval>filed': [1, 4],
+    'filed>investigating': [0, 2],
+    'investigating>internal_review': [12, 40],
+    'internal_review>legal_review': [1, 4],
+    'internal_review>notice': [2, 7],
+    'legal_review>notice': [2, 6],
+    'notice>hearing': [8, 14],
+    'notice>discussion': [8, 14],
+    'notice>decided': [8, 14],
+    'hearing>discussion': [2, 7],
+    'hearing>decided': [2, 6],
+    'discussion>decided': [1, 4],
+    'decided>served': [0, 4],
+    'served>executing': [0, 1],
+    'executing>enforcement': [20, 40],
+    'executing>closing_approval': [1, 10],
+    'enforcement>closing_approval': [1, 10],
+    'closing_approval>closed': [1, 5],
+    'closed>dossier': [2, 10],
+    'dossier>archived': [2, 12],
+    'registered>not_filed': [3, 12],
+    'filing_approval>not_filed': [1, 5],
+    'notice>no_penalty': [8, 14],
+    'hearing>no_penalty': [2, 6],
+    'discussion>no_penalty': [1, 4],
+    'notice>terminated': [3, 20]
   }
-  const range = g[`${from}>${to}`] ?? (to === 'closing_approval' ? [1, 10] : to === 'transferred' || to === 'revoked' || to === 'terminated' ? [3, 20] : [2, 8])
+  const range =
+    g[`${from}>${to}`] ??
+    (to === 'closing_approval' ? [1, 10] : to === 'transferred' || to === 'revoked' || to === 'terminated' ? [3, 20] : [2, 8])
   return r.int(range[0], range[1])
 }
 
@@ -253,11 +359,22 @@ function gap(r: Rng, from: CaseStatus, to: CaseStatus): number {
 function statusPath(
   procedure: Procedure,
   target: CaseStatus,
-  o: { approval: boolean; legal: boolean; hearing: boolean; discussion: boolean; enforcement: boolean; exitFrom: CaseStatus | null; exit: CaseStatus | null }
+  o: {
+    approval: boolean
+    legal: boolean
+    hearing: boolean
+    discussion: boolean
+    enforcement: boolean
+    exitFrom: CaseStatus | null
+    exit: CaseStatus | null
+  }
 ): CaseStatus[] {
   let main: CaseStatus[]
   if (procedure === 'summary') {
-    main = o.exit === 'transferred' ? ['registered', 'transferred', ...TAIL] : ['registered', 'decided', 'served', 'executing', ...(o.enforcement ? ['enforcement' as const] : []), ...TAIL]
+    main =
+      o.exit === 'transferred'
+        ? ['registered', 'transferred', ...TAIL]
+        : ['registered', 'decided', 'served', 'executing', ...(o.enforcement ? ['enforcement' as const] : []), ...TAIL]
   } else {
     main = ['registered']
     if (o.approval) main.push('filing_approval')
@@ -323,14 +440,20 @@ function roundTo(n: number, step: number): number {
  * Load the demo in one transaction (the services' own transactions become savepoints): a failure leaves the
  * home empty and the load can be retried. Listeners get one data.changed event at the end.
  */
-export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases: 0 }): { officers: number; agency: boolean; parties: number; cases: number } {
+export function demoLoad(
+  ctx: ServiceContext,
+  input: { cases: number } = { cases: 0 }
+): { officers: number; agency: boolean; parties: number; cases: number } {
   const quiet: ServiceContext = { ...ctx, emit: () => undefined }
   const result = ctx.home.db.transaction(() => demoLoadSteps(quiet, input)).immediate()
   ctx.emit({ type: 'data.changed', area: 'demo', action: 'demo.load' })
   return result
 }
 
-function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officers: number; agency: boolean; parties: number; cases: number } {
+function demoLoadSteps(
+  ctx: ServiceContext,
+  input: { cases: number }
+): { officers: number; agency: boolean; parties: number; cases: number } {
   const base = today(ctx)
   const caseCount = Math.max(0, Math.floor(input.cases))
   change(
@@ -352,7 +475,13 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
       targetType: 'home',
       targetId: null,
       summary: `载入演示数据：执法主体 1 个，执法人员 ${demo.officers.length} 名${caseCount > 0 ? `，当事人 ${M.parties.length} 个，案件 ${caseCount} 件（随后逐件登记、办理）` : ''}`,
-      detail: { agency: demo.agency, officers: demo.officers, baseDate: base, parties: caseCount > 0 ? M.parties.length : 0, cases: caseCount }
+      detail: {
+        agency: demo.agency,
+        officers: demo.officers,
+        baseDate: base,
+        parties: caseCount > 0 ? M.parties.length : 0,
+        cases: caseCount
+      }
     })
   )
   const officers = listOfficers(ctx.home.db, true)
@@ -384,7 +513,9 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
             address: p.address,
             postcode: d.postcode,
             legalRep: p.legalRep!,
-            ...(p.kind === 'org' ? { legalRepPost: p.legalRepPost ?? '' } : { operatorIdNumber: demoResidentId(p.legalRep!, d.code, p.birthDate!, p.sex!) }),
+            ...(p.kind === 'org'
+              ? { legalRepPost: p.legalRepPost ?? '' }
+              : { operatorIdNumber: demoResidentId(p.legalRep!, d.code, p.birthDate!, p.sex!) }),
             phone: p.phone,
             licences: p.licences ?? ''
           }
@@ -400,7 +531,8 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
     const key = p.kind === 'person' ? M.parties.find((x) => x.name === p.employerOf)?.industry : p.industry
     return M.industries[key ?? 'general'] ?? M.industries.general!
   }
-  const industryKey = (p: DemoParty): string => (p.kind === 'person' ? M.parties.find((x) => x.name === p.employerOf)?.industry : p.industry) ?? 'general'
+  const industryKey = (p: DemoParty): string =>
+    (p.kind === 'person' ? M.parties.find((x) => x.name === p.employerOf)?.industry : p.industry) ?? 'general'
   const orgs = M.parties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === 'org')
   const soles = M.parties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === 'sole')
   const persons = M.parties.map((p, i) => [p, i] as const).filter(([p]) => p.kind === 'person')
@@ -447,11 +579,21 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
     const needs = new Set<CaseStatus>([target, ...(exitFrom ? [exitFrom] : [])])
     // party and cause
     const personCase = procedure === 'general' && r.chance(0.08)
-    const [party, partyIndex] = personCase ? r.pick(persons) : procedure === 'summary' ? (r.chance(0.65) ? r.pick(orgs) : r.pick(soles)) : r.chance(0.85) ? r.pick(orgs) : r.pick(soles)
+    const [party, partyIndex] = personCase
+      ? r.pick(persons)
+      : procedure === 'summary'
+        ? r.chance(0.65)
+          ? r.pick(orgs)
+          : r.pick(soles)
+        : r.chance(0.85)
+          ? r.pick(orgs)
+          : r.pick(soles)
     const big = party.kind === 'org' ? 50000 : 20000
     const forceBig = needs.has('legal_review') || needs.has('hearing') || needs.has('discussion')
     const ind = industryKey(party)
-    let causes = M.causes.filter((c) => (party.kind === 'person') === (c.target === 'person') && (c.industries.includes('*') || c.industries.includes(ind)))
+    let causes = M.causes.filter(
+      (c) => (party.kind === 'person') === (c.target === 'person') && (c.industries.includes('*') || c.industries.includes(ind))
+    )
     if (procedure === 'summary') causes = causes.filter((c) => c.summary)
     if (forceBig) causes = causes.filter((c) => c.fine[1] >= big)
     const cause = r.pick(causes)
@@ -460,7 +602,14 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
     if (procedure === 'summary') {
       // a warning needs no payment, so cases still being executed carry a fine
       const warn = target !== 'executing' && target !== 'enforcement'
-      penalty = party.kind === 'org' ? (warn && r.chance(0.15) ? { warning: true, fine: 0 } : { warning: false, fine: r.int(1, 6) * 500 }) : warn && r.chance(0.4) ? { warning: true, fine: 0 } : { warning: false, fine: r.int(1, 4) * 50 }
+      penalty =
+        party.kind === 'org'
+          ? warn && r.chance(0.15)
+            ? { warning: true, fine: 0 }
+            : { warning: false, fine: r.int(1, 6) * 500 }
+          : warn && r.chance(0.4)
+            ? { warning: true, fine: 0 }
+            : { warning: false, fine: r.int(1, 4) * 50 }
     } else {
       const hi = party.kind === 'sole' ? (cause.fine[0] + cause.fine[1]) / 2 : cause.fine[1]
       let fine = roundTo(cause.fine[0] + r.next() * (hi - cause.fine[0]), 1000)
@@ -502,7 +651,9 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
     if (start < earliest) start = earliest
     // general cases still awaiting a decision: keep within the 90-day limit, or extend it (延期)
     const filed = items.find((i) => i.kind === 'status' && i.to === 'filed')
-    const settled = items.some((i) => i.kind === 'status' && ['decided', 'no_penalty', 'revoked', 'terminated', 'transferred'].includes(i.to))
+    const settled = items.some(
+      (i) => i.kind === 'status' && ['decided', 'no_penalty', 'revoked', 'terminated', 'transferred'].includes(i.to)
+    )
     let extension = special?.extended?.length ?? 0
     if (procedure === 'general' && filed && !settled && !special) {
       const age = daysBetween(addDays(start, filed.off), base)
@@ -584,11 +735,20 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
   const satisfyGates = (caseId: number, date: string, kind: 'penalty' | 'no_penalty') => {
     for (const g of decisionGate(gateState(ctx.home.db, caseId, { draft: null, decisionDate: date, kind }))) {
       if (g.code === 'GATE_WINDOW_OPEN') {
-        for (const right of ['statement', 'hearing'] as const) rightsWaive(ctx, { caseId, right, date, note: '当事人书面声明放弃陈述、申辩和听证的权利' })
+        for (const right of ['statement', 'hearing'] as const)
+          rightsWaive(ctx, { caseId, right, date, note: '当事人书面声明放弃陈述、申辩和听证的权利' })
       } else if (g.code === 'GATE_REVIEW_REQUIRED') {
         approve(reviewSubmit(ctx, { caseId, reviewerId: reviewer.id, note: '提请法制审核', submittedOn: date }).id, date)
       } else if (g.code === 'GATE_DISCUSSION_REQUIRED') {
-        discussionRecord(ctx, { caseId, heldOn: date, chair: HEADS[0]!, attendees: [...HEADS], conclusion: kind, conclusionText: '同意承办机构的处理意见', record: '' })
+        discussionRecord(ctx, {
+          caseId,
+          heldOn: date,
+          chair: HEADS[0]!,
+          attendees: [...HEADS],
+          conclusion: kind,
+          conclusionText: '同意承办机构的处理意见',
+          record: ''
+        })
       }
     }
   }
@@ -629,14 +789,20 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
         chair: HEADS[0]!,
         attendees: [...HEADS],
         conclusion: to === 'no_penalty' ? 'no_penalty' : to === 'transferred' ? 'transfer' : 'penalty',
-        conclusionText: to === 'no_penalty' ? '违法行为轻微并及时改正，没有造成危害后果，决定不予行政处罚' : to === 'transferred' ? '涉嫌犯罪，移送司法机关' : `同意承办机构意见，${fineText(p)}`,
+        conclusionText:
+          to === 'no_penalty'
+            ? '违法行为轻微并及时改正，没有造成危害后果，决定不予行政处罚'
+            : to === 'transferred'
+              ? '涉嫌犯罪，移送司法机关'
+              : `同意承办机构意见，${fineText(p)}`,
         record: ''
       })
     } else if (it.kind === 'status') {
       const key = p.procedure === 'summary' && ['decided', 'served', 'transferred'].includes(it.to) ? `summary_${it.to}` : it.to
       const text = it.to === 'decided' ? `${note(key)}：${fineText(p)}` : note(key)
       closeReview(p.caseId, it.date)
-      if (p.procedure === 'general' && (it.to === 'decided' || it.to === 'no_penalty')) satisfyGates(p.caseId, it.date, it.to === 'decided' ? 'penalty' : 'no_penalty')
+      if (p.procedure === 'general' && (it.to === 'decided' || it.to === 'no_penalty'))
+        satisfyGates(p.caseId, it.date, it.to === 'decided' ? 'penalty' : 'no_penalty')
       casesTransition(ctx, contract['cases.transition'].input.parse({ id: p.caseId, to: it.to, date: it.date, note: text }))
     } else if (it.kind === 'event') {
       const text = it.type === 'paid' ? `${note('paid')}${p.penalty.fine}元` : note('published')
@@ -646,13 +812,24 @@ function demoLoadSteps(ctx: ServiceContext, input: { cases: number }): { officer
         ctx,
         contract['deadlines.adjust'].input.parse({
           caseId: p.caseId,
-          adjustment: { code: 'decision', kind: 'extension', length: it.length, reason: '案情复杂，需进一步调查取证，经负责人批准延长办案期限', approvedBy: EXTENSION_APPROVER }
+          adjustment: {
+            code: 'decision',
+            kind: 'extension',
+            length: it.length,
+            reason: '案情复杂，需进一步调查取证，经负责人批准延长办案期限',
+            approvedBy: EXTENSION_APPROVER
+          }
         })
       )
     } else {
       casesSetFlag(
         ctx,
-        contract['cases.setFlag'].input.parse({ id: p.caseId, flag: 'suspended', on: true, reason: '涉案设备需委托检测机构进行技术鉴定，案件中止调查' })
+        contract['cases.setFlag'].input.parse({
+          id: p.caseId,
+          flag: 'suspended',
+          on: true,
+          reason: '涉案设备需委托检测机构进行技术鉴定，案件中止调查'
+        })
       )
     }
   }

@@ -71,7 +71,14 @@ function checkContext(doc: DocumentRecord, ctx: DraftContext, t: string, date: s
     today: t,
     date,
     agency: a.name
-      ? { name: a.name, address: a.address ?? '', reconsiderationBody: a.reconsiderationBody ?? '', court: a.court ?? '', bankName: a.bankName ?? '', bankAccountNo: a.bankAccountNo ?? '' }
+      ? {
+          name: a.name,
+          address: a.address ?? '',
+          reconsiderationBody: a.reconsiderationBody ?? '',
+          court: a.court ?? '',
+          bankName: a.bankName ?? '',
+          bankAccountNo: a.bankAccountNo ?? ''
+        }
       : null,
     party: party.name ? { name: party.name, address: party.address ?? '' } : null,
     officers: ctx.officers,
@@ -104,9 +111,7 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
 export type DocumentView = ReturnType<typeof view>
 
 export function templatesList(ctx: ServiceContext) {
-  const custom = new Set(
-    (ctx.home.db.prepare('SELECT type FROM custom_templates').all() as { type: string }[]).map((r) => r.type)
-  )
+  const custom = new Set((ctx.home.db.prepare('SELECT type FROM custom_templates').all() as { type: string }[]).map((r) => r.type))
   return loadManifest().manifest.types.map((t) => ({
     id: t.id,
     title: t.title,
@@ -119,7 +124,10 @@ export function templatesList(ctx: ServiceContext) {
   }))
 }
 
-export function documentsCreate(ctx: ServiceContext, input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined }) {
+export function documentsCreate(
+  ctx: ServiceContext,
+  input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined }
+) {
   const type = mustType(input.type)
   const t = today(ctx)
   const doc = change(
@@ -137,7 +145,16 @@ export function documentsCreate(ctx: ServiceContext, input: { caseId: number; ty
         const issues = toFieldIssues(extra.error)
         throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
       }
-      const id = insertDocument(db, { caseId: input.caseId, type: type.id, title: type.title, version: 1, supersedesId: null, fields: extra.data, createdBy: ctx.actor, at })
+      const id = insertDocument(db, {
+        caseId: input.caseId,
+        type: type.id,
+        title: type.title,
+        version: 1,
+        supersedesId: null,
+        fields: extra.data,
+        createdBy: ctx.actor,
+        at
+      })
       return findDocument(db, id)!
     },
     (d) => ({
@@ -159,13 +176,18 @@ export function documentsSave(ctx: ServiceContext, input: { id: number; revision
     'documents',
     (db, at) => {
       const d = mustDoc(db, input.id)
-      if (d.status !== 'draft') throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
+      if (d.status !== 'draft')
+        throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
       if (isDecisionType(d.type)) {
-        const inReview = db.prepare(`SELECT round FROM legal_reviews WHERE document_id = ? AND status = 'in_review'`).get(d.id) as { round: number } | undefined
+        const inReview = db.prepare(`SELECT round FROM legal_reviews WHERE document_id = ? AND status = 'in_review'`).get(d.id) as
+          { round: number } | undefined
         if (inReview) throw appError('REVIEW_STATE_INVALID', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
       }
       if (d.revision !== input.revision) {
-        throw appError('DOCUMENT_REVISION_CONFLICT', `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`)
+        throw appError(
+          'DOCUMENT_REVISION_CONFLICT',
+          `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`
+        )
       }
       const parsed = draftFieldsSchema(mustType(d.type)).safeParse({ ...d.fields, ...input.fields })
       if (!parsed.success) {
@@ -181,7 +203,10 @@ export function documentsSave(ctx: ServiceContext, input: { id: number; revision
       targetId: after.id,
       caseId: String(after.caseId),
       summary: `保存${after.title}草稿（第${after.revision}稿）`,
-      detail: { changed: Object.keys(input.fields).filter((k) => JSON.stringify(before.fields[k]) !== JSON.stringify(after.fields[k])), fields: after.fields }
+      detail: {
+        changed: Object.keys(input.fields).filter((k) => JSON.stringify(before.fields[k]) !== JSON.stringify(after.fields[k])),
+        fields: after.fields
+      }
     })
   ).after
   return view(ctx, doc)
@@ -226,7 +251,8 @@ export function documentsFile(ctx: ServiceContext, input: { id: number }) {
     const out = renderDocx(bytes, renderData(mustContext(db, doc.caseId, t), doc, '（签发时编号）', t))
     return { fileName, base64: out.toString('base64'), issued: false }
   } catch (err) {
-    if (err instanceof TemplateError) throw appError('TEMPLATE_INVALID', err.message, { issues: err.details.map((d) => ({ path: d.tag ?? '', message: d.reason ?? '' })) })
+    if (err instanceof TemplateError)
+      throw appError('TEMPLATE_INVALID', err.message, { issues: err.details.map((d) => ({ path: d.tag ?? '', message: d.reason ?? '' })) })
     throw err
   }
 }
@@ -242,7 +268,8 @@ function assignNumber(db: Db, type: TemplateType, caseId: number, year: number):
     if (!m) throw appError('DOCUMENT_CHECK_FAILED', '案件尚未立案，按“沿用立案号”的编号方式无法编号')
     const number = formatDocumentNumber(agency.short_name, type.prefix, Number(m[1]), Number(m[2]))
     const taken = db.prepare('SELECT id FROM documents WHERE number = ?').get(number) as { id: number } | undefined
-    if (taken) throw appError('DOCUMENT_NUMBER_TAKEN', `文号${number}已被使用（文书编号 ${taken.id}）；同一案件的同类文书只能有一份沿用立案号`)
+    if (taken)
+      throw appError('DOCUMENT_NUMBER_TAKEN', `文号${number}已被使用（文书编号 ${taken.id}）；同一案件的同类文书只能有一份沿用立案号`)
     return number
   }
   return formatDocumentNumber(agency.short_name, type.prefix, year, nextNumber(db, `doc:${type.prefix}`, year))
@@ -309,7 +336,8 @@ export function documentsVoid(ctx: ServiceContext, input: { id: number; reason: 
     'documents',
     (db, at) => {
       const d = mustDoc(db, input.id)
-      if (d.status !== 'issued') throw appError('DOCUMENT_NOT_DRAFT', d.status === 'draft' ? '草稿无需作废，可直接删除或继续修改' : `${d.title}已作废`)
+      if (d.status !== 'issued')
+        throw appError('DOCUMENT_NOT_DRAFT', d.status === 'draft' ? '草稿无需作废，可直接删除或继续修改' : `${d.title}已作废`)
       markVoided(db, d.id, input.reason, at)
       if (isDecisionType(d.type)) onDecisionVoided(ctx, d, input.reason, today(ctx))
       return findDocument(db, d.id)!
@@ -336,7 +364,16 @@ export function documentsCorrect(ctx: ServiceContext, input: { id: number }) {
       if (d.status === 'draft') throw appError('DOCUMENT_NOT_DRAFT', '草稿可直接修改，无需新建版本')
       const open = caseDocuments(db, d.caseId).find((x) => x.supersedesId === d.id && x.status === 'draft')
       if (open) throw appError('DOCUMENT_NOT_DRAFT', `已有更正中的新版本（文书编号 ${open.id}）`)
-      const id = insertDocument(db, { caseId: d.caseId, type: d.type, title: d.title, version: d.version + 1, supersedesId: d.id, fields: d.fields, createdBy: ctx.actor, at })
+      const id = insertDocument(db, {
+        caseId: d.caseId,
+        type: d.type,
+        title: d.title,
+        version: d.version + 1,
+        supersedesId: d.id,
+        fields: d.fields,
+        createdBy: ctx.actor,
+        at
+      })
       return findDocument(db, id)!
     },
     (d) => ({

@@ -6,7 +6,15 @@
 import { rmSync, renameSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { completeness, dossierItems, ORDER_SCHEMES, selfReview, type DossierDoc, type DossierEvidence, type OrderScheme } from '../core/dossier'
+import {
+  completeness,
+  dossierItems,
+  ORDER_SCHEMES,
+  selfReview,
+  type DossierDoc,
+  type DossierEvidence,
+  type OrderScheme
+} from '../core/dossier'
 import { appError } from '../core/errors'
 import { CASE_STATUS_LABELS } from '../core/case'
 import { loadManifest } from '../drafting/catalogue'
@@ -26,16 +34,31 @@ import { change, today, type ServiceContext } from './context'
 
 export interface DocxRenditioner {
   name: string
-  render(docs: { id: string; docx: Uint8Array }[], onProgress?: (done: number, total: number, id: string) => void, signal?: AbortSignal): Promise<Map<string, Uint8Array>>
+  render(
+    docs: { id: string; docx: Uint8Array }[],
+    onProgress?: (done: number, total: number, id: string) => void,
+    signal?: AbortSignal
+  ): Promise<Map<string, Uint8Array>>
 }
 export type HtmlPrinter = (htmls: string[]) => Promise<Uint8Array[]>
 export type Signer = (pdf: Uint8Array) => Promise<Uint8Array>
 
-
 export function dossierRecord(db: Db, caseId: number) {
-  return (db.prepare('SELECT * FROM dossiers WHERE case_id = ?').get(caseId) as
-    | { item_order: string | null; compiler: string; checker: string; note: string; archive_number: string | null; retention: string | null; archived_on: string | null; locked: number; bundle_sha256: string | null }
-    | undefined) ?? null
+  return (
+    (db.prepare('SELECT * FROM dossiers WHERE case_id = ?').get(caseId) as
+      | {
+          item_order: string | null
+          compiler: string
+          checker: string
+          note: string
+          archive_number: string | null
+          retention: string | null
+          archived_on: string | null
+          locked: number
+          bundle_sha256: string | null
+        }
+      | undefined) ?? null
+  )
 }
 
 function materials(db: Db, caseId: number): { docs: DossierDoc[]; evidence: DossierEvidence[] } {
@@ -97,7 +120,15 @@ export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
     completeness: comp,
     review,
     record: rec
-      ? { archiveNumber: rec.archive_number, retention: rec.retention, archivedOn: rec.archived_on, locked: rec.locked === 1, compiler: rec.compiler, checker: rec.checker, bundleSha256: rec.bundle_sha256 }
+      ? {
+          archiveNumber: rec.archive_number,
+          retention: rec.retention,
+          archivedOn: rec.archived_on,
+          locked: rec.locked === 1,
+          compiler: rec.compiler,
+          checker: rec.checker,
+          bundleSha256: rec.bundle_sha256
+        }
       : null
   }
 }
@@ -201,12 +232,20 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
       if (opts.signal?.aborted) throw cancelled()
       throw appError('RENDITION_FAILED', `文书转换为 PDF 失败：${(err as Error).message}`)
     }
-    const ins = db.prepare('INSERT OR REPLACE INTO renditions (docx_sha256, pdf_sha256, renderer, pages, created_at) VALUES (?, ?, ?, ?, ?)')
+    const ins = db.prepare(
+      'INSERT OR REPLACE INTO renditions (docx_sha256, pdf_sha256, renderer, pages, created_at) VALUES (?, ?, ?, ?, ?)'
+    )
     for (const r of toRender) {
       const pdf = rendered.get(r.id)
       if (!pdf) throw appError('RENDITION_FAILED', `文书 ${r.id} 没有生成 PDF`)
       const blob = ctx.home.blobs.put(pdf)
-      ins.run(docs.get(Number(r.id.slice(4)))!.docxSha256, blob.sha256, opts.renditioner.name, await pageCount(pdf), new Date().toISOString())
+      ins.run(
+        docs.get(Number(r.id.slice(4)))!.docxSha256,
+        blob.sha256,
+        opts.renditioner.name,
+        await pageCount(pdf),
+        new Date().toISOString()
+      )
       pdfs.set(r.id, pdf)
     }
   }
@@ -230,7 +269,7 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
     return {
       no: n + 1,
       number: i.number,
-      responsible: i.kind === 'document' ? agency.name : (evidence.get(i.evidenceId!)?.source || agency.name),
+      responsible: i.kind === 'document' ? agency.name : evidence.get(i.evidenceId!)?.source || agency.name,
       title: i.title,
       date: i.date,
       pages: r ? (r.from === r.to ? String(r.from) : `${r.from}-${r.to}`) : '—',
@@ -279,10 +318,19 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
       { title: '案卷（首页）', pdf: cover! },
       { title: '卷内目录', pdf: contents! }
     ],
-    items: view.items.map((i, n) => ({ key: i.key, title: `${n + 1}. ${i.title}${i.number ? `（${i.number}）` : ''}`, pdf: i.paginated ? (pdfs.get(i.key) ?? null) : null })),
+    items: view.items.map((i, n) => ({
+      key: i.key,
+      title: `${n + 1}. ${i.title}${i.number ? `（${i.number}）` : ''}`,
+      pdf: i.paginated ? (pdfs.get(i.key) ?? null) : null
+    })),
     back: [{ title: '备考表', pdf: note! }],
     stampPosition,
-    metadata: { title: `${c.name} 案卷`, author: agency.name, subject: c.number ?? `案件编号 ${c.id}`, keywords: [c.number ?? '', c.cause, '行政执法案卷'].filter(Boolean) },
+    metadata: {
+      title: `${c.name} 案卷`,
+      author: agency.name,
+      subject: c.number ?? `案件编号 ${c.id}`,
+      keywords: [c.number ?? '', c.cause, '行政执法案卷'].filter(Boolean)
+    },
     onProgress: (done, total, title) => progress('assemble', done, total, title),
     signal: opts.signal
   })
@@ -299,7 +347,14 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
   }
   check()
   writeFileAtomic(opts.outPath, out)
-  return { path: opts.outPath, items: view.items.length, contentPages: bundle.contentPages, totalPages: bundle.totalPages, bytes: statSync(opts.outPath).size, ranges: Object.fromEntries(ranges) }
+  return {
+    path: opts.outPath,
+    items: view.items.length,
+    contentPages: bundle.contentPages,
+    totalPages: bundle.totalPages,
+    bytes: statSync(opts.outPath).size,
+    ranges: Object.fromEntries(ranges)
+  }
 }
 
 /** Remove a partly built output (a temp folder) whatever happened. */

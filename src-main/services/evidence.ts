@@ -62,10 +62,19 @@ export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
   const bytes = Buffer.from(input.base64, 'base64')
   if (bytes.length === 0) throw appError('EVIDENCE_INVALID', '文件为空')
   const kind = sniff(bytes)
-  if (!kind) throw appError('EVIDENCE_INVALID', `无法识别“${input.fileName}”的文件类型：只接受 JPEG、PNG、PDF 和常见音视频（MP4、MOV、MP3、WAV、AVI）`)
+  if (!kind)
+    throw appError(
+      'EVIDENCE_INVALID',
+      `无法识别“${input.fileName}”的文件类型：只接受 JPEG、PNG、PDF 和常见音视频（MP4、MOV、MP3、WAV、AVI）`
+    )
   const info = FILE_KINDS[kind]
-  if (bytes.length > info.maxBytes) throw appError('EVIDENCE_INVALID', `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），此类文件不应超过 ${info.maxBytes / 1048576} MB`)
-  if (input.kind === 'av' && info.category !== 'av') throw appError('EVIDENCE_INVALID', `音像记录应为音频或视频文件，“${input.fileName}”是${info.mime}`)
+  if (bytes.length > info.maxBytes)
+    throw appError(
+      'EVIDENCE_INVALID',
+      `文件过大（${(bytes.length / 1048576).toFixed(1)} MB），此类文件不应超过 ${info.maxBytes / 1048576} MB`
+    )
+  if (input.kind === 'av' && info.category !== 'av')
+    throw appError('EVIDENCE_INVALID', `音像记录应为音频或视频文件，“${input.fileName}”是${info.mime}`)
   if (input.kind === 'scan' && info.category === 'av') throw appError('EVIDENCE_INVALID', '扫描件应为 PDF 或图片')
   const fileName = sanitizeFileName(input.fileName, kind)
   return change(
@@ -80,11 +89,19 @@ export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
         if (doc.status !== 'issued') throw appError('EVIDENCE_INVALID', `${doc.title}尚未签发，不能登记签字扫描件`)
       }
       const blob = ctx.home.blobs.put(bytes)
-      const existing = db.prepare('SELECT id, description FROM evidence WHERE case_id = ? AND sha256 = ?').get(input.caseId, blob.sha256) as
-        | { id: number; description: string }
-        | undefined
-      if (existing) throw appError('EVIDENCE_DUPLICATE', `同一文件已作为“${existing.description}”登记（编号 ${existing.id}）`, { existingId: existing.id })
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, info.mime, at)
+      const existing = db
+        .prepare('SELECT id, description FROM evidence WHERE case_id = ? AND sha256 = ?')
+        .get(input.caseId, blob.sha256) as { id: number; description: string } | undefined
+      if (existing)
+        throw appError('EVIDENCE_DUPLICATE', `同一文件已作为“${existing.description}”登记（编号 ${existing.id}）`, {
+          existingId: existing.id
+        })
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
+        blob.sha256,
+        blob.size,
+        info.mime,
+        at
+      )
       const id = Number(
         db
           .prepare(

@@ -23,10 +23,17 @@ function base(ctx: ServiceContext) {
 }
 
 /** Export in a worker thread; wrong passwords and unknown cases fail at once, before a job starts. */
-export function dossierExportJob(ctx: ServiceContext, input: { caseId: number; sign: boolean; password?: string | undefined; outPath?: string | undefined }): JobState {
+export function dossierExportJob(
+  ctx: ServiceContext,
+  input: { caseId: number; sign: boolean; password?: string | undefined; outPath?: string | undefined }
+): JobState {
   const outPath = input.outPath ?? defaultExportPath(ctx, input.caseId)
   if (input.sign) signerFor(ctx, { password: input.password })
-  const req: JobRequest = { kind: 'dossier.export', ...base(ctx), input: { caseId: input.caseId, outPath, sign: input.sign, password: input.password } }
+  const req: JobRequest = {
+    kind: 'dossier.export',
+    ...base(ctx),
+    input: { caseId: input.caseId, outPath, sign: input.sign, password: input.password }
+  }
   return ctx.jobs.startInWorker(req.kind, req)
 }
 

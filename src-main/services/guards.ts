@@ -37,7 +37,15 @@ export function writeExportFiles(outDir: string, files: readonly { name: string;
  * A step that also moves the case on (submitting for review → 法制审核中, a hearing request → 听证) does so only
  * where the status machine allows it; otherwise the case keeps its status and is only touched. Returns whether it moved.
  */
-export function followStatus(db: Db, c: CaseRecord, to: CaseRecord['status'], date: string, note: string, actor: string, at: string): boolean {
+export function followStatus(
+  db: Db,
+  c: CaseRecord,
+  to: CaseRecord['status'],
+  date: string,
+  note: string,
+  actor: string,
+  at: string
+): boolean {
   if (!canTransition(c.procedure, c.status, to)) {
     updateCase(db, { ...c, updatedAt: at })
     return false

@@ -30,9 +30,14 @@ function mustHearing(db: Db, id: number): HearingRecord {
 }
 
 function noticeServedOn(db: Db, caseId: number): string | null {
-  return caseEvents(db, caseId).filter((e) => e.type === 'notice_served').map((e) => e.date).sort().at(-1) ?? null
+  return (
+    caseEvents(db, caseId)
+      .filter((e) => e.type === 'notice_served')
+      .map((e) => e.date)
+      .sort()
+      .at(-1) ?? null
+  )
 }
-
 
 const EXPLAIN_HEARING = (h: HearingRecord) => `听证申请（${h.requestedOn}）`
 
@@ -45,11 +50,19 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
     (db, at) => {
       const c = mustCase(db, input.caseId)
       const served = noticeServedOn(db, c.id)
-      if (!served) throw appError('HEARING_INVALID', '尚未送达行政处罚告知书，当事人还不能申请听证', { issues: [{ path: 'requestedOn', message: '尚未告知' }] })
-      if (input.requestedOn < served) throw appError('VALIDATION_FAILED', `申请日期不能早于告知书送达日期（${served}）`, { issues: [{ path: 'requestedOn', message: '早于告知' }] })
+      if (!served)
+        throw appError('HEARING_INVALID', '尚未送达行政处罚告知书，当事人还不能申请听证', {
+          issues: [{ path: 'requestedOn', message: '尚未告知' }]
+        })
+      if (input.requestedOn < served)
+        throw appError('VALIDATION_FAILED', `申请日期不能早于告知书送达日期（${served}）`, {
+          issues: [{ path: 'requestedOn', message: '早于告知' }]
+        })
       const end = caseDeadlines(db, c.id).find((d) => d.code === 'hearing_request')?.due
       if (end && input.requestedOn > end) {
-        throw appError('HEARING_INVALID', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, { issues: [{ path: 'requestedOn', message: `晚于${end}` }] })
+        throw appError('HEARING_INVALID', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, {
+          issues: [{ path: 'requestedOn', message: `晚于${end}` }]
+        })
       }
       const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
       if (open) throw appError('HEARING_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
@@ -62,7 +75,9 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
           status: eligible ? 'requested' : 'not_eligible',
           requestedOn: input.requestedOn,
           eligible,
-          eligibility: eligible ? a.hearing.reasons.join('；') : `不属于行政处罚法第六十三条规定的听证范围${input.note ? `（${input.note}）` : ''}`
+          eligibility: eligible
+            ? a.hearing.reasons.join('；')
+            : `不属于行政处罚法第六十三条规定的听证范围${input.note ? `（${input.note}）` : ''}`
         },
         at
       )
@@ -87,7 +102,16 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
 /** Hearing notice: at least 7 working days before the hearing; the chair is not an investigator of the case. */
 export function hearingSchedule(
   ctx: ServiceContext,
-  input: { hearingId: number; noticeOn: string; scheduledAt: string; place: string; chairId: number; clerk: string; public: boolean; privateReason: string }
+  input: {
+    hearingId: number
+    noticeOn: string
+    scheduledAt: string
+    place: string
+    chairId: number
+    clerk: string
+    public: boolean
+    privateReason: string
+  }
 ) {
   notFuture(ctx, input.noticeOn, 'noticeOn')
   const h = change(
@@ -95,23 +119,36 @@ export function hearingSchedule(
     'review',
     (db, at) => {
       const h = mustHearing(db, input.hearingId)
-      if (h.status !== 'requested' && h.status !== 'scheduled') throw appError('HEARING_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
-      if (input.noticeOn < h.requestedOn) throw appError('VALIDATION_FAILED', `通知日期不能早于申请日期（${h.requestedOn}）`, { issues: [{ path: 'noticeOn', message: '早于申请日期' }] })
+      if (h.status !== 'requested' && h.status !== 'scheduled')
+        throw appError('HEARING_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
+      if (input.noticeOn < h.requestedOn)
+        throw appError('VALIDATION_FAILED', `通知日期不能早于申请日期（${h.requestedOn}）`, {
+          issues: [{ path: 'noticeOn', message: '早于申请日期' }]
+        })
       const hearingDay = input.scheduledAt.slice(0, 10)
       const earliest = loadCalendar(db).add(input.noticeOn, 7, 'WD').due.slice(0, 10)
       if (hearingDay < earliest) {
-        throw appError('HEARING_INVALID', `应当在举行听证的七日前通知当事人（行政处罚法第六十四条；按工作日计算），${input.noticeOn}通知的，听证最早于${earliest}举行`, {
-          issues: [{ path: 'scheduledAt', message: `最早${earliest}` }]
-        })
+        throw appError(
+          'HEARING_INVALID',
+          `应当在举行听证的七日前通知当事人（行政处罚法第六十四条；按工作日计算），${input.noticeOn}通知的，听证最早于${earliest}举行`,
+          {
+            issues: [{ path: 'scheduledAt', message: `最早${earliest}` }]
+          }
+        )
       }
       const chair = findOfficer(db, input.chairId)
-      if (!chair || !chair.active) throw appError('HEARING_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
+      if (!chair || !chair.active)
+        throw appError('HEARING_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
       const investigators = (caseOfficers(db, [h.caseId]).get(h.caseId) ?? []).map((o) => o.officerId)
       if (investigators.includes(chair.id)) {
-        throw appError('HEARING_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, { issues: [{ path: 'chairId', message: '本案调查人员' }] })
+        throw appError('HEARING_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, {
+          issues: [{ path: 'chairId', message: '本案调查人员' }]
+        })
       }
       if (!input.public && !input.privateReason.trim()) {
-        throw appError('VALIDATION_FAILED', '听证应当公开举行；不公开的，须写明涉及国家秘密、商业秘密或者个人隐私的理由', { issues: [{ path: 'privateReason', message: '请写明不公开的理由' }] })
+        throw appError('VALIDATION_FAILED', '听证应当公开举行；不公开的，须写明涉及国家秘密、商业秘密或者个人隐私的理由', {
+          issues: [{ path: 'privateReason', message: '请写明不公开的理由' }]
+        })
       }
       const u: HearingRecord = {
         ...h,
@@ -142,7 +179,10 @@ export function hearingSchedule(
 }
 
 /** The hearing was held (or the party did not come: a no-show counts as waiver, 第六十五条 of the old law / 第六十四条第八项). */
-export function hearingHold(ctx: ServiceContext, input: { hearingId: number; heldOn: string; agents: string[]; noShow: boolean; summary: string }) {
+export function hearingHold(
+  ctx: ServiceContext,
+  input: { hearingId: number; heldOn: string; agents: string[]; noShow: boolean; summary: string }
+) {
   notFuture(ctx, input.heldOn, 'heldOn')
   const h = change(
     ctx,
@@ -150,13 +190,31 @@ export function hearingHold(ctx: ServiceContext, input: { hearingId: number; hel
     (db, at) => {
       const h = mustHearing(db, input.hearingId)
       if (h.status !== 'scheduled') throw appError('HEARING_INVALID', h.status === 'requested' ? '尚未通知听证时间和地点' : '该听证已结束')
-      if (input.heldOn < (h.scheduledAt ?? '').slice(0, 10)) throw appError('VALIDATION_FAILED', `听证日期不能早于通知的时间（${h.scheduledAt?.slice(0, 10)}）`, { issues: [{ path: 'heldOn', message: '早于通知时间' }] })
-      if (input.agents.length > 2) throw appError('VALIDATION_FAILED', '当事人可以委托一至二人代理（行政处罚法第六十四条第五项）', { issues: [{ path: 'agents', message: '至多二人' }] })
+      if (input.heldOn < (h.scheduledAt ?? '').slice(0, 10))
+        throw appError('VALIDATION_FAILED', `听证日期不能早于通知的时间（${h.scheduledAt?.slice(0, 10)}）`, {
+          issues: [{ path: 'heldOn', message: '早于通知时间' }]
+        })
+      if (input.agents.length > 2)
+        throw appError('VALIDATION_FAILED', '当事人可以委托一至二人代理（行政处罚法第六十四条第五项）', {
+          issues: [{ path: 'agents', message: '至多二人' }]
+        })
       const u: HearingRecord = input.noShow
-        ? { ...h, status: 'waived', waivedOn: input.heldOn, waiverNote: `当事人无正当理由拒不出席听证，视为放弃听证权利。${input.summary}`.trim(), updatedAt: at }
+        ? {
+            ...h,
+            status: 'waived',
+            waivedOn: input.heldOn,
+            waiverNote: `当事人无正当理由拒不出席听证，视为放弃听证权利。${input.summary}`.trim(),
+            updatedAt: at
+          }
         : { ...h, status: 'held', heldOn: input.heldOn, agents: input.agents, summary: input.summary, updatedAt: at }
       updateHearing(db, u)
-      addCaseEvent(db, h.caseId, { type: input.noShow ? 'waived' : 'hearing_held', date: input.heldOn, note: input.noShow ? '当事人未出席听证' : '举行听证' }, ctx.actor, at)
+      addCaseEvent(
+        db,
+        h.caseId,
+        { type: input.noShow ? 'waived' : 'hearing_held', date: input.heldOn, note: input.noShow ? '当事人未出席听证' : '举行听证' },
+        ctx.actor,
+        at
+      )
       recomputeDeadlines(db, h.caseId)
       return u
     },
@@ -165,7 +223,9 @@ export function hearingHold(ctx: ServiceContext, input: { hearingId: number; hel
       targetType: 'hearing',
       targetId: h.id,
       caseId: String(h.caseId),
-      summary: input.noShow ? `当事人未出席听证（${input.heldOn}），视为放弃` : `举行听证（${input.heldOn}，主持人${h.chairName}${h.agents.length ? `，委托代理人${h.agents.join('、')}` : ''}）`,
+      summary: input.noShow
+        ? `当事人未出席听证（${input.heldOn}），视为放弃`
+        : `举行听证（${input.heldOn}，主持人${h.chairName}${h.agents.length ? `，委托代理人${h.agents.join('、')}` : ''}）`,
       detail: { hearing: h }
     })
   )
@@ -183,7 +243,10 @@ export function rightsWaive(ctx: ServiceContext, input: { caseId: number; right:
       const c = mustCase(db, input.caseId)
       const served = noticeServedOn(db, c.id)
       if (!served) throw appError('HEARING_INVALID', '尚未送达告知书，不能登记放弃权利')
-      if (input.date < served) throw appError('VALIDATION_FAILED', `放弃日期不能早于告知书送达日期（${served}）`, { issues: [{ path: 'date', message: '早于告知' }] })
+      if (input.date < served)
+        throw appError('VALIDATION_FAILED', `放弃日期不能早于告知书送达日期（${served}）`, {
+          issues: [{ path: 'date', message: '早于告知' }]
+        })
       insertWaiver(db, { caseId: c.id, right: input.right, date: input.date, note: input.note, createdBy: ctx.actor }, at)
       if (input.right === 'hearing') {
         const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
@@ -205,11 +268,18 @@ export function rightsWaive(ctx: ServiceContext, input: { caseId: number; right:
   return reviewShow(ctx, { caseId: input.caseId })
 }
 
-
 /** 集体讨论: the heads' discussion, with attendees and conclusion; a draft 集体讨论记录 is prepared from it. */
 export function discussionRecord(
   ctx: ServiceContext,
-  input: { caseId: number; heldOn: string; chair: string; attendees: string[]; conclusion: DiscussionConclusion; conclusionText: string; record: string }
+  input: {
+    caseId: number
+    heldOn: string
+    chair: string
+    attendees: string[]
+    conclusion: DiscussionConclusion
+    conclusionText: string
+    record: string
+  }
 ) {
   notFuture(ctx, input.heldOn, 'heldOn')
   change(
@@ -219,15 +289,35 @@ export function discussionRecord(
       const c = mustCase(db, input.caseId)
       if (c.procedure !== 'general') throw appError('VALIDATION_FAILED', '简易程序案件不需要集体讨论')
       if (!c.filedOn) throw appError('VALIDATION_FAILED', '案件尚未立案')
-      if (input.heldOn < c.filedOn) throw appError('VALIDATION_FAILED', `讨论日期不能早于立案日期（${c.filedOn}）`, { issues: [{ path: 'heldOn', message: '早于立案' }] })
+      if (input.heldOn < c.filedOn)
+        throw appError('VALIDATION_FAILED', `讨论日期不能早于立案日期（${c.filedOn}）`, {
+          issues: [{ path: 'heldOn', message: '早于立案' }]
+        })
       const people = [...new Set(input.attendees.map((a) => a.trim()).filter(Boolean))]
-      if (people.length < 3) throw appError('VALIDATION_FAILED', '集体讨论应有三名以上负责人参加', { issues: [{ path: 'attendees', message: '至少三人' }] })
+      if (people.length < 3)
+        throw appError('VALIDATION_FAILED', '集体讨论应有三名以上负责人参加', { issues: [{ path: 'attendees', message: '至少三人' }] })
       const id = insertDiscussion(
         db,
-        { caseId: c.id, heldOn: input.heldOn, chair: input.chair, attendees: people, conclusion: input.conclusion, conclusionText: input.conclusionText, record: input.record, documentId: null, createdBy: ctx.actor },
+        {
+          caseId: c.id,
+          heldOn: input.heldOn,
+          chair: input.chair,
+          attendees: people,
+          conclusion: input.conclusion,
+          conclusionText: input.conclusionText,
+          record: input.record,
+          documentId: null,
+          createdBy: ctx.actor
+        },
         at
       )
-      addCaseEvent(db, c.id, { type: 'discussion_held', date: input.heldOn, note: DISCUSSION_CONCLUSION_LABELS[input.conclusion] }, ctx.actor, at)
+      addCaseEvent(
+        db,
+        c.id,
+        { type: 'discussion_held', date: input.heldOn, note: DISCUSSION_CONCLUSION_LABELS[input.conclusion] },
+        ctx.actor,
+        at
+      )
       followStatus(db, c, 'discussion', input.heldOn, '集体讨论', ctx.actor, at)
       recomputeDeadlines(db, c.id)
       return { c, id, people }

@@ -15,7 +15,18 @@ import { auditList, auditVerify } from './audit'
 import { appInfo } from './app'
 import { demoLoad } from './demo'
 import { partiesAdd, partiesEdit, partiesFindDuplicate, partiesGet, partiesList } from './parties'
-import { casesAdjustDeadline, casesRegisterAndFile, casesFile, casesGet, casesList, casesRecordEvent, casesRegister, casesSearch, casesSetFlag, casesTransition } from './cases'
+import {
+  casesAdjustDeadline,
+  casesRegisterAndFile,
+  casesFile,
+  casesGet,
+  casesList,
+  casesRecordEvent,
+  casesRegister,
+  casesSearch,
+  casesSetFlag,
+  casesTransition
+} from './cases'
 import { deadlinesList, rulesGet, rulesSet } from './deadlines'
 import { calendarImport, calendarPreview, calendarYears } from './calendar'
 import { workbenchSummary } from './workbench'
@@ -25,7 +36,19 @@ import { evidenceAdd, evidenceFile, evidenceList } from './evidence'
 import { dossierOpen, dossierReorder } from './dossier'
 import { dossierArchiveJob, dossierExportJob, jobsCancel, jobsFile, jobsGet, verifyService } from './exports'
 import { signingCreateTest, signingImport, signingInfo } from './pdf-tools'
-import { catalogueExport, catalogueGet, catalogueRender, catalogueSet, reviewCoordinate, reviewDecide, reviewQueue, reviewRespond, reviewSetProfile, reviewShow, reviewSubmit } from './review'
+import {
+  catalogueExport,
+  catalogueGet,
+  catalogueRender,
+  catalogueSet,
+  reviewCoordinate,
+  reviewDecide,
+  reviewQueue,
+  reviewRespond,
+  reviewSetProfile,
+  reviewShow,
+  reviewSubmit
+} from './review'
 import { discussionRecord, hearingHold, hearingRequest, hearingSchedule, rightsWaive } from './hearings'
 import {
   publicityBuild,
@@ -160,12 +183,7 @@ export interface InvokeLogger {
 const consoleLogger: InvokeLogger = { error: (m, e) => console.error(m, e) }
 
 /** Call a service by channel name with untrusted input. Never throws. */
-export function invoke(
-  ctx: ServiceContext,
-  channel: string,
-  rawInput: unknown,
-  logger: InvokeLogger = consoleLogger
-): Result<unknown> {
+export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, logger: InvokeLogger = consoleLogger): Result<unknown> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的接口：${channel}`, details: { channel } } }
   }

@@ -24,7 +24,11 @@ export function partiesGet(ctx: ServiceContext, input: { id: number }): Party {
 
 /** Is this credit code or ID number already a party? (instant check while typing) */
 export function partiesFindDuplicate(ctx: ServiceContext, input: { creditCode?: string | undefined; idNumber?: string | undefined }) {
-  const key = input.idNumber ? `id:${input.idNumber.trim().toUpperCase()}` : input.creditCode ? `cc:${input.creditCode.trim().toUpperCase()}` : null
+  const key = input.idNumber
+    ? `id:${input.idNumber.trim().toUpperCase()}`
+    : input.creditCode
+      ? `cc:${input.creditCode.trim().toUpperCase()}`
+      : null
   return key ? findPartyByIdentity(ctx.home.db, key) : null
 }
 

@@ -21,8 +21,10 @@ export interface PdfTools {
 export async function withPdfTools<T>(ctx: ServiceContext, fn: (tools: PdfTools) => Promise<T>): Promise<T> {
   const engine = getSetting<'chromium' | 'libreoffice'>(ctx.home.db, 'rendition.engine', 'chromium')
   const chromiumPath = findChromium()
-  if (!chromiumPath) throw appError('RENDITION_FAILED', '未找到 Chromium、Chrome 或 Edge 浏览器，无法生成 PDF（可设置 CHROMIUM_PATH 环境变量）')
-  if (engine === 'libreoffice' && !libreOfficeAvailable()) throw appError('RENDITION_FAILED', '已选择 LibreOffice 转换，但本机未安装 LibreOffice')
+  if (!chromiumPath)
+    throw appError('RENDITION_FAILED', '未找到 Chromium、Chrome 或 Edge 浏览器，无法生成 PDF（可设置 CHROMIUM_PATH 环境变量）')
+  if (engine === 'libreoffice' && !libreOfficeAvailable())
+    throw appError('RENDITION_FAILED', '已选择 LibreOffice 转换，但本机未安装 LibreOffice')
   // the renditioner (a browser with docx-preview loaded) starts only when a rendition is not cached
   const lazy: { started: Renditioner | null } = { started: null }
   const renditioner: DocxRenditioner = {
@@ -50,7 +52,16 @@ interface StoredCert {
 
 export function signingInfo(ctx: ServiceContext) {
   const c = getSetting<StoredCert | null>(ctx.home.db, 'signing.certificate', null)
-  return c ? { configured: true, test: c.test, subject: c.info.subject, issuer: c.info.issuer, notAfter: c.info.notAfter, fingerprintSha256: c.info.fingerprintSha256 } : { configured: false, test: false }
+  return c
+    ? {
+        configured: true,
+        test: c.test,
+        subject: c.info.subject,
+        issuer: c.info.issuer,
+        notAfter: c.info.notAfter,
+        fingerprintSha256: c.info.fingerprintSha256
+      }
+    : { configured: false, test: false }
 }
 
 function certError(err: unknown): never {
@@ -72,11 +83,22 @@ export function signingImport(ctx: ServiceContext, input: { base64: string; pass
     'signing',
     (db, at) => {
       const blob = ctx.home.blobs.put(p12)
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, 'application/x-pkcs12', at)
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
+        blob.sha256,
+        blob.size,
+        'application/x-pkcs12',
+        at
+      )
       setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: false, info } satisfies StoredCert)
       return null
     },
-    () => ({ action: 'signing.import', targetType: 'certificate', targetId: info.fingerprintSha256, summary: `导入签名证书：${info.subject.commonName}`, detail: { info } })
+    () => ({
+      action: 'signing.import',
+      targetType: 'certificate',
+      targetId: info.fingerprintSha256,
+      summary: `导入签名证书：${info.subject.commonName}`,
+      detail: { info }
+    })
   )
   return signingInfo(ctx)
 }
@@ -92,17 +114,31 @@ export function signingCreateTest(ctx: ServiceContext) {
     'signing',
     (db, at) => {
       const blob = ctx.home.blobs.put(cert.p12)
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, 'application/x-pkcs12', at)
+      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
+        blob.sha256,
+        blob.size,
+        'application/x-pkcs12',
+        at
+      )
       setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: true, testPassword: cert.password, info } satisfies StoredCert)
       return null
     },
-    () => ({ action: 'signing.createTest', targetType: 'certificate', targetId: info.fingerprintSha256, summary: '生成测试签名证书（不具法律效力）', detail: { info } })
+    () => ({
+      action: 'signing.createTest',
+      targetType: 'certificate',
+      targetId: info.fingerprintSha256,
+      summary: '生成测试签名证书（不具法律效力）',
+      detail: { info }
+    })
   )
   return signingInfo(ctx)
 }
 
 /** The signer for an export: a given PKCS#12, or the stored agency certificate (password needed unless test). */
-export function signerFor(ctx: ServiceContext, opts: { p12?: Uint8Array | undefined; password?: string | undefined }): { sign: Signer; fingerprint: string } {
+export function signerFor(
+  ctx: ServiceContext,
+  opts: { p12?: Uint8Array | undefined; password?: string | undefined }
+): { sign: Signer; fingerprint: string } {
   const agency = getAgency(ctx.home.db)
   let p12 = opts.p12
   let password = opts.password
@@ -123,6 +159,7 @@ export function signerFor(ctx: ServiceContext, opts: { p12?: Uint8Array | undefi
   const pw = password
   return {
     fingerprint: info.fingerprintSha256,
-    sign: (pdf) => signPdf(pdf, key, pw, { reason: '行政执法案卷归档', location: agency?.address ?? '', name: agency?.name ?? info.subject.commonName })
+    sign: (pdf) =>
+      signPdf(pdf, key, pw, { reason: '行政执法案卷归档', location: agency?.address ?? '', name: agency?.name ?? info.subject.commonName })
   }
 }

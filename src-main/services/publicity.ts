@@ -36,18 +36,24 @@ import { notAfterToday, writeExportFiles } from './guards'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './deadlines'
 
-
 export function publicityPolicy(db: Db): PublicityPolicy {
   return PublicityPolicySchema.parse(getSetting(db, 'publicity.policy', DEFAULT_PUBLICITY_POLICY))
 }
 
 export function publicitySetPolicy(ctx: ServiceContext, input: PublicityPolicy) {
-  if (input.minMonths > input.maxMonths) throw appError('VALIDATION_FAILED', '最短公示期限不能长于最长公示期限', { issues: [{ path: 'minMonths', message: '长于最长期限' }] })
+  if (input.minMonths > input.maxMonths)
+    throw appError('VALIDATION_FAILED', '最短公示期限不能长于最长公示期限', { issues: [{ path: 'minMonths', message: '长于最长期限' }] })
   change(
     ctx,
     'publicity',
     (db) => setSetting(db, 'publicity.policy', input),
-    () => ({ action: 'publicity.policy', targetType: 'settings', targetId: 'publicity.policy', summary: `修改公示期限：最短${input.minMonths}个月，最长${input.maxMonths}个月`, detail: input })
+    () => ({
+      action: 'publicity.policy',
+      targetType: 'settings',
+      targetId: 'publicity.policy',
+      summary: `修改公示期限：最短${input.minMonths}个月，最长${input.maxMonths}个月`,
+      detail: input
+    })
   )
   return input
 }
@@ -98,7 +104,9 @@ function decisionOf(db: Db, caseId: number, documentId?: number): DocumentRecord
     if (d.status !== 'issued') throw appError('PUBLICITY_INVALID', `${d.title}${d.status === 'draft' ? '尚未签发' : '已作废'}，不能公示`)
     return d
   }
-  const d = caseDocuments(db, caseId).filter((x) => PUBLISHABLE_TYPES.includes(x.type) && x.status === 'issued').at(-1)
+  const d = caseDocuments(db, caseId)
+    .filter((x) => PUBLISHABLE_TYPES.includes(x.type) && x.status === 'issued')
+    .at(-1)
   if (!d) throw appError('PUBLICITY_INVALID', '本案还没有已签发的行政处罚决定书，不能生成公示信息')
   return d
 }
@@ -121,7 +129,10 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
       const warningOnly = (fine ?? 0) === 0 && /警告/.test(penaltyText)
       if (warningOnly && !policy.publishWarnings) throw appError('PUBLICITY_INVALID', '按本机关的公示设置，仅给予警告的决定不公示')
       const links = caseParties(db, [c.id]).get(c.id) ?? []
-      const parties = partiesByIds(db, links.map((l) => l.partyId))
+      const parties = partiesByIds(
+        db,
+        links.map((l) => l.partyId)
+      )
       const main = parties.find((p) => p.id === links.find((l) => l.role === 'party')?.partyId) ?? parties[0]
       if (!main) throw appError('PUBLICITY_INVALID', '案件没有当事人')
       const others = parties.filter((p) => p.id !== main.id)
@@ -155,10 +166,16 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
           phones: persons.filter((p) => p.kind !== 'org').flatMap((p) => (p.phone ? [p.phone] : [])),
           addresses: persons.filter((p) => p.kind === 'person').flatMap((p) => (p.address ? [p.address] : []))
         },
-        [agency.name, agency.creditCode, agency.phone, ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])].filter(Boolean)
+        [
+          agency.name,
+          agency.creditCode,
+          agency.phone,
+          ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])
+        ].filter(Boolean)
       )
       if (residual.length) throw appError('PUBLICITY_INVALID', `公示信息中仍有${residual.length}处个人信息未能隐去，请检查决定书内容`)
-      const due = caseDeadlines(db, c.id).find((x) => x.code === 'publicity')?.due ?? loadCalendar(db).add(d.issuedOn!, 7, 'WD').due.slice(0, 10)
+      const due =
+        caseDeadlines(db, c.id).find((x) => x.code === 'publicity')?.due ?? loadCalendar(db).add(d.issuedOn!, 7, 'WD').due.slice(0, 10)
       const existing = listPublicity(db, { caseId: c.id, limit: 100 })
       const same = existing.find((p) => p.decisionDocumentId === d.id && p.status !== 'withdrawn' && p.status !== 'corrected')
       if (same && same.status !== 'pending') throw appError('PUBLICITY_INVALID', `该决定已于${same.publishedOn}公示；如需更正，请先撤回`)
@@ -167,7 +184,19 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
         updatePublicity(db, { ...same, record, redactions: hits.length, updatedAt: at })
         id = same.id
       } else {
-        id = insertPublicity(db, { caseId: c.id, decisionDocumentId: d.id, record, redactions: hits.length, due, minUntil: record.minUntil, maxUntil: record.publicUntil }, at)
+        id = insertPublicity(
+          db,
+          {
+            caseId: c.id,
+            decisionDocumentId: d.id,
+            record,
+            redactions: hits.length,
+            due,
+            minUntil: record.minUntil,
+            maxUntil: record.publicUntil
+          },
+          at
+        )
         // a corrected decision replaces the record withdrawn because the decision changed
         const replaced = existing.find((p) => p.status === 'withdrawn' && p.withdrawReason === 'changed' && p.supersededBy === null)
         if (replaced) updatePublicity(db, { ...replaced, status: 'corrected', supersededBy: id, updatedAt: at })
@@ -196,7 +225,10 @@ export function publicityPublish(ctx: ServiceContext, input: { id: number; publi
     (db, at) => {
       const p = mustPub(db, input.id)
       if (p.status !== 'pending') throw appError('PUBLICITY_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，不能再次公示`)
-      if (input.publishedOn < p.record.decisionDate) throw appError('VALIDATION_FAILED', `公示日期不能早于决定日期（${p.record.decisionDate}）`, { issues: [{ path: 'publishedOn', message: '早于决定日期' }] })
+      if (input.publishedOn < p.record.decisionDate)
+        throw appError('VALIDATION_FAILED', `公示日期不能早于决定日期（${p.record.decisionDate}）`, {
+          issues: [{ path: 'publishedOn', message: '早于决定日期' }]
+        })
       const d = findDocument(db, p.decisionDocumentId)
       if (!d || d.status !== 'issued') throw appError('PUBLICITY_INVALID', '决定书已作废，不能公示')
       const u: PublicityRow = { ...p, status: 'published', publishedOn: input.publishedOn, url: input.url, updatedAt: at }
@@ -230,18 +262,42 @@ export function publicityWithdraw(ctx: ServiceContext, input: { id: number; reas
     (db, at) => {
       const p = mustPub(db, input.id)
       if (p.status !== 'published') throw appError('PUBLICITY_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，无需撤回`)
-      if (input.date < (p.publishedOn ?? '')) throw appError('VALIDATION_FAILED', `撤回日期不能早于公示日期（${p.publishedOn}）`, { issues: [{ path: 'date', message: '早于公示日期' }] })
+      if (input.date < (p.publishedOn ?? ''))
+        throw appError('VALIDATION_FAILED', `撤回日期不能早于公示日期（${p.publishedOn}）`, {
+          issues: [{ path: 'date', message: '早于公示日期' }]
+        })
       if (input.reason === 'credit_repair' && input.date < p.minUntil) {
-        throw appError('PUBLICITY_PERIOD', `安全生产领域行政处罚信息最短公示期限为一年，至${chineseDate(p.minUntil)}届满；届满前不能因信用修复提前下架`, { issues: [{ path: 'date', message: `早于${p.minUntil}` }] })
+        throw appError(
+          'PUBLICITY_PERIOD',
+          `安全生产领域行政处罚信息最短公示期限为一年，至${chineseDate(p.minUntil)}届满；届满前不能因信用修复提前下架`,
+          { issues: [{ path: 'date', message: `早于${p.minUntil}` }] }
+        )
       }
       if (input.reason === 'expired' && input.date < p.maxUntil) {
-        throw appError('PUBLICITY_PERIOD', `最长公示期限至${chineseDate(p.maxUntil)}届满，尚未到期`, { issues: [{ path: 'date', message: `早于${p.maxUntil}` }] })
+        throw appError('PUBLICITY_PERIOD', `最长公示期限至${chineseDate(p.maxUntil)}届满，尚未到期`, {
+          issues: [{ path: 'date', message: `早于${p.maxUntil}` }]
+        })
       }
-      if (!input.note.trim() && input.reason !== 'expired') throw appError('VALIDATION_FAILED', '请写明撤回说明', { issues: [{ path: 'note', message: '请写明说明' }] })
-      const status: PublicityStatus = input.reason === 'credit_repair' ? 'removed_early' : input.reason === 'expired' ? 'expired' : 'withdrawn'
-      const u: PublicityRow = { ...p, status, withdrawnOn: input.date, withdrawReason: input.reason, withdrawNote: input.note, updatedAt: at }
+      if (!input.note.trim() && input.reason !== 'expired')
+        throw appError('VALIDATION_FAILED', '请写明撤回说明', { issues: [{ path: 'note', message: '请写明说明' }] })
+      const status: PublicityStatus =
+        input.reason === 'credit_repair' ? 'removed_early' : input.reason === 'expired' ? 'expired' : 'withdrawn'
+      const u: PublicityRow = {
+        ...p,
+        status,
+        withdrawnOn: input.date,
+        withdrawReason: input.reason,
+        withdrawNote: input.note,
+        updatedAt: at
+      }
       updatePublicity(db, u)
-      addCaseEvent(db, p.caseId, { type: 'publicity_withdrawn', date: input.date, note: WITHDRAW_REASON_LABELS[input.reason] }, ctx.actor, at)
+      addCaseEvent(
+        db,
+        p.caseId,
+        { type: 'publicity_withdrawn', date: input.date, note: WITHDRAW_REASON_LABELS[input.reason] },
+        ctx.actor,
+        at
+      )
       recomputeDeadlines(db, p.caseId)
       return u
     },
@@ -268,7 +324,14 @@ export function publicityDecisionChanged(ctx: ServiceContext, input: { caseId: n
       recordDecisionChanged(db, c.id, input.date, input.reason, ctx.actor, at)
       return c
     },
-    (c) => ({ action: 'publicity.decision_changed', targetType: 'case', targetId: c.id, caseId: String(c.id), summary: `${c.name}：处罚决定被撤销或者变更（${input.date}）：${input.reason}`, detail: input })
+    (c) => ({
+      action: 'publicity.decision_changed',
+      targetType: 'case',
+      targetId: c.id,
+      caseId: String(c.id),
+      summary: `${c.name}：处罚决定被撤销或者变更（${input.date}）：${input.reason}`,
+      detail: input
+    })
   )
   return publicityList(ctx, { caseId: input.caseId, limit: 50 })
 }
@@ -290,11 +353,21 @@ export function onDecisionVoided(ctx: ServiceContext, d: DocumentRecord, reason:
   }
   // a pending record of a voided decision is meaningless: drop it from the queue
   for (const p of listPublicity(db, { caseId: d.caseId, status: 'pending', limit: 50 }).filter((x) => x.decisionDocumentId === d.id)) {
-    updatePublicity(db, { ...p, status: 'withdrawn', withdrawnOn: date, withdrawReason: 'void', withdrawNote: `决定书作废（未公示）：${reason}`, updatedAt: at })
+    updatePublicity(db, {
+      ...p,
+      status: 'withdrawn',
+      withdrawnOn: date,
+      withdrawReason: 'void',
+      withdrawNote: `决定书作废（未公示）：${reason}`,
+      updatedAt: at
+    })
   }
 }
 
-export function publicityList(ctx: ServiceContext, input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }) {
+export function publicityList(
+  ctx: ServiceContext,
+  input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }
+) {
   const t = today(ctx)
   const db = ctx.home.db
   // 已到期下架 covers records taken down at expiry and published ones past their maximum period
@@ -337,6 +410,12 @@ export function publicityExport(ctx: ServiceContext, input: { outDir: string }) 
     ctx,
     'publicity',
     () => ({ count, files: writeExportFiles(input.outDir, files) }),
-    (r) => ({ action: 'publicity.export', targetType: 'publicity', targetId: null, summary: `导出行政处罚决定公示（${r.count}条，CSV/JSON/HTML）`, detail: { outDir: input.outDir, count: r.count } })
+    (r) => ({
+      action: 'publicity.export',
+      targetType: 'publicity',
+      targetId: null,
+      summary: `导出行政处罚决定公示（${r.count}条，CSV/JSON/HTML）`,
+      detail: { outDir: input.outDir, count: r.count }
+    })
   )
 }

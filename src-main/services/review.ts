@@ -63,7 +63,6 @@ export function isDecisionType(type: string): boolean {
   return (DECISION_TYPES as readonly string[]).includes(type)
 }
 
-
 function num(v: unknown): number | null {
   if (v === '' || v === null || v === undefined) return null
   const n = Number(v)
@@ -76,7 +75,13 @@ const live = (docs: DocumentRecord[]) => docs.filter((d) => d.status !== 'voided
 
 export function catalogueGet(ctx: ServiceContext) {
   const v = latestCatalogue(ctx.home.db)
-  return { version: v.version, catalogue: v.catalogue, createdAt: v.createdAt, createdBy: v.createdBy, history: catalogueVersions(ctx.home.db) }
+  return {
+    version: v.version,
+    catalogue: v.catalogue,
+    createdAt: v.createdAt,
+    createdBy: v.createdBy,
+    history: catalogueVersions(ctx.home.db)
+  }
 }
 
 export function catalogueSet(ctx: ServiceContext, input: MajorCatalogue) {
@@ -85,19 +90,33 @@ export function catalogueSet(ctx: ServiceContext, input: MajorCatalogue) {
   const rules = activeRules(ctx.home.db)
   const rule = rules.rules.find((r) => r.code === 'legal_review')
   if (rule && rule.length !== cat.reviewDays) {
-    rulesSet(ctx, { name: rules.name, rules: rules.rules.map((r) => (r.code === 'legal_review' ? { ...r, length: cat.reviewDays } : r)), recomputeOpen: true })
+    rulesSet(ctx, {
+      name: rules.name,
+      rules: rules.rules.map((r) => (r.code === 'legal_review' ? { ...r, length: cat.reviewDays } : r)),
+      recomputeOpen: true
+    })
   }
   const version = change(
     ctx,
     'review',
     (db, at) => insertCatalogue(db, cat, ctx.actor, at),
-    (v) => ({ action: 'review.catalogue.set', targetType: 'major_catalogue', targetId: v, summary: `修订重大执法决定法制审核目录（第${v}版：${cat.name}）`, detail: cat })
+    (v) => ({
+      action: 'review.catalogue.set',
+      targetType: 'major_catalogue',
+      targetId: v,
+      summary: `修订重大执法决定法制审核目录（第${v}版：${cat.name}）`,
+      detail: cat
+    })
   )
   return { ...catalogueGet(ctx), version }
 }
 
 function catalogueTable(cat: MajorCatalogue): Table {
-  return { title: cat.name, headers: ['序号', '审核事项', '标准', '依据'], rows: catalogueRows(cat).map((r) => [String(r.no), r.item, r.standard, r.basis]) }
+  return {
+    title: cat.name,
+    headers: ['序号', '审核事项', '标准', '依据'],
+    rows: catalogueRows(cat).map((r) => [String(r.no), r.item, r.standard, r.basis])
+  }
 }
 
 export function catalogueRender(ctx: ServiceContext) {
@@ -109,7 +128,11 @@ export function catalogueRender(ctx: ServiceContext) {
   return {
     files: [
       { name: '重大执法决定法制审核目录清单.csv', mime: 'text/csv;charset=utf-8', content: csv(t) },
-      { name: '重大执法决定法制审核目录清单.html', mime: 'text/html;charset=utf-8', content: htmlPage(`${agency.name}<br>重大执法决定法制审核目录清单`, meta, htmlTable(t)) }
+      {
+        name: '重大执法决定法制审核目录清单.html',
+        mime: 'text/html;charset=utf-8',
+        content: htmlPage(`${agency.name}<br>重大执法决定法制审核目录清单`, meta, htmlTable(t))
+      }
     ]
   }
 }
@@ -120,7 +143,13 @@ export function catalogueExport(ctx: ServiceContext, input: { outDir: string }) 
     ctx,
     'review',
     () => ({ files: writeExportFiles(input.outDir, files) }),
-    (r) => ({ action: 'review.catalogue.export', targetType: 'major_catalogue', targetId: null, summary: `导出重大执法决定法制审核目录清单（${r.files.length} 个文件）`, detail: { outDir: input.outDir } })
+    (r) => ({
+      action: 'review.catalogue.export',
+      targetType: 'major_catalogue',
+      targetId: null,
+      summary: `导出重大执法决定法制审核目录清单（${r.files.length} 个文件）`,
+      detail: { outDir: input.outDir }
+    })
   )
 }
 
@@ -129,7 +158,15 @@ export function catalogueExport(ctx: ServiceContext, input: { outDir: string }) 
 export interface Assessment {
   catalogueVersion: number
   catalogue: MajorCatalogue
-  facts: { fine: number; confiscation: number; measures: Measure[]; hearingHeld: boolean; departure: boolean; manualFlags: string[]; partyKinds: ('org' | 'sole' | 'person')[] }
+  facts: {
+    fine: number
+    confiscation: number
+    measures: Measure[]
+    hearingHeld: boolean
+    departure: boolean
+    manualFlags: string[]
+    partyKinds: ('org' | 'sole' | 'person')[]
+  }
   triggers: ReturnType<typeof evaluateTriggers>
   hearing: { eligible: boolean; reasons: string[] }
   discussionRequired: boolean
@@ -144,9 +181,16 @@ export function assessCase(db: Db, caseId: number, date: string): Assessment {
   const { version, catalogue } = catalogueOn(db, date)
   const profile = getProfile(db, caseId)
   const docs = live(caseDocuments(db, caseId))
-  const fines = [c.intendedPenalty.fine, ...docs.filter((d) => isDecisionType(d.type) || d.type === 'penalty_notice' || d.type === 'hearing_notice').map((d) => num(d.fields.fine) ?? 0)]
+  const fines = [
+    c.intendedPenalty.fine,
+    ...docs
+      .filter((d) => isDecisionType(d.type) || d.type === 'penalty_notice' || d.type === 'hearing_notice')
+      .map((d) => num(d.fields.fine) ?? 0)
+  ]
   const departure = profile.departure || docs.some((d) => d.type === 'case_handling_approval' && d.fields.discretionTier === '减轻处罚')
-  const partyKinds = (caseParties(db, [caseId]).get(caseId) ?? []).filter((p) => p.role === 'party').map((p) => p.kind as 'org' | 'sole' | 'person')
+  const partyKinds = (caseParties(db, [caseId]).get(caseId) ?? [])
+    .filter((p) => p.role === 'party')
+    .map((p) => p.kind as 'org' | 'sole' | 'person')
   const facts = {
     fine: Math.max(0, ...fines),
     confiscation: profile.confiscation,
@@ -178,12 +222,28 @@ export function reviewSetProfile(
       const c = mustCase(db, input.caseId)
       const { catalogue } = catalogueOn(db, today(ctx))
       const unknown = input.manualFlags.filter((f) => !catalogue.manualFlags.some((m) => m.code === f))
-      if (unknown.length) throw appError('VALIDATION_FAILED', `目录中没有这些标记：${unknown.join('、')}`, { issues: [{ path: 'manualFlags', message: '未知标记' }] })
+      if (unknown.length)
+        throw appError('VALIDATION_FAILED', `目录中没有这些标记：${unknown.join('、')}`, {
+          issues: [{ path: 'manualFlags', message: '未知标记' }]
+        })
       if (input.departure && !input.departureReason.trim()) {
-        throw appError('VALIDATION_FAILED', '偏离裁量基准的，须写明理由', { issues: [{ path: 'departureReason', message: '请写明偏离裁量基准的理由' }] })
+        throw appError('VALIDATION_FAILED', '偏离裁量基准的，须写明理由', {
+          issues: [{ path: 'departureReason', message: '请写明偏离裁量基准的理由' }]
+        })
       }
       const before = getProfile(db, c.id)
-      saveProfile(db, c.id, { measures: input.measures, confiscation: input.confiscation, departure: input.departure, departureReason: input.departureReason.trim(), manualFlags: input.manualFlags }, at)
+      saveProfile(
+        db,
+        c.id,
+        {
+          measures: input.measures,
+          confiscation: input.confiscation,
+          departure: input.departure,
+          departureReason: input.departureReason.trim(),
+          manualFlags: input.manualFlags
+        },
+        at
+      )
       updateCase(db, { ...c, updatedAt: at })
       return { c, before }
     },
@@ -202,14 +262,23 @@ export function reviewSetProfile(
 // ------------------------------------------------------------------------------------------------ gates
 
 /** Collect the state the gates look at. `draft` is the decision document being issued, or null. */
-export function gateState(db: Db, caseId: number, opts: { draft: DocumentRecord | null; decisionDate: string; kind: 'penalty' | 'no_penalty' }): GateState {
+export function gateState(
+  db: Db,
+  caseId: number,
+  opts: { draft: DocumentRecord | null; decisionDate: string; kind: 'penalty' | 'no_penalty' }
+): GateState {
   const c = mustCase(db, caseId)
   const a = assessCase(db, caseId, opts.decisionDate)
   const events = caseEvents(db, caseId)
   const docs = live(caseDocuments(db, caseId))
   const notices = docs.filter((d) => (d.type === 'penalty_notice' || d.type === 'hearing_notice') && d.status === 'issued')
   const lastNotice = notices.at(-1)
-  const servedOn = events.filter((e) => e.type === 'notice_served').map((e) => e.date).sort().at(-1) ?? null
+  const servedOn =
+    events
+      .filter((e) => e.type === 'notice_served')
+      .map((e) => e.date)
+      .sort()
+      .at(-1) ?? null
   const dl = new Map(caseDeadlines(db, caseId).map((d) => [d.code, d.due]))
   const waivers = caseWaivers(db, caseId).filter((w) => servedOn !== null && w.date >= servedOn)
   const hearing = caseHearings(db, caseId).at(-1) ?? null
@@ -217,7 +286,9 @@ export function gateState(db: Db, caseId: number, opts: { draft: DocumentRecord 
   const draft = opts.draft
   const defenceReviewed =
     (draft && typeof draft.fields.defenceSummary === 'string' && draft.fields.defenceSummary.trim() !== '') ||
-    docs.some((d) => d.type === 'case_handling_approval' && typeof d.fields.defenceReview === 'string' && d.fields.defenceReview.trim() !== '')
+    docs.some(
+      (d) => d.type === 'case_handling_approval' && typeof d.fields.defenceReview === 'string' && d.fields.defenceReview.trim() !== ''
+    )
   const fine = draft ? num(draft.fields.fine) : c.intendedPenalty.fine > 0 ? c.intendedPenalty.fine : null
   return {
     procedure: c.procedure,
@@ -238,10 +309,17 @@ export function gateState(db: Db, caseId: number, opts: { draft: DocumentRecord 
     windows: { statement: dl.get('statement'), hearing_request: dl.get('hearing_request') },
     waived: { statement: waivers.some((w) => w.right === 'statement'), hearing: waivers.some((w) => w.right === 'hearing') },
     hearing: hearing
-      ? { requested: hearing.status !== 'not_eligible', eligible: hearing.eligible, held: hearing.status === 'held', waived: hearing.status === 'waived' }
+      ? {
+          requested: hearing.status !== 'not_eligible',
+          eligible: hearing.eligible,
+          held: hearing.status === 'held',
+          waived: hearing.status === 'waived'
+        }
       : null,
     discussionRequired: a.discussionRequired,
-    discussionHeld: caseDiscussions(db, caseId).some((d) => d.heldOn <= opts.decisionDate && (d.conclusion === 'penalty' || d.conclusion === 'no_penalty')),
+    discussionHeld: caseDiscussions(db, caseId).some(
+      (d) => d.heldOn <= opts.decisionDate && (d.conclusion === 'penalty' || d.conclusion === 'no_penalty')
+    ),
     statementsMade: docs.some((d) => d.type === 'statement_record'),
     statementsReviewed: Boolean(defenceReviewed)
   }
@@ -283,12 +361,20 @@ function mustReview(db: Db, id: number): ReviewRecord {
 }
 
 function latestDecisionDraft(db: Db, caseId: number): DocumentRecord | null {
-  return caseDocuments(db, caseId).filter((d) => isDecisionType(d.type) && d.status === 'draft').at(-1) ?? null
+  return (
+    caseDocuments(db, caseId)
+      .filter((d) => isDecisionType(d.type) && d.status === 'draft')
+      .at(-1) ?? null
+  )
 }
 
 function materialsNow(ctx: ServiceContext, caseId: number) {
   const db = ctx.home.db
-  const evidence = db.prepare('SELECT id, kind, description FROM evidence WHERE case_id = ? ORDER BY id').all(caseId) as { id: number; kind: 'evidence' | 'scan' | 'av'; description: string }[]
+  const evidence = db.prepare('SELECT id, kind, description FROM evidence WHERE case_id = ? ORDER BY id').all(caseId) as {
+    id: number
+    kind: 'evidence' | 'scan' | 'av'
+    description: string
+  }[]
   return materialsChecklist({
     documents: caseDocuments(db, caseId).map((d) => ({ id: d.id, type: d.type, title: d.title, status: d.status })),
     evidence,
@@ -300,12 +386,19 @@ function materialsNow(ctx: ServiceContext, caseId: number) {
 function mustBeReviewer(db: Db, caseId: number, reviewerId: number) {
   const officerIds = (caseOfficers(db, [caseId]).get(caseId) ?? []).map((o) => o.officerId)
   const reviewer = findOfficer(db, reviewerId)
-  const problem = reviewerProblem(reviewer ? { id: reviewer.id, name: reviewer.name, legalReviewer: reviewer.legalReviewer, active: reviewer.active } : null, officerIds)
-  if (problem || !reviewer) throw appError('REVIEWER_INVALID', problem ?? '未找到该审核人员', { issues: [{ path: 'reviewerId', message: problem ?? '未找到' }] })
+  const problem = reviewerProblem(
+    reviewer ? { id: reviewer.id, name: reviewer.name, legalReviewer: reviewer.legalReviewer, active: reviewer.active } : null,
+    officerIds
+  )
+  if (problem || !reviewer)
+    throw appError('REVIEWER_INVALID', problem ?? '未找到该审核人员', { issues: [{ path: 'reviewerId', message: problem ?? '未找到' }] })
   return reviewer
 }
 
-export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; reviewerId: number; documentId?: number | undefined; note: string; submittedOn?: string | undefined }) {
+export function reviewSubmit(
+  ctx: ServiceContext,
+  input: { caseId: number; reviewerId: number; documentId?: number | undefined; note: string; submittedOn?: string | undefined }
+) {
   const t = today(ctx)
   const on = input.submittedOn ?? t
   notAfterToday(ctx, on, 'submittedOn', '提交日期')
@@ -324,13 +417,17 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
       if (input.documentId !== undefined) {
         draft = findDocument(db, input.documentId)
         if (!draft || draft.caseId !== c.id || !isDecisionType(draft.type) || draft.status !== 'draft') {
-          throw appError('VALIDATION_FAILED', '送审的决定书应为本案尚未签发的处罚（不予处罚）决定书草稿', { issues: [{ path: 'documentId', message: '不是本案的决定书草稿' }] })
+          throw appError('VALIDATION_FAILED', '送审的决定书应为本案尚未签发的处罚（不予处罚）决定书草稿', {
+            issues: [{ path: 'documentId', message: '不是本案的决定书草稿' }]
+          })
         }
       } else draft = latestDecisionDraft(db, c.id)
       const a = assessCase(db, c.id, on)
       // the same date the workbench shows: the legal_review deadline rule (the catalogue's review days edit it)
       const rule = activeRules(db).rules.find((r) => r.code === 'legal_review')
-      const due = loadCalendar(db).add(on, rule?.length ?? a.catalogue.reviewDays, rule?.unit ?? 'WD').due.slice(0, 10)
+      const due = loadCalendar(db)
+        .add(on, rule?.length ?? a.catalogue.reviewDays, rule?.unit ?? 'WD')
+        .due.slice(0, 10)
       const id = insertReview(
         db,
         {
@@ -360,7 +457,12 @@ export function reviewSubmit(ctx: ServiceContext, input: { caseId: number; revie
       targetId: review.id,
       caseId: String(c.id),
       summary: `${c.name}：提交法制审核（第${review.round}轮，审核人员${reviewer.name}，${review.due}前完成${review.documentId ? `，决定书草稿第${review.documentRevision}稿` : '，未附决定书草稿'}）`,
-      detail: { review: { ...review, materials: review.materials.map((m) => ({ code: m.code, present: m.present, refs: m.refs.map((x) => `${x.kind}:${x.id}`) })) } }
+      detail: {
+        review: {
+          ...review,
+          materials: review.materials.map((m) => ({ code: m.code, present: m.present, refs: m.refs.map((x) => `${x.kind}:${x.id}`) }))
+        }
+      }
     })
   )
   return reviewView(ctx.home.db, r.review)
@@ -375,15 +477,22 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
     'review',
     (db, at) => {
       const r = mustReview(db, input.reviewId)
-      if (r.status !== 'in_review') throw appError('REVIEW_STATE_INVALID', `第${r.round}轮法制审核已作出结论（${REVIEW_OUTCOME_LABELS[r.status]}）`)
-      if (on < r.submittedOn) throw appError('VALIDATION_FAILED', `审核日期不能早于提交日期（${r.submittedOn}）`, { issues: [{ path: 'decidedOn', message: '早于提交日期' }] })
+      if (r.status !== 'in_review')
+        throw appError('REVIEW_STATE_INVALID', `第${r.round}轮法制审核已作出结论（${REVIEW_OUTCOME_LABELS[r.status]}）`)
+      if (on < r.submittedOn)
+        throw appError('VALIDATION_FAILED', `审核日期不能早于提交日期（${r.submittedOn}）`, {
+          issues: [{ path: 'decidedOn', message: '早于提交日期' }]
+        })
       const c = mustCase(db, r.caseId)
       const reviewer = mustBeReviewer(db, c.id, r.reviewerId)
       // the draft must not have changed while it was under review
       if (r.documentId !== null) {
         const d = findDocument(db, r.documentId)
         if (d && d.status === 'draft' && d.revision !== r.documentRevision) {
-          throw appError('REVIEW_STATE_INVALID', `送审后决定书草稿已修改（送审第${r.documentRevision}稿，现为第${d.revision}稿），请承办人员重新提交`)
+          throw appError(
+            'REVIEW_STATE_INVALID',
+            `送审后决定书草稿已修改（送审第${r.documentRevision}稿，现为第${d.revision}稿），请承办人员重新提交`
+          )
         }
       }
       const decision = input.decision
@@ -391,7 +500,13 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
       // the 法制审核意见书 is drafted from the opinion, in the same transaction
       const updated: ReviewRecord = { ...decided, opinionDocumentId: draftOpinion(ctx, decided).id }
       updateReview(db, updated)
-      addCaseEvent(db, c.id, { type: 'review_decided', date: on, note: `法制审核意见：${REVIEW_OUTCOME_LABELS[decision.outcome]}` }, ctx.actor, at)
+      addCaseEvent(
+        db,
+        c.id,
+        { type: 'review_decided', date: on, note: `法制审核意见：${REVIEW_OUTCOME_LABELS[decision.outcome]}` },
+        ctx.actor,
+        at
+      )
       recomputeDeadlines(db, c.id)
       return { c, r: updated }
     },
@@ -410,7 +525,9 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
 function draftOpinion(ctx: ServiceContext, r: ReviewRecord) {
   const d = r.decision!
   const proposal = r.documentId ? findDocument(ctx.home.db, r.documentId) : null
-  const aspects = REVIEW_ASPECTS.map((a) => `${REVIEW_ASPECT_LABELS[a]}：${d.aspects[a].ok ? '无异议' : '存在问题'}${d.aspects[a].note ? `。${d.aspects[a].note}` : ''}`).join('\n')
+  const aspects = REVIEW_ASPECTS.map(
+    (a) => `${REVIEW_ASPECT_LABELS[a]}：${d.aspects[a].ok ? '无异议' : '存在问题'}${d.aspects[a].note ? `。${d.aspects[a].note}` : ''}`
+  ).join('\n')
   const fields: Record<string, unknown> = {
     submittedOn: r.submittedOn,
     reviewers: r.decidedBy ?? '',
@@ -434,8 +551,15 @@ export function reviewRespond(ctx: ServiceContext, input: { reviewId: number; ac
       const r = mustReview(db, input.reviewId)
       if (r.status === 'in_review') throw appError('REVIEW_STATE_INVALID', '审核尚未作出结论')
       if (r.response) throw appError('REVIEW_STATE_INVALID', '已登记过承办机构的意见')
-      if (!input.accept && !input.note.trim()) throw appError('VALIDATION_FAILED', '有异议的，请写明理由', { issues: [{ path: 'note', message: '请写明异议理由' }] })
-      const u: ReviewRecord = { ...r, response: input.accept ? 'accepted' : 'disagreed', responseNote: input.note, respondedOn: on, updatedAt: at }
+      if (!input.accept && !input.note.trim())
+        throw appError('VALIDATION_FAILED', '有异议的，请写明理由', { issues: [{ path: 'note', message: '请写明异议理由' }] })
+      const u: ReviewRecord = {
+        ...r,
+        response: input.accept ? 'accepted' : 'disagreed',
+        responseNote: input.note,
+        respondedOn: on,
+        updatedAt: at
+      }
       updateReview(db, u)
       return u
     },
@@ -463,7 +587,14 @@ export function reviewCoordinate(
       const r = mustReview(db, input.reviewId)
       if (r.response !== 'disagreed') throw appError('REVIEW_STATE_INVALID', '承办机构对审核意见无异议的，无需协调')
       if (r.coordinatedOn) throw appError('REVIEW_STATE_INVALID', '已登记协调意见和负责人决定')
-      const u: ReviewRecord = { ...r, coordination: input.coordination, headName: input.headName, headDecision: input.headDecision, coordinatedOn: on, updatedAt: at }
+      const u: ReviewRecord = {
+        ...r,
+        coordination: input.coordination,
+        headName: input.headName,
+        headDecision: input.headDecision,
+        coordinatedOn: on,
+        updatedAt: at
+      }
       updateReview(db, u)
       return u
     },
@@ -486,7 +617,10 @@ export function reviewShow(ctx: ServiceContext, input: { caseId: number }) {
   const profile = getProfile(db, c.id)
   const draft = latestDecisionDraft(db, c.id)
   const t = today(ctx)
-  const gates = c.procedure === 'general' ? decisionGate(gateState(db, c.id, { draft, decisionDate: t, kind: draft ? decisionKind(draft.type) : 'penalty' })) : []
+  const gates =
+    c.procedure === 'general'
+      ? decisionGate(gateState(db, c.id, { draft, decisionDate: t, kind: draft ? decisionKind(draft.type) : 'penalty' }))
+      : []
   const officerIds = (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId)
   const reviewers = (db.prepare('SELECT id FROM officers WHERE legal_reviewer = 1 AND active = 1 ORDER BY name').all() as { id: number }[])
     .map((r) => findOfficer(db, r.id)!)

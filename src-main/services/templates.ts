@@ -28,7 +28,8 @@ export function templatesInspect(_ctx: ServiceContext, input: { type: string; ba
     const report = validateTemplate(type, decode(input.base64))
     return { ...report, acceptable: report.unknown.length === 0 }
   } catch (err) {
-    if (err instanceof TemplateError) throw appError('TEMPLATE_INVALID', err.message, { issues: err.details.map((d) => ({ path: d.tag ?? '', message: d.reason ?? '' })) })
+    if (err instanceof TemplateError)
+      throw appError('TEMPLATE_INVALID', err.message, { issues: err.details.map((d) => ({ path: d.tag ?? '', message: d.reason ?? '' })) })
     throw err
   }
 }
@@ -40,13 +41,21 @@ export function templatesImport(ctx: ServiceContext, input: { type: string; file
   try {
     report = validateTemplate(type, bytes)
   } catch (err) {
-    if (err instanceof TemplateError) throw appError('TEMPLATE_INVALID', err.message, { issues: err.details.map((d) => ({ path: d.tag ?? '', message: d.reason ?? '' })) })
+    if (err instanceof TemplateError)
+      throw appError('TEMPLATE_INVALID', err.message, { issues: err.details.map((d) => ({ path: d.tag ?? '', message: d.reason ?? '' })) })
     throw err
   }
   if (report.unknown.length) {
-    throw appError('TEMPLATE_INVALID', `模板含有${report.unknown.length}个无法识别的标签：${report.unknown.map((u) => `{${u.tag}}`).slice(0, 5).join('、')}`, {
-      issues: report.unknown.map((u) => ({ path: u.tag, message: u.reason }))
-    })
+    throw appError(
+      'TEMPLATE_INVALID',
+      `模板含有${report.unknown.length}个无法识别的标签：${report.unknown
+        .map((u) => `{${u.tag}}`)
+        .slice(0, 5)
+        .join('、')}`,
+      {
+        issues: report.unknown.map((u) => ({ path: u.tag, message: u.reason }))
+      }
+    )
   }
   return change(
     ctx,
@@ -86,7 +95,13 @@ export function templatesReset(ctx: ServiceContext, input: { type: string }) {
       if (r.changes === 0) throw appError('TEMPLATE_NOT_FOUND', `“${type.title}”没有本机关模板，已在使用内置模板`)
       return { type: type.id }
     },
-    () => ({ action: 'template.reset', targetType: 'template', targetId: type.id, summary: `恢复“${type.title}”内置模板`, detail: { type: type.id } })
+    () => ({
+      action: 'template.reset',
+      targetType: 'template',
+      targetId: type.id,
+      summary: `恢复“${type.title}”内置模板`,
+      detail: { type: type.id }
+    })
   )
 }
 

@@ -10,7 +10,6 @@ import { listActivity, verifyChain } from '../store/activity'
 import { findCase } from '../store/repos/cases'
 import type { ServiceContext } from './context'
 
-
 function kindOf(action: string): TimelineKind {
   const head = action.split('.')[0]!
   if (head === 'document' || head === 'evidence' || head === 'publicity' || head === 'dossier') return head
@@ -21,7 +20,14 @@ function kindOf(action: string): TimelineKind {
 
 export function timeline(
   ctx: ServiceContext,
-  input: { caseId: number; kinds?: TimelineKind[] | undefined; actor?: string | undefined; q?: string | undefined; from?: string | undefined; to?: string | undefined }
+  input: {
+    caseId: number
+    kinds?: TimelineKind[] | undefined
+    actor?: string | undefined
+    q?: string | undefined
+    from?: string | undefined
+    to?: string | undefined
+  }
 ) {
   const db = ctx.home.db
   const c = findCase(db, input.caseId)
@@ -64,12 +70,26 @@ export function timelineExport(ctx: ServiceContext, input: { caseId: number; for
   const t = timeline(ctx, { caseId: input.caseId })
   const base = `全过程记录-${t.caseNumber ?? t.caseName}`.replace(/[\\/:*?"<>|〔〕（）()\s]+/g, '_')
   if (input.format === 'json') {
-    return { name: `${base}.json`, mime: 'application/json', content: JSON.stringify({ schema: 'casebinder.timeline/1', ...t }, null, 2) + '\n' }
+    return {
+      name: `${base}.json`,
+      mime: 'application/json',
+      content: JSON.stringify({ schema: 'casebinder.timeline/1', ...t }, null, 2) + '\n'
+    }
   }
   const table = {
     title: '全过程记录',
     headers: ['序号', '时间', '操作人', '操作', '内容', '对象', '哈希', '前一条哈希', '校验'],
-    rows: t.entries.map((e) => [String(e.seq), e.at, e.actor, e.actionLabel, e.summary, `${e.targetType}${e.targetId ? `#${e.targetId}` : ''}`, e.hash, e.prevHash, e.verified ? '通过' : '未通过'])
+    rows: t.entries.map((e) => [
+      String(e.seq),
+      e.at,
+      e.actor,
+      e.actionLabel,
+      e.summary,
+      `${e.targetType}${e.targetId ? `#${e.targetId}` : ''}`,
+      e.hash,
+      e.prevHash,
+      e.verified ? '通过' : '未通过'
+    ])
   }
   return { name: `${base}.csv`, mime: 'text/csv;charset=utf-8', content: csv(table) }
 }

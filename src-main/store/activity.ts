@@ -67,9 +67,7 @@ function fromRow(r: Row): Activity {
  */
 export function appendActivity(db: Db, input: ActivityInput): Activity {
   if (!db.inTransaction) throw new Error('appendActivity must run inside the transaction of the change it records')
-  const last = db.prepare('SELECT seq, hash FROM activity_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined
+  const last = db.prepare('SELECT seq, hash FROM activity_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined
   const detailJson = canonical(input.detail)
   const base = {
     seq: (last?.seq ?? 0) + 1,
@@ -94,10 +92,7 @@ export function appendActivity(db: Db, input: ActivityInput): Activity {
   return { ...base, detail: input.detail, hash }
 }
 
-export function listActivity(
-  db: Db,
-  filter: { targetType?: string; targetId?: string; caseId?: string; limit?: number } = {}
-): Activity[] {
+export function listActivity(db: Db, filter: { targetType?: string; targetId?: string; caseId?: string; limit?: number } = {}): Activity[] {
   const where: string[] = []
   const params: Record<string, unknown> = { limit: filter.limit ?? 100 }
   for (const [key, column] of [
@@ -130,7 +125,8 @@ export function verifyChain(db: Db): ChainReport {
     firstBad: { seq, reason }
   })
   for (const r of db.prepare('SELECT * FROM activity_log ORDER BY seq').iterate() as IterableIterator<Row>) {
-    if (r.seq !== expectedSeq) return bad(r.seq, `sequence gap: expected entry ${expectedSeq}, found ${r.seq} (entries deleted or inserted)`)
+    if (r.seq !== expectedSeq)
+      return bad(r.seq, `sequence gap: expected entry ${expectedSeq}, found ${r.seq} (entries deleted or inserted)`)
     let detail: unknown
     try {
       detail = JSON.parse(r.detail)
@@ -149,7 +145,15 @@ export function verifyChain(db: Db): ChainReport {
   if (headRow) {
     const head = JSON.parse(headRow.value) as { seq: number; hash: string }
     if (head.seq !== count || head.hash !== prev) {
-      return { ok: false, entries: count, headHash: prev, firstBad: { seq: Math.min(head.seq, count + 1), reason: `recorded head is entry ${head.seq}, but the chain ends at ${count} (entries removed from the end or head altered)` } }
+      return {
+        ok: false,
+        entries: count,
+        headHash: prev,
+        firstBad: {
+          seq: Math.min(head.seq, count + 1),
+          reason: `recorded head is entry ${head.seq}, but the chain ends at ${count} (entries removed from the end or head altered)`
+        }
+      }
     }
   } else if (count > 0) {
     return { ok: false, entries: count, headHash: prev, firstBad: { seq: 1, reason: 'recorded head is missing' } }

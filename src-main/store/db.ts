@@ -38,9 +38,10 @@ export function migrate(db: Db, migrations: Migration[]): number[] {
     applied_at TEXT NOT NULL
   ) STRICT`)
   const applied = new Map(
-    (db.prepare('SELECT version, checksum FROM schema_migrations').all() as { version: number; checksum: string }[]).map(
-      (r) => [r.version, r.checksum]
-    )
+    (db.prepare('SELECT version, checksum FROM schema_migrations').all() as { version: number; checksum: string }[]).map((r) => [
+      r.version,
+      r.checksum
+    ])
   )
   const sorted = [...migrations].sort((a, b) => a.version - b.version)
   for (let i = 1; i < sorted.length; i++) {

@@ -33,8 +33,7 @@ export function seedReferenceData(db: Db, actor: string): void {
     })
   }
   const latest = db.prepare('SELECT version, name, rules FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as
-    | { version: number; name: string; rules: string }
-    | undefined
+    { version: number; name: string; rules: string } | undefined
   if (latest) {
     // an upgrade that ships new rules (e.g. the legal-review period) adds them to the rules in force, keeping local edits
     const bundled = DeadlineRuleSetSchema.parse(defaultRules)

@@ -10,7 +10,10 @@ const GOOD = {
   court: '江州市滨江区人民法院'
 }
 
-test('first run: start blank, the credit code is checked as typed, saving is blocked until fixed, values persist', async ({ page, app }) => {
+test('first run: start blank, the credit code is checked as typed, saving is blocked until fixed, values persist', async ({
+  page,
+  app
+}) => {
   // (a) fresh home: the welcome dialog offers demo data or a blank start
   const welcome = welcomeDialog(page)
   await expect(welcome).toBeVisible()

@@ -72,7 +72,9 @@ test('cases: add a party, file a general case (officer rule), search it, follow 
 
   // ---- the case: only one officer first (the current user, preselected)
   await page.getByTestId('case-cause').fill('未按规定对从业人员进行安全生产教育和培训')
-  await page.getByTestId('case-facts').fill('执法人员在监督检查中发现，该公司液氨储罐区当班操作工三人未经安全生产教育和培训即上岗作业，现场无培训记录。')
+  await page
+    .getByTestId('case-facts')
+    .fill('执法人员在监督检查中发现，该公司液氨储罐区当班操作工三人未经安全生产教育和培训即上岗作业，现场无培训记录。')
   await expect(page.getByTestId('preview-name')).toHaveText('江州市恒安化工有限公司未按规定对从业人员进行安全生产教育和培训案')
   const decisionDue = (await app.call('calendar.preview', { start: today, length: 90, unit: 'CD' })).due
   await expect(page.getByTestId('preview-decision')).toContainText(decisionDue)
@@ -148,7 +150,9 @@ test('cases: add a party, file a general case (officer rule), search it, follow 
   expect(saved.status).toBe('investigating')
   expect(saved.allowedTransitions).not.toContain('decided')
   // the service refuses an illegal move too
-  await expect(app.call('cases.transition', { id: caseId, to: 'decided', date: today, note: '' })).rejects.toThrow('CASE_TRANSITION_INVALID')
+  await expect(app.call('cases.transition', { id: caseId, to: 'decided', date: today, note: '' })).rejects.toThrow(
+    'CASE_TRANSITION_INVALID'
+  )
 
   // ---- (b) find it by a Chinese substring of its facts; the hit is highlighted in the snippet
   await page.getByTestId('case-back').click()
@@ -169,7 +173,13 @@ test('cases: add a party, file a general case (officer rule), search it, follow 
   await expect(rows).toHaveCount(1)
 
   // ---- (c) a second case whose filing deadline has passed: registered 40 days ago (16+ working days)
-  await app.call('parties.add', { kind: 'person', name: '欧阳建华', idNumber: GOOD_ID, address: '江州市滨江区沿江路12号', phone: '13807921234' })
+  await app.call('parties.add', {
+    kind: 'person',
+    name: '欧阳建华',
+    idNumber: GOOD_ID,
+    address: '江州市滨江区沿江路12号',
+    phone: '13807921234'
+  })
   const sourceDate = await app.dayFromToday(-40)
   await page.getByTestId('case-new').click()
   await page.getByTestId('case-source').click()
@@ -245,7 +255,8 @@ test('settings: working calendar years, import with a validation message, read-o
   await expect(table).toContainText('2026')
   const years = (await app.call('calendar.years', {})).years.map((y) => y.year)
   const next = Number((await app.call('app.info', {})).today.slice(0, 4)) + 1
-  if (!years.includes(next)) await expect(page.getByTestId('calendar-missing')).toHaveText(`${next}年日历尚未导入，涉及该年的期限将标记为未核实`)
+  if (!years.includes(next))
+    await expect(page.getByTestId('calendar-missing')).toHaveText(`${next}年日历尚未导入，涉及该年的期限将标记为未核实`)
 
   // a bad line: the service's message is shown in the dialog
   await page.getByTestId('calendar-import').click()

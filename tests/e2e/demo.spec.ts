@@ -51,9 +51,23 @@ test('demo data from the welcome dialog; publicity lists download as BOM-prefixe
   await expect(page.getByTestId('audit-result')).toHaveText(/^完整（\d+ 条）$/)
 
   // language switch: the UI turns English, server data stays as stored; a case's 法制审核 tab shows its assessment
-  const party = await app.call('parties.add', { kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' })
+  const party = await app.call('parties.add', {
+    kind: 'org',
+    name: '江州市鑫达化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区8号',
+    legalRep: '周国华'
+  })
   const c = await app.call('cases.registerAndFile', {
-    register: { source: 'inspection', sourceDate: await app.dayFromToday(-3), procedure: 'general', cause: '未按规定对从业人员进行安全生产教育和培训', facts: '经查，……', parties: [{ partyId: party.id }], officerIds: [1, 2] },
+    register: {
+      source: 'inspection',
+      sourceDate: await app.dayFromToday(-3),
+      procedure: 'general',
+      cause: '未按规定对从业人员进行安全生产教育和培训',
+      facts: '经查，……',
+      parties: [{ partyId: party.id }],
+      officerIds: [1, 2]
+    },
     filedOn: await app.dayFromToday(-2)
   })
   await page.getByTestId('language-switch').getByText('English').click()

@@ -39,8 +39,14 @@ function pngOf(w: number, h: number): Buffer {
   ihdr.writeUInt32BE(h, 4)
   ihdr.set([8, 2, 0, 0, 0], 8)
   const raw = Buffer.alloc((w * 3 + 1) * h)
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set([Math.round((x / w) * 255), Math.round((y / h) * 255), 160], y * (w * 3 + 1) + 1 + x * 3)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) raw.set([Math.round((x / w) * 255), Math.round((y / h) * 255), 160], y * (w * 3 + 1) + 1 + x * 3)
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0))
+  ])
 }
 
 async function scanOf(label: string): Promise<Buffer> {
@@ -57,37 +63,88 @@ const fill = (typeId: string, day: string, extra: Record<string, unknown> = {}) 
 async function closedCase(app: App): Promise<{ id: number; name: string }> {
   const d = (n: number) => app.dayFromToday(n)
   await app.call('demo.load', { cases: 0 })
-  const party = await app.call('parties.add', { kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' })
+  const party = await app.call('parties.add', {
+    kind: 'org',
+    name: '江州市鑫达化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区8号',
+    legalRep: '周国华'
+  })
   const c = await app.call('cases.registerAndFile', {
-    register: { source: 'inspection', sourceDate: await d(-48), procedure: 'general', cause: '未按规定对从业人员进行安全生产教育和培训', facts: '经查，该公司三名焊接作业人员未经培训上岗。', parties: [{ partyId: party.id }], officerIds: [1, 2] },
+    register: {
+      source: 'inspection',
+      sourceDate: await d(-48),
+      procedure: 'general',
+      cause: '未按规定对从业人员进行安全生产教育和培训',
+      facts: '经查，该公司三名焊接作业人员未经培训上岗。',
+      parties: [{ partyId: party.id }],
+      officerIds: [1, 2]
+    },
     filedOn: await d(-47)
   })
-  for (const [to, n] of [['investigating', -46], ['internal_review', -36], ['notice', -35], ['decided', -23], ['served', -22], ['executing', -22]] as const) {
+  for (const [to, n] of [
+    ['investigating', -46],
+    ['internal_review', -36],
+    ['notice', -35],
+    ['decided', -23],
+    ['served', -22],
+    ['executing', -22]
+  ] as const) {
     await app.call('cases.transition', { id: c.id, to, date: await d(n) })
   }
   await app.call('cases.recordEvent', { id: c.id, type: 'published', date: await d(-21) })
   await app.call('cases.recordEvent', { id: c.id, type: 'paid', date: await d(-15) })
-  for (const [to, n] of [['closing_approval', -13], ['closed', -12]] as const) await app.call('cases.transition', { id: c.id, to, date: await d(n) })
+  for (const [to, n] of [
+    ['closing_approval', -13],
+    ['closed', -12]
+  ] as const)
+    await app.call('cases.transition', { id: c.id, to, date: await d(n) })
   const day = await d(-15)
   const issue = async (typeId: string, extra: Record<string, unknown> = {}) => {
     const doc = await app.call('documents.create', { caseId: c.id, type: typeId, fields: fill(typeId, day, extra) })
     return app.call('documents.issue', { id: doc.id })
   }
   const docs = []
-  for (const ty of ['case_filing_approval', 'inspection_record', 'penalty_notice', 'case_handling_approval', 'penalty_decision_org', 'case_closing_approval']) docs.push(await issue(ty))
+  for (const ty of [
+    'case_filing_approval',
+    'inspection_record',
+    'penalty_notice',
+    'case_handling_approval',
+    'penalty_decision_org',
+    'case_closing_approval'
+  ])
+    docs.push(await issue(ty))
   const types = loadManifest().manifest.types
   const external = docs.filter((x) => types.find((ty) => ty.title === x.title)?.external)
   const receipt = await issue('service_receipt', { documents: external.map((x) => ({ title: x.title, number: x.number })) })
   for (const x of [...docs, receipt]) {
     if (types.find((ty) => ty.title === x.title)?.handSigned) {
-      await app.call('evidence.add', { caseId: c.id, kind: 'scan', documentId: x.id, description: `${x.title}签字原件`, fileName: `${x.id}.pdf`, base64: b64(await scanOf(String(x.id))) })
+      await app.call('evidence.add', {
+        caseId: c.id,
+        kind: 'scan',
+        documentId: x.id,
+        description: `${x.title}签字原件`,
+        fileName: `${x.id}.pdf`,
+        base64: b64(await scanOf(String(x.id)))
+      })
     }
   }
-  await app.call('evidence.add', { caseId: c.id, kind: 'evidence', evidenceType: '书证', description: '培训记录复印件', fileName: 'training.pdf', base64: b64(await scanOf('TRAINING')), collectedAt: await d(-46) })
+  await app.call('evidence.add', {
+    caseId: c.id,
+    kind: 'evidence',
+    evidenceType: '书证',
+    description: '培训记录复印件',
+    fileName: 'training.pdf',
+    base64: b64(await scanOf('TRAINING')),
+    collectedAt: await d(-46)
+  })
   return { id: c.id, name: c.name }
 }
 
-test('dossier: completeness and review, reorder by drag and drop, test certificate, signed export with progress, evidence upload, archiving', async ({ page, app }) => {
+test('dossier: completeness and review, reorder by drag and drop, test certificate, signed export with progress, evidence upload, archiving', async ({
+  page,
+  app
+}) => {
   test.setTimeout(300_000)
   const c = await closedCase(app)
   await page.reload()
@@ -140,7 +197,10 @@ test('dossier: completeness and review, reorder by drag and drop, test certifica
   await expect(progress).toBeVisible()
   await expect(dialog.getByTestId('export-cancel')).toBeVisible()
   // past 准备中 (the worker starting) into a named stage; on a loaded machine the worker may take a while to start
-  await expect(dialog.getByTestId('job-stage').or(dialog.getByTestId('export-done'))).toContainText(/文书转换|首页目录|组卷|签名|导出完成/, { timeout: 120_000 })
+  await expect(dialog.getByTestId('job-stage').or(dialog.getByTestId('export-done'))).toContainText(
+    /文书转换|首页目录|组卷|签名|导出完成/,
+    { timeout: 120_000 }
+  )
   await app.screenshot('dossier-export-progress')
   const file = await download
   await expect(progress).toHaveAttribute('data-status', 'done')

@@ -33,7 +33,10 @@ async function docxOf(lines: string[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }))
 }
 
-test('drafting: a rectification order from the case, checks and their fixes, standard wording, legal basis, issue and export', async ({ page, app }) => {
+test('drafting: a rectification order from the case, checks and their fixes, standard wording, legal basis, issue and export', async ({
+  page,
+  app
+}) => {
   test.setTimeout(180_000)
   await app.call('demo.load', { cases: 20 })
   await page.reload()
@@ -121,10 +124,14 @@ test('drafting: a rectification order from the case, checks and their fixes, sta
   await inputOf(page, 'phrase-ph-具体位置').fill('二号车间')
   await inputOf(page, 'phrase-ph-问题现象').fill('配电箱未设置接地保护')
   await inputOf(page, 'phrase-ph-违反条款').fill('《中华人民共和国安全生产法》第三十六条第一款')
-  await expect(phrases.getByTestId('phrase-preview')).toHaveText(/^二号车间配电箱未设置接地保护，违反了《中华人民共和国安全生产法》第三十六条第一款的规定/)
+  await expect(phrases.getByTestId('phrase-preview')).toHaveText(
+    /^二号车间配电箱未设置接地保护，违反了《中华人民共和国安全生产法》第三十六条第一款的规定/
+  )
   await phrases.getByTestId('phrase-insert').click()
   await expect(phrases).toBeHidden()
-  await expect(inputOf(page, 'input-problems-1-text')).toHaveValue(/^二号车间配电箱未设置接地保护，违反了《中华人民共和国安全生产法》第三十六条第一款的规定，于\d{4}年\d{1,2}月\d{1,2}日前整改完毕；$/)
+  await expect(inputOf(page, 'input-problems-1-text')).toHaveValue(
+    /^二号车间配电箱未设置接地保护，违反了《中华人民共和国安全生产法》第三十六条第一款的规定，于\d{4}年\d{1,2}月\d{1,2}日前整改完毕；$/
+  )
 
   // ---- all checks pass: 签发 becomes enabled
   await expect(page.getByTestId('save-state')).toHaveText(/已保存/, { timeout: 15_000 })
@@ -186,7 +193,10 @@ test('drafting: autosave conflicts reload the latest revision and say so', async
   await expect(inputOf(page, 'input-basis')).toHaveValue('《中华人民共和国安全生产法》第六十五条')
 })
 
-test('templates: an agency template with an unknown tag is refused with the tag named; a fitting one is imported', async ({ page, app }) => {
+test('templates: an agency template with an unknown tag is refused with the tag named; a fitting one is imported', async ({
+  page,
+  app
+}) => {
   await app.call('demo.load', { cases: 0 })
   await page.reload()
   await page.getByTestId('nav-templates').click()
@@ -197,13 +207,28 @@ test('templates: an agency template with an unknown tag is refused with the tag 
   await expect(page.getByTestId('template-custom-rectification_order')).toHaveCount(0)
 
   // the template in force can be downloaded
-  const [builtIn] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-download-rectification_order').first().click()])
+  const [builtIn] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('template-download-rectification_order').first().click()
+  ])
   expect(builtIn.suggestedFilename()).toBe('责令限期整改指令书.docx')
 
   // a file with an unknown tag: the report names it, importing is not offered
-  const bad = await docxOf(['江州市应急管理局 责令限期整改指令书（本机关样式）', '{party.name}：', '{f.inspectionDate | cnDate}', '{f.secretRemark}'])
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('template-import-rectification_order').first().click()])
-  await chooser.setFiles({ name: '本局整改指令书.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bad })
+  const bad = await docxOf([
+    '江州市应急管理局 责令限期整改指令书（本机关样式）',
+    '{party.name}：',
+    '{f.inspectionDate | cnDate}',
+    '{f.secretRemark}'
+  ])
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('template-import-rectification_order').first().click()
+  ])
+  await chooser.setFiles({
+    name: '本局整改指令书.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: bad
+  })
   const report = page.getByTestId('template-report')
   await expect(report).toBeVisible()
   await expect(report.getByTestId('template-refused')).toContainText('不能导入')
@@ -223,8 +248,15 @@ test('templates: an agency template with an unknown tag is refused with the tag 
     '{#f.problems}{$n}、{text}（{deadline | cnDate}前完成）{/f.problems}',
     '依据{f.basis}。检查日期{f.inspectionDate | cnDate}。'
   ])
-  const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('template-import-rectification_order').first().click()])
-  await chooser2.setFiles({ name: '本局整改指令书.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: good })
+  const [chooser2] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('template-import-rectification_order').first().click()
+  ])
+  await chooser2.setFiles({
+    name: '本局整改指令书.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: good
+  })
   await expect(report.getByTestId('template-acceptable')).toBeVisible()
   await expect(report.getByTestId('template-tags')).toContainText('{f.basis}')
   await app.screenshot('template-import-report')

@@ -18,7 +18,10 @@ async function addOfficer(page: Page, o: { name: string; post?: string; certNo: 
   return dialog
 }
 
-test('officers: expiring and expired certificates are flagged, a duplicate certificate number is refused on the field', async ({ page, app }) => {
+test('officers: expiring and expired certificates are flagged, a duplicate certificate number is refused on the field', async ({
+  page,
+  app
+}) => {
   await welcomeDialog(page).getByRole('button', { name: '从空白开始' }).click()
   await page.getByTestId('nav-officers').click()
   await expect(page).toHaveURL(/#\/settings\/officers$/)
@@ -85,7 +88,9 @@ test('officers: expiring and expired certificates are flagged, a duplicate certi
     ['林晓梅', '36040020002', past, 'expired', '']
   ])
   // ... and in the database, with one activity entry per change
-  const actions = app.home.db.prepare("SELECT action FROM activity_log WHERE target_type = 'officer' ORDER BY seq").all() as { action: string }[]
+  const actions = app.home.db.prepare("SELECT action FROM activity_log WHERE target_type = 'officer' ORDER BY seq").all() as {
+    action: string
+  }[]
   expect(actions.map((a) => a.action)).toEqual(['officer.add', 'officer.add', 'officer.edit'])
 })
 

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { residentIdCheckChar } from '../../src-main/core/resident-id'
-import { PUBLICITY_STATUSES, PUBLICITY_STATUS_LABELS, RECORD_COLUMNS, WITHDRAW_REASONS, WITHDRAW_REASON_LABELS } from '../../src-main/core/publicity'
+import {
+  PUBLICITY_STATUSES,
+  PUBLICITY_STATUS_LABELS,
+  RECORD_COLUMNS,
+  WITHDRAW_REASONS,
+  WITHDRAW_REASON_LABELS
+} from '../../src-main/core/publicity'
 import publicityZhCN from '../../src-renderer/src/i18n/publicity.zh-CN'
 import { createContext } from '../../src-main/services/context'
 import { clearDecisionGates } from '../helpers'
@@ -27,7 +33,14 @@ const PARTY = '李建军'
 async function decidedPersonCase(app: App): Promise<{ id: number; name: string; number: string }> {
   const d = (n: number) => app.dayFromToday(n)
   await app.call('demo.load', { cases: 0 })
-  const party = await app.call('parties.add', { kind: 'person', name: PARTY, idNumber: ID_NUMBER, address: HOME_ADDRESS, phone: MOBILE, postcode: '332000' })
+  const party = await app.call('parties.add', {
+    kind: 'person',
+    name: PARTY,
+    idNumber: ID_NUMBER,
+    address: HOME_ADDRESS,
+    phone: MOBILE,
+    postcode: '332000'
+  })
   const c = await app.call('cases.registerAndFile', {
     register: {
       source: 'inspection',
@@ -54,8 +67,10 @@ async function decidedPersonCase(app: App): Promise<{ id: number; name: string; 
     }
   })
   const issuedNotice = await app.call('documents.issue', { id: notice.id, issuedOn: await d(-10) })
-  for (const to of ['investigating', 'internal_review', 'notice'] as const) await app.call('cases.transition', { id: c.id, to, date: await d(-10) })
-  for (const right of ['statement', 'hearing'] as const) await app.call('rights.waive', { caseId: c.id, right, date: await d(-8), note: '当事人书面声明放弃陈述、申辩和听证' })
+  for (const to of ['investigating', 'internal_review', 'notice'] as const)
+    await app.call('cases.transition', { id: c.id, to, date: await d(-10) })
+  for (const right of ['statement', 'hearing'] as const)
+    await app.call('rights.waive', { caseId: c.id, right, date: await d(-8), note: '当事人书面声明放弃陈述、申辩和听证' })
   const facts = `经查，当事人${PARTY}（身份证号码：${ID_NUMBER}，联系电话：${MOBILE}，住址：${HOME_ADDRESS}）未取得特种作业操作证，在江州市滨江区某工地从事焊接作业。`
   const decision = await app.call('documents.create', {
     caseId: c.id,
@@ -79,7 +94,10 @@ async function decidedPersonCase(app: App): Promise<{ id: number; name: string; 
   return { id: c.id, name: c.name, number: issued.number ?? '' }
 }
 
-test('publicity: the redacted 双公示 record of a decision on a person, published, refused early removal, listed and exported; the catalogue settings', async ({ page, app }) => {
+test('publicity: the redacted 双公示 record of a decision on a person, published, refused early removal, listed and exported; the catalogue settings', async ({
+  page,
+  app
+}) => {
   test.setTimeout(180_000)
   const c = await decidedPersonCase(app)
   const today = await app.dayFromToday(0)

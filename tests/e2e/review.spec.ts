@@ -6,12 +6,19 @@ import { test, expect, type App } from './support'
 
 /** the native input of an Element Plus input / date picker whose data-testid may sit on a wrapper or on the input */
 function inputOf(scope: Page | Locator, testid: string): Locator {
-  return scope.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input, textarea[data-testid="${testid}"], [data-testid="${testid}"] textarea`).first()
+  return scope
+    .locator(
+      `input[data-testid="${testid}"], [data-testid="${testid}"] input, textarea[data-testid="${testid}"], [data-testid="${testid}"] textarea`
+    )
+    .first()
 }
 
 /** the error message of the Element Plus form item that holds `testid` (the innermost one) */
 function errorOf(scope: Locator, testid: string): Locator {
-  return scope.locator('.el-form-item', { has: scope.page().getByTestId(testid) }).last().locator('.el-form-item__error')
+  return scope
+    .locator('.el-form-item', { has: scope.page().getByTestId(testid) })
+    .last()
+    .locator('.el-form-item__error')
 }
 
 async function pdfOf(label: string): Promise<Buffer> {
@@ -33,7 +40,13 @@ const fill = (typeId: string, day: string, extra: Record<string, unknown> = {}) 
 async function majorCase(app: App): Promise<{ id: number; name: string; decisionId: number }> {
   const d = (n: number) => app.dayFromToday(n)
   await app.call('demo.load', { cases: 0 })
-  const party = await app.call('parties.add', { kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' })
+  const party = await app.call('parties.add', {
+    kind: 'org',
+    name: '江州市鑫达化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区8号',
+    legalRep: '周国华'
+  })
   const c = await app.call('cases.registerAndFile', {
     register: {
       source: 'inspection',
@@ -49,7 +62,11 @@ async function majorCase(app: App): Promise<{ id: number; name: string; decision
   })
   await app.call('cases.transition', { id: c.id, to: 'investigating', date: await d(-28) })
   await app.call('cases.transition', { id: c.id, to: 'internal_review', date: await d(-15) })
-  const notice = await app.call('documents.create', { caseId: c.id, type: 'penalty_notice', fields: fill('penalty_notice', await d(-12), { fine: 60000 }) })
+  const notice = await app.call('documents.create', {
+    caseId: c.id,
+    type: 'penalty_notice',
+    fields: fill('penalty_notice', await d(-12), { fine: 60000 })
+  })
   await app.call('documents.issue', { id: notice.id, issuedOn: await d(-12) })
   await app.call('cases.transition', { id: c.id, to: 'notice', date: await d(-12) })
   await app.call('rights.waive', { caseId: c.id, right: 'statement', date: await d(-11), note: '当事人提交书面声明，放弃陈述申辩权利' })
@@ -63,12 +80,19 @@ async function majorCase(app: App): Promise<{ id: number; name: string; decision
     conclusionText: '同意承办机构意见，给予罚款六万元的行政处罚',
     record: ''
   })
-  const decision = await app.call('documents.create', { caseId: c.id, type: 'penalty_decision_org', fields: fill('penalty_decision_org', await d(0), { fine: 60000 }) })
+  const decision = await app.call('documents.create', {
+    caseId: c.id,
+    type: 'penalty_decision_org',
+    fields: fill('penalty_decision_org', await d(0), { fine: 60000 })
+  })
   expect(decision.findings.filter((f) => f.severity === 'error')).toEqual([])
   return { id: c.id, name: c.name, decisionId: decision.id }
 }
 
-test('legal review: the decision waits for 法制审核; returned for evidence, resubmitted, approved; then issued; the activity record shows it', async ({ page, app }) => {
+test('legal review: the decision waits for 法制审核; returned for evidence, resubmitted, approved; then issued; the activity record shows it', async ({
+  page,
+  app
+}) => {
   test.setTimeout(240_000)
   const c = await majorCase(app)
   const { today } = await app.call('app.info', {})
@@ -156,7 +180,9 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await page.getByTestId('evidence-add').click()
   const ed = page.getByTestId('evidence-dialog')
   await expect(ed).toBeVisible()
-  await ed.getByTestId('evidence-file-input').setInputFiles({ name: '安全生产教育和培训档案.pdf', mimeType: 'application/pdf', buffer: await pdfOf('TRAINING RECORDS') })
+  await ed
+    .getByTestId('evidence-file-input')
+    .setInputFiles({ name: '安全生产教育和培训档案.pdf', mimeType: 'application/pdf', buffer: await pdfOf('TRAINING RECORDS') })
   await expect(ed.getByTestId('evidence-chosen')).toHaveText('安全生产教育和培训档案.pdf')
   await ed.getByTestId('evidence-type').click()
   await page.getByRole('option', { name: '书证', exact: true }).click()
@@ -244,11 +270,20 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   expect(csv).toContain('通过')
 })
 
-test('hearing, written waiver and collective discussion are recorded from the 法制审核 tab; the chair may not be an investigator', async ({ page, app }) => {
+test('hearing, written waiver and collective discussion are recorded from the 法制审核 tab; the chair may not be an investigator', async ({
+  page,
+  app
+}) => {
   test.setTimeout(180_000)
   const d = (n: number) => app.dayFromToday(n)
   await app.call('demo.load', { cases: 0 })
-  const party = await app.call('parties.add', { kind: 'org', name: '江州市恒安危险化学品储运有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市濂溪区港口路18号', legalRep: '吴海涛' })
+  const party = await app.call('parties.add', {
+    kind: 'org',
+    name: '江州市恒安危险化学品储运有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市濂溪区港口路18号',
+    legalRep: '吴海涛'
+  })
   const c = await app.call('cases.registerAndFile', {
     register: {
       source: 'inspection',
@@ -374,7 +409,15 @@ test('hearing, written waiver and collective discussion are recorded from the �
     reviewId: submitted.id,
     decision: {
       outcome: 'rejected',
-      aspects: { subject: { ok: true, note: '' }, facts: { ok: true, note: '' }, evidence: { ok: true, note: '' }, basis: { ok: true, note: '' }, procedure: { ok: true, note: '' }, discretion: { ok: false, note: '责令停产整顿与违法情节不相适应' }, documents: { ok: true, note: '' } },
+      aspects: {
+        subject: { ok: true, note: '' },
+        facts: { ok: true, note: '' },
+        evidence: { ok: true, note: '' },
+        basis: { ok: true, note: '' },
+        procedure: { ok: true, note: '' },
+        discretion: { ok: false, note: '责令停产整顿与违法情节不相适应' },
+        documents: { ok: true, note: '' }
+      },
       crimeSuspected: false,
       opinion: '违法事实清楚，但拟作出的处理裁量过重，不同意。',
       changes: ''

@@ -35,18 +35,43 @@ function issue(typeId: string, extra: Record<string, unknown> = {}) {
 beforeAll(async () => {
   t = makeHome('2026-11-25T02:00:00Z')
   call(t.ctx, 'demo.load', { cases: 0 })
-  const party = call(t.ctx, 'parties.add', { kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' })
+  const party = call(t.ctx, 'parties.add', {
+    kind: 'org',
+    name: '江州市鑫达化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区8号',
+    legalRep: '周国华'
+  })
   const c = call(t.ctx, 'cases.registerAndFile', {
-    register: { source: 'inspection', sourceDate: '2026-10-08', procedure: 'general', cause: '未按规定对从业人员进行安全生产教育和培训', facts: '经查，该公司三名焊接作业人员未经培训上岗。', parties: [{ partyId: party.id }], officerIds: [1, 2] },
+    register: {
+      source: 'inspection',
+      sourceDate: '2026-10-08',
+      procedure: 'general',
+      cause: '未按规定对从业人员进行安全生产教育和培训',
+      facts: '经查，该公司三名焊接作业人员未经培训上岗。',
+      parties: [{ partyId: party.id }],
+      officerIds: [1, 2]
+    },
     filedOn: '2026-10-09'
   })
   caseId = c.id
-  for (const [to, date] of [['investigating', '2026-10-10'], ['internal_review', '2026-10-20'], ['notice', '2026-10-21'], ['decided', '2026-11-02'], ['served', '2026-11-03'], ['executing', '2026-11-03']] as const) {
+  for (const [to, date] of [
+    ['investigating', '2026-10-10'],
+    ['internal_review', '2026-10-20'],
+    ['notice', '2026-10-21'],
+    ['decided', '2026-11-02'],
+    ['served', '2026-11-03'],
+    ['executing', '2026-11-03']
+  ] as const) {
     call(t.ctx, 'cases.transition', { id: caseId, to, date })
   }
   call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'published', date: '2026-11-04' })
   call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'paid', date: '2026-11-10' })
-  for (const [to, date] of [['closing_approval', '2026-11-12'], ['closed', '2026-11-13']] as const) call(t.ctx, 'cases.transition', { id: caseId, to, date })
+  for (const [to, date] of [
+    ['closing_approval', '2026-11-12'],
+    ['closed', '2026-11-13']
+  ] as const)
+    call(t.ctx, 'cases.transition', { id: caseId, to, date })
   const docs = [
     issue('case_filing_approval'),
     issue('inspection_record'),
@@ -59,9 +84,25 @@ beforeAll(async () => {
   const receipt = issue('service_receipt', { documents: external.map((d) => ({ title: d.title, number: d.number })) })
   for (const d of [...docs, receipt]) {
     const type = loadManifest().manifest.types.find((x) => x.title === d.title)!
-    if (type.handSigned) call(t.ctx, 'evidence.add', { caseId, kind: 'scan', documentId: d.id, description: `${d.title}签字原件`, fileName: `${d.id}.pdf`, base64: b64(await scanOf(String(d.id))) })
+    if (type.handSigned)
+      call(t.ctx, 'evidence.add', {
+        caseId,
+        kind: 'scan',
+        documentId: d.id,
+        description: `${d.title}签字原件`,
+        fileName: `${d.id}.pdf`,
+        base64: b64(await scanOf(String(d.id)))
+      })
   }
-  call(t.ctx, 'evidence.add', { caseId, kind: 'evidence', evidenceType: '书证', description: '培训记录复印件', fileName: 'training.pdf', base64: b64(await scanOf('TRAINING')), collectedAt: '2026-10-10' })
+  call(t.ctx, 'evidence.add', {
+    caseId,
+    kind: 'evidence',
+    evidenceType: '书证',
+    description: '培训记录复印件',
+    fileName: 'training.pdf',
+    base64: b64(await scanOf('TRAINING')),
+    collectedAt: '2026-10-10'
+  })
   call(t.ctx, 'signing.createTest', {})
 }, 120_000)
 afterAll(() => {
@@ -78,13 +119,22 @@ describe('archiving a complete dossier', () => {
     const closing = call(t.ctx, 'documents.list', { caseId }).find((d) => d.type === 'case_closing_approval')!
     call(t.ctx, 'documents.void', { id: closing.id, reason: '测试：暂时作废结案审批表' })
     const signer = signerFor(t.ctx, {})
-    await expect(withPdfTools(t.ctx, (tools) => dossierArchive(t.ctx, { caseId, outDir: join(out, 'refused'), ...tools, sign: signer.sign }))).rejects.toMatchObject({
+    await expect(
+      withPdfTools(t.ctx, (tools) => dossierArchive(t.ctx, { caseId, outDir: join(out, 'refused'), ...tools, sign: signer.sign }))
+    ).rejects.toMatchObject({
       appError: { code: 'DOSSIER_INCOMPLETE', message: expect.stringContaining('缺少结案审批表') }
     })
     expect(existsSync(join(out, 'refused'))).toBe(false)
     const again = call(t.ctx, 'documents.create', { caseId, type: 'case_closing_approval', fields: fill('case_closing_approval') })
     call(t.ctx, 'documents.issue', { id: again.id })
-    call(t.ctx, 'evidence.add', { caseId, kind: 'scan', documentId: again.id, description: '结案审批表签字原件', fileName: 'closing.pdf', base64: b64(await scanOf('CLOSING2')) })
+    call(t.ctx, 'evidence.add', {
+      caseId,
+      kind: 'scan',
+      documentId: again.id,
+      description: '结案审批表签字原件',
+      fileName: 'closing.pdf',
+      base64: b64(await scanOf('CLOSING2'))
+    })
   }, 120_000)
 
   it('writes a signed bundle and a package that verifies, then locks the dossier', async () => {
@@ -119,19 +169,28 @@ describe('archiving a complete dossier', () => {
     expect(locked.record).toMatchObject({ locked: true, archiveNumber: '20260001', retention: '永久' })
     expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).status).toBe('archived')
     expect(call(t.ctx, 'audit.list', { limit: 1 })[0]!.action).toBe('dossier.access') // opening an archived dossier is recorded
-    const e = invoke(t.ctx, 'evidence.add', { caseId, kind: 'evidence', evidenceType: '书证', description: '补充', fileName: 'late.pdf', base64: b64(await scanOf('LATE')) }, { error: () => undefined })
+    const e = invoke(
+      t.ctx,
+      'evidence.add',
+      { caseId, kind: 'evidence', evidenceType: '书证', description: '补充', fileName: 'late.pdf', base64: b64(await scanOf('LATE')) },
+      { error: () => undefined }
+    )
     expect(!e.ok && e.error.code).toBe('DOSSIER_LOCKED')
   }, 180_000)
 
   it('reports exactly what was changed in a package', () => {
-    const attachment = execFileSync('ls', [join(pkg, 'data', 'attachments')], { encoding: 'utf8' }).trim().split('\n')[0]!
+    const attachment = execFileSync('ls', [join(pkg, 'data', 'attachments')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')[0]!
     const path = join(pkg, 'data', 'attachments', attachment)
     const original = readFileSync(path)
     writeFileSync(path, Buffer.concat([original, Buffer.from('x')]))
     writeFileSync(join(pkg, 'data', 'extra.txt'), 'not in the manifest')
     const r = verifyPath(pkg)
     expect(r.ok).toBe(false)
-    expect(r.problems).toEqual(expect.arrayContaining([expect.stringContaining(`文件已被修改：data/attachments/${attachment}`), '清单外的文件：data/extra.txt']))
+    expect(r.problems).toEqual(
+      expect.arrayContaining([expect.stringContaining(`文件已被修改：data/attachments/${attachment}`), '清单外的文件：data/extra.txt'])
+    )
     writeFileSync(path, original)
     rmSync(join(pkg, 'data', 'extra.txt'))
     expect(verifyPath(pkg).ok).toBe(true)
@@ -141,7 +200,8 @@ describe('archiving a complete dossier', () => {
     const bundle = join(pkg, 'data', '案卷.pdf')
     const copy = join(out, 'copy.pdf')
     const bytes = readFileSync(bundle)
-    const cli = (p: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, 'verify', p], { encoding: 'utf8' })
+    const cli = (p: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, 'verify', p], { encoding: 'utf8' })
     writeFileSync(copy, bytes)
     expect(cli(copy).status).toBe(0)
     const flipped = Buffer.from(bytes)

@@ -26,7 +26,15 @@ describe('activity record (全过程记录)', () => {
   it('records every change with actor, action, target, digest and a linked hash', () => {
     const rows = t.home.db.prepare('SELECT * FROM activity_log ORDER BY seq').all() as Record<string, string | number>[]
     expect(rows.map((r) => r.action)).toEqual([
-      'home.init', 'calendar.seed', 'deadlines.rules.seed', 'review.catalogue.seed', 'agency.set', 'officer.add', 'officer.add', 'officer.edit', 'officer.deactivate'
+      'home.init',
+      'calendar.seed',
+      'deadlines.rules.seed',
+      'review.catalogue.seed',
+      'agency.set',
+      'officer.add',
+      'officer.add',
+      'officer.edit',
+      'officer.deactivate'
     ])
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH)
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash)
@@ -41,7 +49,9 @@ describe('activity record (全过程记录)', () => {
   })
 
   it('refuses to append outside a transaction', () => {
-    expect(() => appendActivity(t.home.db, { actor: 'a', action: 'x', targetType: 'y', summary: '', detail: {} })).toThrow(/inside the transaction/)
+    expect(() => appendActivity(t.home.db, { actor: 'a', action: 'x', targetType: 'y', summary: '', detail: {} })).toThrow(
+      /inside the transaction/
+    )
   })
 
   it('detects an altered field', () => {
@@ -77,9 +87,16 @@ describe('activity record (全过程记录)', () => {
   it('a forged entry with a correctly recomputed hash still breaks the link to the next one', () => {
     const row = t.home.db.prepare('SELECT * FROM activity_log WHERE seq = 3').get() as Record<string, string | number>
     const forged = {
-      seq: 3, at: row.at as string, actor: row.actor as string, action: row.action as string,
-      targetType: row.target_type as string, targetId: row.target_id as string, caseId: null,
-      summary: 'forged summary', digest: row.digest as string, prevHash: row.prev_hash as string
+      seq: 3,
+      at: row.at as string,
+      actor: row.actor as string,
+      action: row.action as string,
+      targetType: row.target_type as string,
+      targetId: row.target_id as string,
+      caseId: null,
+      summary: 'forged summary',
+      digest: row.digest as string,
+      prevHash: row.prev_hash as string
     }
     tamper('UPDATE activity_log SET summary = ?, hash = ? WHERE seq = 3', forged.summary, entryHash(forged))
     expect(verifyChain(t.home.db).firstBad).toEqual({ seq: 4, reason: expect.stringMatching(/prev_hash/) })

@@ -16,7 +16,11 @@ beforeEach(() => {
   call(t.ctx, 'officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2029-01-01' }) // 2
   call(t.ctx, 'officers.add', { name: '赵敏', certNo: '36040019004', validUntil: '2026-11-05' }) // 3: expired
   org = call(t.ctx, 'parties.add', {
-    kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华'
+    kind: 'org',
+    name: '江州市鑫达化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区8号',
+    legalRep: '周国华'
   }).id
   person = call(t.ctx, 'parties.add', { kind: 'person', name: '张三丰', idNumber: '11010519491231002X', address: '江州市滨江区某路1号' }).id
 })
@@ -27,7 +31,10 @@ const fails = (channel: string, input: unknown): AppError => {
   if (r.ok) throw new Error(`${channel} unexpectedly succeeded`)
   return r.error
 }
-const snapshot = () => ['cases', 'case_events', 'case_deadlines', 'case_parties', 'case_officers', 'activity_log', 'number_sequences'].map((tb) => countRows(t.home, tb))
+const snapshot = () =>
+  ['cases', 'case_events', 'case_deadlines', 'case_parties', 'case_officers', 'activity_log', 'number_sequences'].map((tb) =>
+    countRows(t.home, tb)
+  )
 const register = (extra: Record<string, unknown> = {}) =>
   call(t.ctx, 'cases.register', {
     source: 'inspection',
@@ -43,13 +50,23 @@ const register = (extra: Record<string, unknown> = {}) =>
 describe('filing a case (立案)', () => {
   it('numbers the case, records the event and starts the 90-day decision deadline', () => {
     const c = register()
-    expect(c).toMatchObject({ status: 'registered', number: null, name: '江州市鑫达化工有限公司未按规定对从业人员进行安全生产教育和培训案' })
+    expect(c).toMatchObject({
+      status: 'registered',
+      number: null,
+      name: '江州市鑫达化工有限公司未按规定对从业人员进行安全生产教育和培训案'
+    })
     expect(c.deadlines.map((d) => [d.code, d.due])).toEqual([['filing', '2026-11-23']]) // 15 working days after 11-02
     const f = call(t.ctx, 'cases.file', { id: c.id, filedOn: '2026-11-04' })
     expect(f).toMatchObject({ status: 'filed', number: '（江）应急立〔2026〕1号', filedOn: '2026-11-04' })
     const decision = f.deadlines.find((d) => d.code === 'decision')!
     // 90 calendar days after 2026-11-04 is 2027-02-02 (a Tuesday); 2027 has no official calendar yet
-    expect(decision).toMatchObject({ start: '2026-11-04', due: '2027-02-02', verified: false, calendarVersion: 'chinese-days-1.5.7', ruleVersion: 1 })
+    expect(decision).toMatchObject({
+      start: '2026-11-04',
+      due: '2027-02-02',
+      verified: false,
+      calendarVersion: 'chinese-days-1.5.7',
+      ruleVersion: 1
+    })
     expect(f.deadlines.find((d) => d.code === 'filing')!.metAt).toBe('2026-11-04')
     expect(f.events.map((e) => e.type)).toEqual(['registered', 'filed'])
     const log = call(t.ctx, 'audit.list', { targetType: 'case', targetId: String(c.id) })
@@ -78,7 +95,14 @@ describe('filing a case (立案)', () => {
   it('register-and-file in one step leaves nothing behind when filing is refused', () => {
     const before = snapshot()
     const e = fails('cases.registerAndFile', {
-      register: { source: 'complaint', sourceDate: '2026-11-20', procedure: 'general', cause: '未设置安全警示标志', parties: [{ partyId: org }], officerIds: [1] },
+      register: {
+        source: 'complaint',
+        sourceDate: '2026-11-20',
+        procedure: 'general',
+        cause: '未设置安全警示标志',
+        parties: [{ partyId: org }],
+        officerIds: [1]
+      },
       filedOn: '2026-11-21'
     })
     expect(e.code).toBe('OFFICERS_TOO_FEW')
@@ -95,10 +119,20 @@ describe('filing a case (立案)', () => {
 
 describe('summary procedure (简易程序)', () => {
   const summary = (partyId: number, fine: number) =>
-    invoke(t.ctx, 'cases.register', {
-      source: 'inspection', sourceDate: '2026-11-25', procedure: 'summary', cause: '未佩戴劳动防护用品',
-      parties: [{ partyId }], officerIds: [1, 2], intendedPenalty: { warning: false, fine }
-    }, { error: () => undefined })
+    invoke(
+      t.ctx,
+      'cases.register',
+      {
+        source: 'inspection',
+        sourceDate: '2026-11-25',
+        procedure: 'summary',
+        cause: '未佩戴劳动防护用品',
+        parties: [{ partyId }],
+        officerIds: [1, 2],
+        intendedPenalty: { warning: false, fine }
+      },
+      { error: () => undefined }
+    )
 
   it('allows a fine up to 200 yuan for a person and 3,000 for an organisation, and numbers the decision', () => {
     const r = summary(person, 200)
@@ -123,7 +157,9 @@ describe('summary procedure (简易程序)', () => {
     const r = summary(person, 100)
     const id = (r as { value: { id: number } }).value.id
     const before = snapshot()
-    expect(fails('cases.transition', { id, to: 'decided', date: '2026-11-25', penalty: { warning: false, fine: 500 } }).code).toBe('SUMMARY_LIMIT_EXCEEDED')
+    expect(fails('cases.transition', { id, to: 'decided', date: '2026-11-25', penalty: { warning: false, fine: 500 } }).code).toBe(
+      'SUMMARY_LIMIT_EXCEEDED'
+    )
     expect(snapshot()).toEqual(before)
   })
 })
@@ -151,50 +187,56 @@ describe('every status transition through the service', () => {
     return path
   }
 
-  it.each(['general', 'summary'] as const)('%s procedure: legal moves succeed and record an event; illegal ones are refused with the allowed list', (procedure) => {
-    let checked = 0
-    for (const from of CASE_STATUSES) {
-      const path = pathTo(procedure, from)
-      if (!path) continue
-      const c = register(procedure === 'summary' ? { procedure, parties: [{ partyId: org }], intendedPenalty: { warning: true, fine: 0 } } : {})
-      let waivers = 0
-      for (const s of path) {
-        call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-25' })
-        if (s === 'notice') {
-          // the decision gates wait for the statement and hearing windows unless the party waives them in writing
-          for (const right of ['statement', 'hearing'] as const) call(t.ctx, 'rights.waive', { caseId: c.id, right, date: '2026-11-25', note: '当事人当场书面声明放弃' })
-          waivers = 2
+  it.each(['general', 'summary'] as const)(
+    '%s procedure: legal moves succeed and record an event; illegal ones are refused with the allowed list',
+    (procedure) => {
+      let checked = 0
+      for (const from of CASE_STATUSES) {
+        const path = pathTo(procedure, from)
+        if (!path) continue
+        const c = register(
+          procedure === 'summary' ? { procedure, parties: [{ partyId: org }], intendedPenalty: { warning: true, fine: 0 } } : {}
+        )
+        let waivers = 0
+        for (const s of path) {
+          call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-25' })
+          if (s === 'notice') {
+            // the decision gates wait for the statement and hearing windows unless the party waives them in writing
+            for (const right of ['statement', 'hearing'] as const)
+              call(t.ctx, 'rights.waive', { caseId: c.id, right, date: '2026-11-25', note: '当事人当场书面声明放弃' })
+            waivers = 2
+          }
+        }
+        for (const to of CASE_STATUSES) {
+          const legal = allowedTransitions(procedure, from).includes(to)
+          // try inside a transaction that is rolled back, so every target is tried from the same state
+          let outcome: { ok: boolean; code?: string; status?: string; events?: number } = { ok: false }
+          try {
+            t.home.db.transaction(() => {
+              const r = invoke(t.ctx, 'cases.transition', { id: c.id, to, date: '2026-11-25' }, { error: () => undefined })
+              outcome = r.ok
+                ? { ok: true, status: (r.value as { status: string }).status, events: (r.value as { events: unknown[] }).events.length }
+                : { ok: false, code: r.error.code }
+              throw new Error('rollback')
+            })()
+          } catch (e) {
+            if ((e as Error).message !== 'rollback') throw e
+          }
+          if (legal && to === 'decided' && procedure === 'general' && !path.includes('notice')) {
+            // allowed by the status machine, refused by the decision gates: no notice was served on this path
+            expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: false, code: 'GATE_NOTICE_NOT_SERVED' })
+          } else if (legal) {
+            expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: true, status: to, events: path.length + 2 + waivers })
+          } else {
+            expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: false })
+            expect(['CASE_TRANSITION_INVALID', 'VALIDATION_FAILED']).toContain(outcome.code)
+          }
+          checked++
         }
       }
-      for (const to of CASE_STATUSES) {
-        const legal = allowedTransitions(procedure, from).includes(to)
-        // try inside a transaction that is rolled back, so every target is tried from the same state
-        let outcome: { ok: boolean; code?: string; status?: string; events?: number } = { ok: false }
-        try {
-          t.home.db.transaction(() => {
-            const r = invoke(t.ctx, 'cases.transition', { id: c.id, to, date: '2026-11-25' }, { error: () => undefined })
-            outcome = r.ok
-              ? { ok: true, status: (r.value as { status: string }).status, events: (r.value as { events: unknown[] }).events.length }
-              : { ok: false, code: r.error.code }
-            throw new Error('rollback')
-          })()
-        } catch (e) {
-          if ((e as Error).message !== 'rollback') throw e
-        }
-        if (legal && to === 'decided' && procedure === 'general' && !path.includes('notice')) {
-          // allowed by the status machine, refused by the decision gates: no notice was served on this path
-          expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: false, code: 'GATE_NOTICE_NOT_SERVED' })
-        } else if (legal) {
-          expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: true, status: to, events: path.length + 2 + waivers })
-        } else {
-          expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: false })
-          expect(['CASE_TRANSITION_INVALID', 'VALIDATION_FAILED']).toContain(outcome.code)
-        }
-        checked++
-      }
+      expect(checked).toBeGreaterThan(procedure === 'general' ? 400 : 150)
     }
-    expect(checked).toBeGreaterThan(procedure === 'general' ? 400 : 150)
-  })
+  )
 
   it('explains an illegal move', () => {
     const c = register()
@@ -211,18 +253,41 @@ describe('deadlines', () => {
     const n = call(t.ctx, 'cases.transition', { id: c.id, to: 'notice', date: '2026-11-20' })
     const due = Object.fromEntries(n.deadlines.map((d) => [d.code, d.due]))
     expect(due).toMatchObject({ statement: '2026-11-25', hearing_request: '2026-11-27' }) // 3 and 5 working days after Fri 11-20
-    const ext = call(t.ctx, 'deadlines.adjust', { caseId: c.id, adjustment: { code: 'decision', kind: 'extension', length: 30, reason: '案情复杂', approvedBy: '局长' } })
+    const ext = call(t.ctx, 'deadlines.adjust', {
+      caseId: c.id,
+      adjustment: { code: 'decision', kind: 'extension', length: 30, reason: '案情复杂', approvedBy: '局长' }
+    })
     expect(ext.extended).toBe(true)
     expect(ext.deadlines.find((d) => d.code === 'decision')).toMatchObject({ extension: 30, due: '2027-03-04' })
-    const exc = call(t.ctx, 'deadlines.adjust', { caseId: c.id, adjustment: { code: 'decision', kind: 'exclusion', from: '2026-11-21', to: '2026-11-30', reason: '检测鉴定' } })
+    const exc = call(t.ctx, 'deadlines.adjust', {
+      caseId: c.id,
+      adjustment: { code: 'decision', kind: 'exclusion', from: '2026-11-21', to: '2026-11-30', reason: '检测鉴定' }
+    })
     expect(exc.deadlines.find((d) => d.code === 'decision')).toMatchObject({ excluded: 10, due: '2027-03-15' }) // 03-14 is a Sunday
-    expect(fails('deadlines.adjust', { caseId: c.id, adjustment: { code: 'statement', kind: 'extension', length: 3, reason: 'x', approvedBy: 'y' } }).message).toMatch(/不能延长/)
+    expect(
+      fails('deadlines.adjust', {
+        caseId: c.id,
+        adjustment: { code: 'statement', kind: 'extension', length: 3, reason: 'x', approvedBy: 'y' }
+      }).message
+    ).toMatch(/不能延长/)
   })
 
   it('a newly imported calendar year verifies deadlines and is named in their calendar version', () => {
     const c = register()
     call(t.ctx, 'cases.file', { id: c.id, filedOn: '2026-11-04' })
-    const table = ['2027-01-01,休,元旦', '2027-02-05,休,春节', '2027-02-06,休,春节', '2027-02-07,休,春节', '2027-02-08,休,春节', '2027-02-09,休,春节', '2027-02-10,休,春节', '2027-02-11,休,春节', '2027-02-12,休,春节', '2027-01-31,班,春节', '2027-02-13,班,春节'].join('\n')
+    const table = [
+      '2027-01-01,休,元旦',
+      '2027-02-05,休,春节',
+      '2027-02-06,休,春节',
+      '2027-02-07,休,春节',
+      '2027-02-08,休,春节',
+      '2027-02-09,休,春节',
+      '2027-02-10,休,春节',
+      '2027-02-11,休,春节',
+      '2027-02-12,休,春节',
+      '2027-01-31,班,春节',
+      '2027-02-13,班,春节'
+    ].join('\n')
     const imp = call(t.ctx, 'calendar.import', { text: table })
     expect(imp).toMatchObject({ year: 2027, restDays: 9, makeupWorkdays: 2, replaced: false })
     expect(fails('calendar.import', { text: table }).message).toMatch(/已存在/)
@@ -231,14 +296,19 @@ describe('deadlines', () => {
     const d = moved.deadlines.find((x) => x.code === 'decision')!
     expect(d.verified).toBe(true)
     expect(d.calendarVersion).toBe(`chinese-days-1.5.7+2027:${imp.version}`)
-    expect(call(t.ctx, 'calendar.preview', { start: '2027-02-04', length: 1, unit: 'WD' })).toMatchObject({ due: '2027-02-13', verified: true })
+    expect(call(t.ctx, 'calendar.preview', { start: '2027-02-04', length: 1, unit: 'WD' })).toMatchObject({
+      due: '2027-02-13',
+      verified: true
+    })
   })
 
   it('rejects malformed calendar imports without changing anything', () => {
     const before = countRows(t.home, 'calendar_years')
     expect(fails('calendar.import', { text: '2027-01-01,放,元旦' }).message).toMatch(/第1行/)
     expect(fails('calendar.import', { text: '2027-01-01,休\n2028-01-01,休' }).message).toMatch(/一个年份/)
-    expect(fails('calendar.import', { text: '{"year": 2027, "restDays": ["2027-02-30"], "makeupWorkdays": []}' }).code).toBe('CALENDAR_IMPORT_INVALID')
+    expect(fails('calendar.import', { text: '{"year": 2027, "restDays": ["2027-02-30"], "makeupWorkdays": []}' }).code).toBe(
+      'CALENDAR_IMPORT_INVALID'
+    )
     expect(fails('calendar.import', { text: '{"year": 2027, ' }).message).toMatch(/JSON/)
     expect(countRows(t.home, 'calendar_years')).toBe(before)
   })
@@ -294,7 +364,12 @@ describe('deadline hygiene', () => {
 
   it('opens no payment period for a warning-only summary penalty', () => {
     const c = call(t.ctx, 'cases.register', {
-      source: 'inspection', sourceDate: '2026-11-20', procedure: 'summary', cause: '未佩戴安全帽', parties: [{ partyId: person }], officerIds: [1, 2],
+      source: 'inspection',
+      sourceDate: '2026-11-20',
+      procedure: 'summary',
+      cause: '未佩戴安全帽',
+      parties: [{ partyId: person }],
+      officerIds: [1, 2],
       intendedPenalty: { warning: true, fine: 0 }
     })
     for (const s of ['decided', 'served'] as const) call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-20' })
@@ -316,7 +391,12 @@ describe('deadline hygiene', () => {
 
   it('refuses a payment dated before service, or before any service at all', () => {
     const c = call(t.ctx, 'cases.register', {
-      source: 'inspection', sourceDate: '2026-11-16', procedure: 'summary', cause: '未佩戴安全帽', parties: [{ partyId: person }], officerIds: [1, 2],
+      source: 'inspection',
+      sourceDate: '2026-11-16',
+      procedure: 'summary',
+      cause: '未佩戴安全帽',
+      parties: [{ partyId: person }],
+      officerIds: [1, 2],
       intendedPenalty: { warning: false, fine: 100 }
     })
     expect(fails('cases.recordEvent', { id: c.id, type: 'paid', date: '2026-11-17' }).message).toMatch(/尚未送达/)
@@ -349,7 +429,13 @@ describe('search and lists', () => {
     register()
     call(t.ctx, 'parties.edit', {
       id: org,
-      data: { kind: 'org', name: '江州市恒远新材料有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' }
+      data: {
+        kind: 'org',
+        name: '江州市恒远新材料有限公司',
+        creditCode: '91360402MA35XK7Q25',
+        address: '江州市浔阳区化工园区8号',
+        legalRep: '周国华'
+      }
     })
     expect(call(t.ctx, 'cases.search', { q: '恒远新材料' })).toHaveLength(1)
   })
@@ -367,9 +453,17 @@ describe('search and lists', () => {
 
 describe('parties', () => {
   it('detects duplicates by credit code and ID number', () => {
-    const e = fails('parties.add', { kind: 'sole', name: '周国华五金店', creditCode: '91360402ma35xk7q25', address: '某路', legalRep: '周国华' })
+    const e = fails('parties.add', {
+      kind: 'sole',
+      name: '周国华五金店',
+      creditCode: '91360402ma35xk7q25',
+      address: '某路',
+      legalRep: '周国华'
+    })
     expect(e).toMatchObject({ code: 'PARTY_DUPLICATE', details: { existingId: org } })
-    expect(fails('parties.add', { kind: 'person', name: '张三', idNumber: '11010519491231002x', address: '某路' }).code).toBe('PARTY_DUPLICATE')
+    expect(fails('parties.add', { kind: 'person', name: '张三', idNumber: '11010519491231002x', address: '某路' }).code).toBe(
+      'PARTY_DUPLICATE'
+    )
     expect(call(t.ctx, 'parties.findDuplicate', { idNumber: '11010519491231002x' })!.id).toBe(person)
     expect(call(t.ctx, 'parties.findDuplicate', { creditCode: '91360402MA35XK7Q2X' })).toBeNull()
   })
@@ -384,7 +478,12 @@ describe('numbering', () => {
       for (let i = 0; i < 10; i++) {
         const ctx = i % 2 === 0 ? t.ctx : ctx2
         const c = call(ctx, 'cases.register', {
-          source: 'inspection', sourceDate: '2026-11-02', procedure: 'general', cause: `违法行为${i}`, parties: [{ partyId: org }], officerIds: [1, 2]
+          source: 'inspection',
+          sourceDate: '2026-11-02',
+          procedure: 'general',
+          cause: `违法行为${i}`,
+          parties: [{ partyId: org }],
+          officerIds: [1, 2]
         })
         numbers.push(call(ctx, 'cases.file', { id: c.id, filedOn: '2026-11-04' }).number!)
       }

@@ -41,7 +41,11 @@ describe('custom templates', () => {
     const d = call(t.ctx, 'documents.create', {
       caseId,
       type: 'rectification_order',
-      fields: { inspectionDate: '2026-11-24', problems: [{ text: '配电箱未设置警示标志', deadline: '2026-12-01' }], basis: '《中华人民共和国安全生产法》第三十五条' }
+      fields: {
+        inspectionDate: '2026-11-24',
+        problems: [{ text: '配电箱未设置警示标志', deadline: '2026-12-01' }],
+        basis: '《中华人民共和国安全生产法》第三十五条'
+      }
     })
     const issued = call(t.ctx, 'documents.issue', { id: d.id })
     const text = docxText(Buffer.from(call(t.ctx, 'documents.file', { id: d.id }).base64, 'base64'))
@@ -71,11 +75,21 @@ describe('custom templates', () => {
 
   it('refuses files that are not DOCX, truncated files and zip bombs', async () => {
     const good = await docxOf(['{party.name}'])
-    expect(refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(Buffer.from('%PDF-1.7 not a docx')) }).message).toMatch(/不是有效的 DOCX/)
-    expect(refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(good.subarray(0, good.length / 2)) }).message).toMatch(/不是有效的 DOCX|损坏/)
+    expect(refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(Buffer.from('%PDF-1.7 not a docx')) }).message).toMatch(
+      /不是有效的 DOCX/
+    )
+    expect(refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(good.subarray(0, good.length / 2)) }).message).toMatch(
+      /不是有效的 DOCX|损坏/
+    )
     const bomb = new PizZip(good)
     bomb.file('word/media/zeros.bin', Buffer.alloc(8 * 1024 * 1024))
-    expect(refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(bomb.generate({ type: 'nodebuffer', compression: 'DEFLATE' })) }).message).toMatch(/压缩炸弹/)
+    expect(
+      refuse({
+        type: 'rectification_order',
+        fileName: 'x.docx',
+        base64: b64(bomb.generate({ type: 'nodebuffer', compression: 'DEFLATE' }))
+      }).message
+    ).toMatch(/压缩炸弹/)
     expect(refuse({ type: 'no_such_type', fileName: 'x.docx', base64: b64(good) }).code).toBe('TEMPLATE_NOT_FOUND')
   })
 })

@@ -11,8 +11,20 @@ import { demoCreditCode, demoResidentId } from '../../src-main/services/demo'
 const TODAY = '2026-11-25'
 /** general-procedure statuses that can only be reached through 立案 */
 const AFTER_FILING: readonly CaseStatus[] = [
-  'filed', 'investigating', 'internal_review', 'legal_review', 'notice', 'hearing', 'discussion', 'decided', 'served',
-  'executing', 'enforcement', 'revoked', 'terminated', 'no_penalty'
+  'filed',
+  'investigating',
+  'internal_review',
+  'legal_review',
+  'notice',
+  'hearing',
+  'discussion',
+  'decided',
+  'served',
+  'executing',
+  'enforcement',
+  'revoked',
+  'terminated',
+  'no_penalty'
 ]
 
 function allCases(t: TestHome): CaseSummary[] {

@@ -41,7 +41,8 @@ function fill(type: ReturnType<typeof loadManifest>['manifest']['types'][number]
   }
   const out: Record<string, unknown> = {}
   for (const f of type.fields) {
-    if (f.type === 'list') out[f.key] = [Object.fromEntries((f.item ?? []).map((s) => [s.key, s.type === 'select' ? s.options?.[0] ?? '' : v(s.type, s.key)]))]
+    if (f.type === 'list')
+      out[f.key] = [Object.fromEntries((f.item ?? []).map((s) => [s.key, s.type === 'select' ? (s.options?.[0] ?? '') : v(s.type, s.key)]))]
     else if (f.type === 'select') out[f.key] = f.options?.[0] ?? ''
     else out[f.key] = v(f.type, f.key)
   }
@@ -81,7 +82,10 @@ describe('every template drafts, renders and issues for a demo case', () => {
     const soffice = spawnSync('soffice', ['--version'])
     if (soffice.status !== 0) throw new Error('LibreOffice (soffice) is required: apt-get install libreoffice-writer-nogui')
     const files = readdirSync(out).filter((f) => f.endsWith('.docx'))
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...files.map((f) => join(out, f))], { timeout: 240_000, stdio: 'ignore' })
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...files.map((f) => join(out, f))], {
+      timeout: 240_000,
+      stdio: 'ignore'
+    })
     const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf'))
     expect(pdfs.sort()).toEqual(files.map((f) => f.replace(/\.docx$/, '.pdf')).sort())
     const text = execFileSync('pdftotext', [join(out, 'rectification_order.pdf'), '-'], { encoding: 'utf8' })

@@ -46,7 +46,11 @@ describe('Electron IPC binding', () => {
     const bound = bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
     expect([...ipc.map.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort())
     expect(bound).toHaveLength(CHANNELS.length)
-    const added = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' }) as Result<{ id: number }>
+    const added = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, {
+      name: '王建国',
+      certNo: '36040019001',
+      validUntil: '2028-01-01'
+    }) as Result<{ id: number }>
     expect(added).toMatchObject({ ok: true, value: { id: 1, name: '王建国' } })
     const listed = ipc.map.get(IPC_PREFIX + 'officers.list')!(ours, {}) as Result<unknown[]>
     expect(listed.ok && listed.value).toHaveLength(1)
@@ -63,7 +67,12 @@ describe('Electron IPC binding', () => {
   it('refuses senders that are not our renderer', () => {
     const ipc = fakeIpc()
     bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
-    for (const url of ['https://evil.example/', 'file:///tmp/other.html', '', 'file:///opt/CaseBinder/resources/app/out/renderer/index.html.evil']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/other.html',
+      '',
+      'file:///opt/CaseBinder/resources/app/out/renderer/index.html.evil'
+    ]) {
       const r = ipc.map.get(IPC_PREFIX + 'agency.get')!({ senderFrame: { url } }) as Result<unknown>
       expect(!r.ok && r.error.code).toBe('UNAUTHORIZED')
     }
@@ -99,7 +108,9 @@ describe('browser harness', () => {
   it('listens on loopback only and needs the token', async () => {
     expect(h.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect((await fetch(`${h.origin}/`)).status).toBe(401)
-    expect((await fetch(`${h.origin}/api/agency.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401)
+    expect(
+      (await fetch(`${h.origin}/api/agency.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status
+    ).toBe(401)
     const first = await fetch(h.url, { redirect: 'manual' })
     expect(first.status).toBe(303)
     expect(first.headers.get('set-cookie')).toMatch(/casebinder_token=[0-9a-f]+; HttpOnly; SameSite=Strict/)
@@ -127,7 +138,11 @@ describe('browser harness', () => {
   it('refuses foreign Host headers (DNS rebinding) and cross-origin posts', async () => {
     const { request } = await import('node:http')
     const status = await new Promise<number>((ok, fail) => {
-      const req = request(`${h.origin}/api/agency.get`, { method: 'POST', headers: { host: 'evil.example', cookie: `casebinder_token=${h.token}`, 'content-type': 'application/json' } }, (res) => ok(res.statusCode ?? 0))
+      const req = request(
+        `${h.origin}/api/agency.get`,
+        { method: 'POST', headers: { host: 'evil.example', cookie: `casebinder_token=${h.token}`, 'content-type': 'application/json' } },
+        (res) => ok(res.statusCode ?? 0)
+      )
       req.on('error', fail)
       req.end('{}')
     })
@@ -150,11 +165,25 @@ describe('browser harness', () => {
 
 describe('CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--actor', 'clerk', ...args], { encoding: 'utf8' })
+    spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--actor', 'clerk', ...args], {
+      encoding: 'utf8'
+    })
 
   it('adds, lists as JSON, edits and deactivates officers; every call leaves an activity entry', () => {
     t.home.close()
-    const add = cli('officers', 'add', '--name', '王建国', '--cert', '36040019001', '--valid-until', '2030-01-01', '--post', '科员', '--legal-reviewer')
+    const add = cli(
+      'officers',
+      'add',
+      '--name',
+      '王建国',
+      '--cert',
+      '36040019001',
+      '--valid-until',
+      '2030-01-01',
+      '--post',
+      '科员',
+      '--legal-reviewer'
+    )
     expect(add.status, add.stderr).toBe(0)
     expect(add.stdout).toMatch(/已新增执法人员 王建国（编号 1）/)
     const edit = cli('officers', 'edit', '1', '--post', '支队长', '--no-legal-reviewer')

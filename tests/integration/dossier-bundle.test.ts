@@ -16,7 +16,12 @@ let caseId: number
 let browser: Browser
 const out = mkdtempSync(join(tmpdir(), 'casebinder-bundle-'))
 /** This dossier holds evidence only: a rendition must never be asked for. */
-const noDocuments: DocxRenditioner = { name: 'none', render: async () => { throw new Error('no DOCX in this dossier') } }
+const noDocuments: DocxRenditioner = {
+  name: 'none',
+  render: async () => {
+    throw new Error('no DOCX in this dossier')
+  }
+}
 
 async function pdfWithText(lines: string[][]): Promise<Buffer> {
   const doc = await PDFDocument.create()
@@ -36,9 +41,22 @@ async function jpeg(): Promise<Buffer> {
 beforeAll(async () => {
   t = makeHome()
   call(t.ctx, 'demo.load', { cases: 0 })
-  const party = call(t.ctx, 'parties.add', { kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' })
+  const party = call(t.ctx, 'parties.add', {
+    kind: 'org',
+    name: '江州市鑫达化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区8号',
+    legalRep: '周国华'
+  })
   caseId = call(t.ctx, 'cases.registerAndFile', {
-    register: { source: 'inspection', sourceDate: '2026-11-02', procedure: 'general', cause: '未按规定进行安全生产教育和培训', parties: [{ partyId: party.id }], officerIds: [1, 2] },
+    register: {
+      source: 'inspection',
+      sourceDate: '2026-11-02',
+      procedure: 'general',
+      cause: '未按规定进行安全生产教育和培训',
+      parties: [{ partyId: party.id }],
+      officerIds: [1, 2]
+    },
     filedOn: '2026-11-03'
   }).id
   browser = await launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
@@ -51,7 +69,13 @@ afterAll(async () => {
 })
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
-const add = (extra: Record<string, unknown>) => invoke(t.ctx, 'evidence.add', { caseId, kind: 'evidence', evidenceType: '书证', description: '营业执照复印件', ...extra }, { error: () => undefined })
+const add = (extra: Record<string, unknown>) =>
+  invoke(
+    t.ctx,
+    'evidence.add',
+    { caseId, kind: 'evidence', evidenceType: '书证', description: '营业执照复印件', ...extra },
+    { error: () => undefined }
+  )
 
 describe('evidence intake', () => {
   it('stores files by content type and hash, refuses duplicates, unknown types and mislabelled A/V', async () => {
@@ -65,7 +89,12 @@ describe('evidence intake', () => {
     expect(!exe.ok && exe.error.code).toBe('EVIDENCE_INVALID')
     const av = add({ kind: 'av', evidenceType: undefined, fileName: 'video.mp4', base64: b64(pdf.subarray(0, 100)) })
     expect(!av.ok && av.error.message).toMatch(/音像记录应为音频或视频/)
-    const noType = invoke(t.ctx, 'evidence.add', { caseId, kind: 'evidence', description: '照片', fileName: 'a.pdf', base64: b64(pdf) }, { error: () => undefined })
+    const noType = invoke(
+      t.ctx,
+      'evidence.add',
+      { caseId, kind: 'evidence', description: '照片', fileName: 'a.pdf', base64: b64(pdf) },
+      { error: () => undefined }
+    )
     expect(!noType.ok && noType.error.code).toBe('VALIDATION_FAILED')
     expect(call(t.ctx, 'evidence.list', { caseId })).toHaveLength(1)
   })
@@ -74,8 +103,17 @@ describe('evidence intake', () => {
 describe('bundle export', () => {
   it('assembles cover, contents, items and note; stamps content pages only; contents ranges match the stamps', async () => {
     const photo = await jpeg()
-    expect(add({ evidenceType: '物证', description: '现场照片', fileName: 'photo.jpg', base64: b64(photo), collectedAt: '2026-11-02' }).ok).toBe(true)
-    expect(add({ evidenceType: '书证', description: '培训记录', fileName: 'training.pdf', base64: b64(await pdfWithText([['EXHIBIT-THREE'], ['EXHIBIT-THREE b'], ['EXHIBIT-THREE c']])) }).ok).toBe(true)
+    expect(
+      add({ evidenceType: '物证', description: '现场照片', fileName: 'photo.jpg', base64: b64(photo), collectedAt: '2026-11-02' }).ok
+    ).toBe(true)
+    expect(
+      add({
+        evidenceType: '书证',
+        description: '培训记录',
+        fileName: 'training.pdf',
+        base64: b64(await pdfWithText([['EXHIBIT-THREE'], ['EXHIBIT-THREE b'], ['EXHIBIT-THREE c']]))
+      }).ok
+    ).toBe(true)
     const path = join(out, 'bundle.pdf')
     const stages: string[] = []
     const r = await exportBundle(t.ctx, {
@@ -111,7 +149,12 @@ describe('bundle export', () => {
     expect(doc.getAuthor()).toBe('江州市应急管理局')
     const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict)
     let n = 0
-    for (let item = outlines.lookup(PDFName.of('First')) as PDFDict | undefined; item; item = item.lookup(PDFName.of('Next')) as PDFDict | undefined) n++
+    for (
+      let item = outlines.lookup(PDFName.of('First')) as PDFDict | undefined;
+      item;
+      item = item.lookup(PDFName.of('Next')) as PDFDict | undefined
+    )
+      n++
     expect(n).toBe(2 + 3 + 1) // cover, contents, three items, note
     for (const p of doc.getPages()) expect(Math.round(p.getWidth())).toBeOneOf([595, 842])
   }, 60_000)
@@ -122,7 +165,11 @@ describe('bundle export', () => {
       const path = join(out, 'alt.pdf')
       await exportBundle(t.ctx, { caseId, outPath: path, renditioner: noDocuments, printHtml: (h) => htmlToPdf(browser, h) })
       const bbox = execFileSync('pdftotext', ['-f', '3', '-l', '4', '-bbox', path, '-'], { encoding: 'utf8' })
-      const word = (txt: string) => [...bbox.matchAll(new RegExp(`<word xMin="([\\d.]+)" yMin="([\\d.]+)"[^>]*>${txt}</word>`, 'g'))].map((m) => [Number(m[1]), Number(m[2])])
+      const word = (txt: string) =>
+        [...bbox.matchAll(new RegExp(`<word xMin="([\\d.]+)" yMin="([\\d.]+)"[^>]*>${txt}</word>`, 'g'))].map((m) => [
+          Number(m[1]),
+          Number(m[2])
+        ])
       const one = word('1').find(([, y]) => y! < 60)!
       const two = word('2').find(([, y]) => y! < 60)!
       expect(one[0]).toBeGreaterThan(500) // odd page: upper right

@@ -14,15 +14,35 @@ const out = mkdtempSync(join(tmpdir(), 'casebinder-jobs-'))
 beforeAll(async () => {
   t = makeHome()
   call(t.ctx, 'demo.load', { cases: 0 })
-  const party = call(t.ctx, 'parties.add', { kind: 'org', name: '江州市鑫达化工有限公司', creditCode: '91360402MA35XK7Q25', address: '江州市浔阳区化工园区8号', legalRep: '周国华' })
+  const party = call(t.ctx, 'parties.add', {
+    kind: 'org',
+    name: '江州市鑫达化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区8号',
+    legalRep: '周国华'
+  })
   caseId = call(t.ctx, 'cases.registerAndFile', {
-    register: { source: 'inspection', sourceDate: '2026-11-02', procedure: 'general', cause: '未按规定进行安全生产教育和培训', parties: [{ partyId: party.id }], officerIds: [1, 2] },
+    register: {
+      source: 'inspection',
+      sourceDate: '2026-11-02',
+      procedure: 'general',
+      cause: '未按规定进行安全生产教育和培训',
+      parties: [{ partyId: party.id }],
+      officerIds: [1, 2]
+    },
     filedOn: '2026-11-03'
   }).id
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
   for (let i = 0; i < 3; i++) doc.addPage().drawText(`EXHIBIT PAGE ${i + 1}`, { x: 60, y: 700, size: 14, font })
-  call(t.ctx, 'evidence.add', { caseId, kind: 'evidence', evidenceType: '书证', description: '培训记录', fileName: 'e.pdf', base64: Buffer.from(await doc.save()).toString('base64') })
+  call(t.ctx, 'evidence.add', {
+    caseId,
+    kind: 'evidence',
+    evidenceType: '书证',
+    description: '培训记录',
+    fileName: 'e.pdf',
+    base64: Buffer.from(await doc.save()).toString('base64')
+  })
   call(t.ctx, 'signing.createTest', {})
 })
 afterAll(() => {
@@ -37,9 +57,13 @@ describe('export jobs in a worker thread', () => {
     const done = await t.ctx.jobs.wait(job.id)
     expect(done.error).toBeUndefined()
     expect(done.status).toBe('done')
-    const progress = t.events.filter((e): e is Extract<AppEvent, { type: 'job.progress' }> => e.type === 'job.progress' && e.jobId === job.id)
+    const progress = t.events.filter(
+      (e): e is Extract<AppEvent, { type: 'job.progress' }> => e.type === 'job.progress' && e.jobId === job.id
+    )
     expect(new Set(progress.map((p) => p.stage))).toEqual(new Set(['rendition', 'front-matter', 'assemble', 'sign']))
-    expect(t.events.filter((e) => e.type === 'job.done' && e.jobId === job.id)).toEqual([{ type: 'job.done', jobId: job.id, status: 'done' }])
+    expect(t.events.filter((e) => e.type === 'job.done' && e.jobId === job.id)).toEqual([
+      { type: 'job.done', jobId: job.id, status: 'done' }
+    ])
     expect(t.events).toContainEqual({ type: 'data.changed', area: 'dossier', action: 'dossier.export' })
     expect(readFileSync(join(out, 'bundle.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
     const file = call(t.ctx, 'jobs.file', { jobId: job.id })

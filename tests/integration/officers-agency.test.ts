@@ -84,12 +84,14 @@ describe('officers', () => {
     expect(renamed).toMatchObject({ name: '王建华', post: '副支队长', certType: '行政执法证', legalReviewer: false })
     call(t.ctx, 'officers.edit', { id: o.id, patch: { legalReviewer: true } })
     expect(call(t.ctx, 'officers.edit', { id: o.id, patch: { unit: '法规科' } })).toMatchObject({ post: '副支队长', legalReviewer: true })
-    const entry = call(t.ctx, 'audit.list', { targetType: 'officer', targetId: String(o.id) }).find((e) => e.detail && (e.detail as { after?: { post?: string } }).after?.post === '副支队长' && e.summary.includes('职务'))
+    const entry = call(t.ctx, 'audit.list', { targetType: 'officer', targetId: String(o.id) }).find(
+      (e) => e.detail && (e.detail as { after?: { post?: string } }).after?.post === '副支队长' && e.summary.includes('职务')
+    )
     expect(entry!.summary).toBe('修改执法人员 王建国 的信息（职务、有效期）')
     expect(entry!.detail).toMatchObject({ before: { post: '科员' }, after: { post: '副支队长' } })
   })
 
-  it('cannot take another officer\'s certificate number by editing', () => {
+  it("cannot take another officer's certificate number by editing", () => {
     add('王建国', '36040019001', '2028-01-01')
     const b = add('李晓红', '36040019002', '2028-01-01')
     expect(fails('officers.edit', { id: b.id, patch: { certNo: '36040019001' } }).code).toBe('OFFICER_CERT_DUPLICATE')
@@ -117,7 +119,13 @@ describe('officers', () => {
   })
 
   it('reports the app state for the first-run screen', () => {
-    expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: false, officerCount: 0, today: '2026-11-25', schemaVersion: LATEST_SCHEMA_VERSION, isEmpty: true })
+    expect(call(t.ctx, 'app.info', {})).toMatchObject({
+      agencyConfigured: false,
+      officerCount: 0,
+      today: '2026-11-25',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      isEmpty: true
+    })
     const r = call(t.ctx, 'demo.load', { cases: 0 })
     expect(r).toMatchObject({ officers: 7, agency: true })
     expect(call(t.ctx, 'app.info', {})).toMatchObject({ agencyConfigured: true, officerCount: 7 })

@@ -39,10 +39,15 @@ function tool(cmd: string, args: string[]): { code: number | null; out: string }
 }
 /** text of every page (pdftotext, layout-free), spaces removed so CJK runs compare simply */
 function pageTexts(file: string, pages: number): string[] {
-  return Array.from({ length: pages }, (_, i) => tool('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', file, '-']).out.replace(/\s+/g, ''))
+  return Array.from({ length: pages }, (_, i) =>
+    tool('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-enc', 'UTF-8', file, '-']).out.replace(/\s+/g, '')
+  )
 }
 function fonts(file: string): { name: string; type: string; emb: string }[] {
-  const lines = tool('pdffonts', [file]).out.split('\n').slice(2).filter((l) => l.trim())
+  const lines = tool('pdffonts', [file])
+    .out.split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
   return lines.map((l) => {
     const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l)
     if (!m) throw new Error(`pdffonts line not understood: ${l}`)
@@ -81,7 +86,14 @@ async function checkRendition(pdf: Uint8Array, doc: FilledSample, route: 'chromi
   return { file, texts, fonts: f }
 }
 
-const SOME = ['case_filing_approval', 'inspection_record', 'penalty_decision_org', 'service_receipt', 'legal_review_opinion', 'questioning_transcript']
+const SOME = [
+  'case_filing_approval',
+  'inspection_record',
+  'penalty_decision_org',
+  'service_receipt',
+  'legal_review_opinion',
+  'questioning_transcript'
+]
 
 describe.skipIf(!CHROMIUM)('chromium rendition', () => {
   let r: Renditioner
@@ -89,7 +101,10 @@ describe.skipIf(!CHROMIUM)('chromium rendition', () => {
     if (process.platform === 'linux') {
       // the TrueType-outline Chinese fonts the rendition CSS falls back to (Noto CJK's CFF outlines print as Type 3)
       const families = tool('fc-list', [':', 'family']).out
-      for (const [family, pkg] of [['AR PL UMing CN', 'fonts-arphic-uming'], ['WenQuanYi Zen Hei', 'fonts-wqy-zenhei']]) {
+      for (const [family, pkg] of [
+        ['AR PL UMing CN', 'fonts-arphic-uming'],
+        ['WenQuanYi Zen Hei', 'fonts-wqy-zenhei']
+      ]) {
         if (!families.includes(family!)) throw new Error(`font "${family}" missing: apt-get install ${pkg}`)
       }
     }
@@ -99,144 +114,185 @@ describe.skipIf(!CHROMIUM)('chromium rendition', () => {
     await r?.close()
   })
 
-  it('renders filled documents as A4 PDFs with the document number, Chinese text and TrueType fonts', async () => {
-    const docs = filledSamples(SOME.map((type) => ({ type })))
-    const progress: string[] = []
-    const out = await r.render(docs, (done, total, id) => progress.push(`${done}/${total} ${id}`))
-    expect([...out.keys()]).toEqual(docs.map((d) => d.id))
-    expect(progress).toEqual(docs.map((d, i) => `${i + 1}/${docs.length} ${d.id}`))
-    for (const d of docs) await checkRendition(out.get(d.id)!, d, 'chromium')
-  }, LONG)
-
-  it('splits a batch of 10 documents into exactly the right page groups, with per-document page numbers', async () => {
-    const long = '经现场检查，发现该单位未按规定对从业人员进行安全生产教育和培训，现场作业人员不了解本岗位安全操作规程。'.repeat(40)
-    const specs = [
-      { type: 'case_filing_approval' },
-      { type: 'inspection_record', fields: { findings: long } },
-      { type: 'rectification_order' },
-      { type: 'statement_record', fields: { qa: Array.from({ length: 8 }, () => ({ q: '你单位是否对从业人员进行了安全生产教育和培训？', a: long.slice(0, 400) })) } },
-      { type: 'penalty_notice' },
-      { type: 'service_receipt' },
-      { type: 'collective_discussion_record', fields: { discussion: long } },
-      { type: 'hearing_notice' },
-      { type: 'penalty_decision_person' },
-      { type: 'case_closing_approval' }
-    ]
-    const docs = filledSamples(specs)
-    expect(docs).toHaveLength(10)
-    const out = await r.render(docs)
-    // reference: each document printed on its own
-    const solo = await createRenditioner('chromium', { batchSize: 1 })
-    let soloOut: Map<string, Uint8Array>
-    try {
-      soloOut = await solo.render(docs)
-    } finally {
-      await solo.close()
-    }
-    mkdirSync(ARTIFACTS, { recursive: true })
-    let multi = 0
-    for (const [k, d] of docs.entries()) {
-      const pdf = out.get(d.id)!
-      const pages = (await PDFDocument.load(pdf)).getPageCount()
-      expect(pages, d.id).toBe((await PDFDocument.load(soloOut.get(d.id)!)).getPageCount())
-      if (pages > 1) multi++
-      const { file, texts } = await checkRendition(pdf, d, 'chromium')
-      // the document's own number on its first page; no other document's number anywhere in its pages
-      for (const other of docs) if (other !== d && other.showsNumber) for (const t of texts) expect(t).not.toContain(squash(other.number))
-      tool('pdftoppm', ['-r', '40', '-png', file, join(ARTIFACTS, `batch-${String(k + 1).padStart(2, '0')}-${d.type}`)])
-    }
-    expect(multi).toBeGreaterThanOrEqual(2)
-  }, LONG)
-
-  it('resolves w:tblBorders onto cells: a grid given only at table level looks the same, outer-only borders lose the inside lines', async () => {
-    const [d] = filledSamples([{ type: 'case_filing_approval' }])
-    // the same document with every cell border removed: the table keeps only its w:tblBorders
-    const zip = new PizZip(d!.docx)
-    const xml = zip.file('word/document.xml')!.asText()
-    expect(xml).toContain('<w:tblBorders>')
-    zip.file('word/document.xml', xml.replace(/<w:tcBorders>[\s\S]*?<\/w:tcBorders>/g, ''))
-    const stripped = { ...d!, id: 'stripped', docx: new Uint8Array(zip.generate({ type: 'uint8array' })) }
-    // and one whose table has outer borders only: the inside lines must disappear
-    const outer = new PizZip(stripped.docx)
-    outer.file('word/document.xml', outer.file('word/document.xml')!.asText().replace(/<w:insideH [^>]*\/><w:insideV [^>]*\/>/g, ''))
-    const outerOnly = { ...d!, id: 'outer', docx: new Uint8Array(outer.generate({ type: 'uint8array' })) }
-    const out = await r.render([d!, stripped, outerOnly])
-    const gray = (pdf: Uint8Array) => {
-      const file = save(pdf)
-      tool('pdftoppm', ['-r', '40', '-gray', '-singlefile', file, file])
-      return readPgm(`${file}.pgm`)
-    }
-    const a = gray(out.get(d!.id)!)
-    const b = gray(out.get('stripped')!)
-    const c = gray(out.get('outer')!)
-    expect(diffRatio(a, b)).toBeLessThan(0.002)
-    expect(diffRatio(a, c)).toBeGreaterThan(0.005)
-  }, LONG)
-
-  it('cancels between batches with an AbortError', async () => {
-    const docs = filledSamples(['case_filing_approval', 'penalty_notice', 'hearing_notice', 'rectification_order'].map((type) => ({ type })))
-    const small = await createRenditioner('chromium', { batchSize: 1 })
-    try {
-      const ac = new AbortController()
-      const seen: string[] = []
-      await expect(
-        small.render(docs, (_done, _total, id) => {
-          seen.push(id)
-          ac.abort()
-        }, ac.signal)
-      ).rejects.toMatchObject({ name: 'AbortError' })
-      expect(seen).toEqual([docs[0]!.id])
-      const pre = new AbortController()
-      pre.abort()
-      await expect(small.render(docs, undefined, pre.signal)).rejects.toMatchObject({ name: 'AbortError' })
-      // still usable afterwards
-      const again = await small.render(docs.slice(0, 1))
-      expect(again.size).toBe(1)
-    } finally {
-      await small.close()
-    }
-  }, LONG)
-})
-
-describe.skipIf(!LIBREOFFICE)('libreoffice rendition', () => {
-  it('renders filled documents as A4 PDFs with the document number, Chinese text and embedded fonts', async () => {
-    const docs = filledSamples(SOME.map((type) => ({ type })))
-    const r = await createRenditioner('libreoffice')
-    try {
-      const progress: number[] = []
-      const out = await r.render(docs, (done) => progress.push(done))
-      expect(progress).toEqual(docs.map((_, i) => i + 1))
+  it(
+    'renders filled documents as A4 PDFs with the document number, Chinese text and TrueType fonts',
+    async () => {
+      const docs = filledSamples(SOME.map((type) => ({ type })))
+      const progress: string[] = []
+      const out = await r.render(docs, (done, total, id) => progress.push(`${done}/${total} ${id}`))
       expect([...out.keys()]).toEqual(docs.map((d) => d.id))
-      for (const d of docs) await checkRendition(out.get(d.id)!, d, 'libreoffice')
-    } finally {
-      await r.close()
-    }
-  }, LONG)
+      expect(progress).toEqual(docs.map((d, i) => `${i + 1}/${docs.length} ${d.id}`))
+      for (const d of docs) await checkRendition(out.get(d.id)!, d, 'chromium')
+    },
+    LONG
+  )
 
-  it('cancels a running conversion and leaves no temp files', async () => {
-    const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith('casebinder-lo-'))
-    const before = new Set(ours())
-    const docs = filledSamples(['case_filing_approval', 'penalty_notice', 'hearing_notice'].map((type) => ({ type })))
-    const r = await createRenditioner('libreoffice')
-    try {
-      const ac = new AbortController()
-      setTimeout(() => ac.abort(), 300)
-      await expect(r.render(docs, undefined, ac.signal)).rejects.toMatchObject({ name: 'AbortError' })
-      // between batches too
-      const ac2 = new AbortController()
-      const small = await createRenditioner('libreoffice', { batchSize: 1 })
+  it(
+    'splits a batch of 10 documents into exactly the right page groups, with per-document page numbers',
+    async () => {
+      const long = '经现场检查，发现该单位未按规定对从业人员进行安全生产教育和培训，现场作业人员不了解本岗位安全操作规程。'.repeat(40)
+      const specs = [
+        { type: 'case_filing_approval' },
+        { type: 'inspection_record', fields: { findings: long } },
+        { type: 'rectification_order' },
+        {
+          type: 'statement_record',
+          fields: { qa: Array.from({ length: 8 }, () => ({ q: '你单位是否对从业人员进行了安全生产教育和培训？', a: long.slice(0, 400) })) }
+        },
+        { type: 'penalty_notice' },
+        { type: 'service_receipt' },
+        { type: 'collective_discussion_record', fields: { discussion: long } },
+        { type: 'hearing_notice' },
+        { type: 'penalty_decision_person' },
+        { type: 'case_closing_approval' }
+      ]
+      const docs = filledSamples(specs)
+      expect(docs).toHaveLength(10)
+      const out = await r.render(docs)
+      // reference: each document printed on its own
+      const solo = await createRenditioner('chromium', { batchSize: 1 })
+      let soloOut: Map<string, Uint8Array>
       try {
+        soloOut = await solo.render(docs)
+      } finally {
+        await solo.close()
+      }
+      mkdirSync(ARTIFACTS, { recursive: true })
+      let multi = 0
+      for (const [k, d] of docs.entries()) {
+        const pdf = out.get(d.id)!
+        const pages = (await PDFDocument.load(pdf)).getPageCount()
+        expect(pages, d.id).toBe((await PDFDocument.load(soloOut.get(d.id)!)).getPageCount())
+        if (pages > 1) multi++
+        const { file, texts } = await checkRendition(pdf, d, 'chromium')
+        // the document's own number on its first page; no other document's number anywhere in its pages
+        for (const other of docs) if (other !== d && other.showsNumber) for (const t of texts) expect(t).not.toContain(squash(other.number))
+        tool('pdftoppm', ['-r', '40', '-png', file, join(ARTIFACTS, `batch-${String(k + 1).padStart(2, '0')}-${d.type}`)])
+      }
+      expect(multi).toBeGreaterThanOrEqual(2)
+    },
+    LONG
+  )
+
+  it(
+    'resolves w:tblBorders onto cells: a grid given only at table level looks the same, outer-only borders lose the inside lines',
+    async () => {
+      const [d] = filledSamples([{ type: 'case_filing_approval' }])
+      // the same document with every cell border removed: the table keeps only its w:tblBorders
+      const zip = new PizZip(d!.docx)
+      const xml = zip.file('word/document.xml')!.asText()
+      expect(xml).toContain('<w:tblBorders>')
+      zip.file('word/document.xml', xml.replace(/<w:tcBorders>[\s\S]*?<\/w:tcBorders>/g, ''))
+      const stripped = { ...d!, id: 'stripped', docx: new Uint8Array(zip.generate({ type: 'uint8array' })) }
+      // and one whose table has outer borders only: the inside lines must disappear
+      const outer = new PizZip(stripped.docx)
+      outer.file(
+        'word/document.xml',
+        outer
+          .file('word/document.xml')!
+          .asText()
+          .replace(/<w:insideH [^>]*\/><w:insideV [^>]*\/>/g, '')
+      )
+      const outerOnly = { ...d!, id: 'outer', docx: new Uint8Array(outer.generate({ type: 'uint8array' })) }
+      const out = await r.render([d!, stripped, outerOnly])
+      const gray = (pdf: Uint8Array) => {
+        const file = save(pdf)
+        tool('pdftoppm', ['-r', '40', '-gray', '-singlefile', file, file])
+        return readPgm(`${file}.pgm`)
+      }
+      const a = gray(out.get(d!.id)!)
+      const b = gray(out.get('stripped')!)
+      const c = gray(out.get('outer')!)
+      expect(diffRatio(a, b)).toBeLessThan(0.002)
+      expect(diffRatio(a, c)).toBeGreaterThan(0.005)
+    },
+    LONG
+  )
+
+  it(
+    'cancels between batches with an AbortError',
+    async () => {
+      const docs = filledSamples(
+        ['case_filing_approval', 'penalty_notice', 'hearing_notice', 'rectification_order'].map((type) => ({ type }))
+      )
+      const small = await createRenditioner('chromium', { batchSize: 1 })
+      try {
+        const ac = new AbortController()
         const seen: string[] = []
-        await expect(small.render(docs, (_d, _t, id) => (seen.push(id), ac2.abort()), ac2.signal)).rejects.toMatchObject({ name: 'AbortError' })
-        expect(seen).toHaveLength(1)
+        await expect(
+          small.render(
+            docs,
+            (_done, _total, id) => {
+              seen.push(id)
+              ac.abort()
+            },
+            ac.signal
+          )
+        ).rejects.toMatchObject({ name: 'AbortError' })
+        expect(seen).toEqual([docs[0]!.id])
+        const pre = new AbortController()
+        pre.abort()
+        await expect(small.render(docs, undefined, pre.signal)).rejects.toMatchObject({ name: 'AbortError' })
+        // still usable afterwards
+        const again = await small.render(docs.slice(0, 1))
+        expect(again.size).toBe(1)
       } finally {
         await small.close()
       }
-    } finally {
-      await r.close()
-    }
-    expect(ours().filter((f) => !before.has(f))).toEqual([])
-  }, LONG)
+    },
+    LONG
+  )
+})
+
+describe.skipIf(!LIBREOFFICE)('libreoffice rendition', () => {
+  it(
+    'renders filled documents as A4 PDFs with the document number, Chinese text and embedded fonts',
+    async () => {
+      const docs = filledSamples(SOME.map((type) => ({ type })))
+      const r = await createRenditioner('libreoffice')
+      try {
+        const progress: number[] = []
+        const out = await r.render(docs, (done) => progress.push(done))
+        expect(progress).toEqual(docs.map((_, i) => i + 1))
+        expect([...out.keys()]).toEqual(docs.map((d) => d.id))
+        for (const d of docs) await checkRendition(out.get(d.id)!, d, 'libreoffice')
+      } finally {
+        await r.close()
+      }
+    },
+    LONG
+  )
+
+  it(
+    'cancels a running conversion and leaves no temp files',
+    async () => {
+      const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith('casebinder-lo-'))
+      const before = new Set(ours())
+      const docs = filledSamples(['case_filing_approval', 'penalty_notice', 'hearing_notice'].map((type) => ({ type })))
+      const r = await createRenditioner('libreoffice')
+      try {
+        const ac = new AbortController()
+        setTimeout(() => ac.abort(), 300)
+        await expect(r.render(docs, undefined, ac.signal)).rejects.toMatchObject({ name: 'AbortError' })
+        // between batches too
+        const ac2 = new AbortController()
+        const small = await createRenditioner('libreoffice', { batchSize: 1 })
+        try {
+          const seen: string[] = []
+          await expect(small.render(docs, (_d, _t, id) => (seen.push(id), ac2.abort()), ac2.signal)).rejects.toMatchObject({
+            name: 'AbortError'
+          })
+          expect(seen).toHaveLength(1)
+        } finally {
+          await small.close()
+        }
+      } finally {
+        await r.close()
+      }
+      expect(ours().filter((f) => !before.has(f))).toEqual([])
+    },
+    LONG
+  )
 })
 
 describe('locating the tools', () => {

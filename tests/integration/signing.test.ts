@@ -138,7 +138,9 @@ describe('signing dossier PDF bundles', () => {
     expect(s.signer).toContain('李明')
     expect(s.signedAt).not.toBeNull()
     // fingerprints compare without regard to separators and case
-    expect(verifyPdfSignature(signed, { expectedFingerprintSha256: cert.info.fingerprintSha256.replace(/:/g, '').toLowerCase() }).ok).toBe(true)
+    expect(verifyPdfSignature(signed, { expectedFingerprintSha256: cert.info.fingerprintSha256.replace(/:/g, '').toLowerCase() }).ok).toBe(
+      true
+    )
   })
 
   it('keeps the pages and writes the signature field', async () => {
@@ -216,7 +218,12 @@ describe('signing dossier PDF bundles', () => {
   })
 
   it('malformed input is reported, never thrown', () => {
-    for (const input of [new Uint8Array(0), Buffer.from('not a pdf at all'), Buffer.from(signed).subarray(0, 3000), Buffer.from(signed).subarray(0, signed.length - 10)]) {
+    for (const input of [
+      new Uint8Array(0),
+      Buffer.from('not a pdf at all'),
+      Buffer.from(signed).subarray(0, 3000),
+      Buffer.from(signed).subarray(0, signed.length - 10)
+    ]) {
       const res = verifyPdfSignature(input)
       expect(res.ok).toBe(false)
       expect(res.problems.length).toBeGreaterThan(0)
@@ -239,12 +246,20 @@ describe('signing dossier PDF bundles', () => {
     expect(await codeOf(() => loadPkcs12(Buffer.from('this is no pkcs12'), 'x'))).toBe('CERT_INVALID')
     const truncated = cert.p12.subarray(0, 200)
     expect(await codeOf(() => loadPkcs12(truncated, cert.password))).toBe('CERT_INVALID')
-    const expired = createTestCertificate({ commonName: '过期', organization: '江州市应急管理局', validDays: 1, notBefore: new Date(Date.now() - 10 * 86_400_000) })
+    const expired = createTestCertificate({
+      commonName: '过期',
+      organization: '江州市应急管理局',
+      validDays: 1,
+      notBefore: new Date(Date.now() - 10 * 86_400_000)
+    })
     expect(await codeOf(() => loadPkcs12(expired.p12, expired.password))).toBe('CERT_EXPIRED')
   })
 
   it('refuses to re-sign a signed file (its signature would break)', async () => {
-    await expect(signPdf(signed, cert.p12, cert.password, SIGN_OPTS)).rejects.toMatchObject({ code: 'SIGNING_FAILED', reason: 'PDF_ALREADY_SIGNED' })
+    await expect(signPdf(signed, cert.p12, cert.password, SIGN_OPTS)).rejects.toMatchObject({
+      code: 'SIGNING_FAILED',
+      reason: 'PDF_ALREADY_SIGNED'
+    })
     await expect(signPdf(Buffer.from('no pdf'), cert.p12, cert.password, SIGN_OPTS)).rejects.toBeInstanceOf(SigningError)
   })
 
@@ -261,14 +276,34 @@ describe('signing dossier PDF bundles', () => {
     // the widget's /Rect is where we asked
     expect(widget.get(PDFName.of('Rect'))?.toString()).toBe('[ 340 40 560 104 ]')
     expect((widget.get(PDFName.of('T')) as PDFString | undefined)?.decodeText()).toBe('Signature1')
-    await expect(signPdf(unsigned, cert.p12, cert.password, { ...SIGN_OPTS, visible: { pageIndex: 9, rect: [0, 0, 100, 40] } })).rejects.toMatchObject({ reason: 'OPTIONS_INVALID' })
+    await expect(
+      signPdf(unsigned, cert.p12, cert.password, { ...SIGN_OPTS, visible: { pageIndex: 9, rect: [0, 0, 100, 40] } })
+    ).rejects.toMatchObject({ reason: 'OPTIONS_INVALID' })
   })
 
   it.skipIf(!hasOpenssl)('signs with a PKCS#12 made by OpenSSL 3 (AES + SHA-256 MAC)', () => {
     const key = join(dir, 'k.pem')
     const crt = join(dir, 'c.pem')
     const p12 = join(dir, 'o.p12')
-    expect(tool('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '30', '-subj', '/CN=Archivist/O=Jiangzhou EMB TEST', '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation']).status).toBe(0)
+    expect(
+      tool('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Archivist/O=Jiangzhou EMB TEST',
+        '-addext',
+        'keyUsage=critical,digitalSignature,nonRepudiation'
+      ]).status
+    ).toBe(0)
     expect(tool('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', 'pass:s3cret']).status).toBe(0)
     const bytes = readFileSync(p12)
     const info = loadPkcs12(bytes, 's3cret')

@@ -73,7 +73,12 @@ describe('data home', () => {
     expect(home.created).toBe(true)
     expect(readdirSync(root).sort()).toEqual(expect.arrayContaining(['blobs', 'casebinder.sqlite', 'exports', 'logs']))
     const actions = home.db.prepare('SELECT action FROM activity_log ORDER BY seq').all()
-    expect(actions).toEqual([{ action: 'home.init' }, { action: 'calendar.seed' }, { action: 'deadlines.rules.seed' }, { action: 'review.catalogue.seed' }])
+    expect(actions).toEqual([
+      { action: 'home.init' },
+      { action: 'calendar.seed' },
+      { action: 'deadlines.rules.seed' },
+      { action: 'review.catalogue.seed' }
+    ])
     expect((home.db.prepare('SELECT COUNT(*) AS n FROM calendar_years').get() as { n: number }).n).toBe(7)
     home.close()
     const again = openHome(root)

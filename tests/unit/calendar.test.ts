@@ -20,7 +20,14 @@ describe('bundled calendar data', () => {
   })
   it('has the published 2026 make-up workdays', () => {
     const y2026 = data.years.find((y) => y.year === 2026)!
-    expect(y2026.makeupWorkdays.map(([d]) => d)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
+    expect(y2026.makeupWorkdays.map(([d]) => d)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10'
+    ])
   })
 })
 
@@ -154,11 +161,17 @@ describe('calendar import validation', () => {
   it('rejects dates outside the year, duplicates, and make-up days that are not weekends', () => {
     const r = CalendarYearSchema.safeParse({
       year: 2027,
-      restDays: [['2027-01-01', '元旦'], ['2026-12-31', 'x'], ['2027-01-01', '元旦']],
+      restDays: [
+        ['2027-01-01', '元旦'],
+        ['2026-12-31', 'x'],
+        ['2027-01-01', '元旦']
+      ],
       makeupWorkdays: [['2027-01-04', '周一']]
     })
     expect(r.success).toBe(false)
     const msgs = r.error!.issues.map((i) => i.message)
-    expect(msgs).toEqual(expect.arrayContaining(['2026-12-31 不属于 2027 年', '2027-01-01 重复出现', '2027-01-04 不是周末，不能作为调休上班日']))
+    expect(msgs).toEqual(
+      expect.arrayContaining(['2026-12-31 不属于 2027 年', '2027-01-01 重复出现', '2027-01-04 不是周末，不能作为调休上班日'])
+    )
   })
 })

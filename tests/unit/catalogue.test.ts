@@ -33,9 +33,25 @@ const libraries = [standard, drafting]
 describe('Chinese numerals', () => {
   it('writes known values', () => {
     const known: Array<[number, string]> = [
-      [1, '一'], [9, '九'], [10, '十'], [11, '十一'], [15, '十五'], [20, '二十'], [28, '二十八'], [41, '四十一'],
-      [99, '九十九'], [100, '一百'], [101, '一百零一'], [105, '一百零五'], [110, '一百一十'], [112, '一百一十二'],
-      [119, '一百一十九'], [120, '一百二十'], [200, '二百'], [305, '三百零五'], [999, '九百九十九']
+      [1, '一'],
+      [9, '九'],
+      [10, '十'],
+      [11, '十一'],
+      [15, '十五'],
+      [20, '二十'],
+      [28, '二十八'],
+      [41, '四十一'],
+      [99, '九十九'],
+      [100, '一百'],
+      [101, '一百零一'],
+      [105, '一百零五'],
+      [110, '一百一十'],
+      [112, '一百一十二'],
+      [119, '一百一十九'],
+      [120, '一百二十'],
+      [200, '二百'],
+      [305, '三百零五'],
+      [999, '九百九十九']
     ]
     for (const [n, text] of known) expect(toChineseNumeral(n)).toBe(text)
   })
@@ -65,9 +81,15 @@ describe('citation', () => {
   it('formats article, paragraph and item', () => {
     expect(citation({ law: LAW_WORK_SAFETY, article: 28, paragraph: 1, item: null })).toBe('《中华人民共和国安全生产法》第二十八条第一款')
     expect(citation({ law: LAW_WORK_SAFETY, article: 97, paragraph: null, item: 3 })).toBe('《中华人民共和国安全生产法》第九十七条第三项')
-    expect(citation({ law: LAW_WORK_SAFETY, article: 101, paragraph: null, item: 2 })).toBe('《中华人民共和国安全生产法》第一百零一条第二项')
-    expect(citation({ law: LAW_WORK_SAFETY, article: 65, paragraph: 1, item: 3 })).toBe('《中华人民共和国安全生产法》第六十五条第一款第三项')
-    expect(citation({ law: LAW_WORK_SAFETY, article: 110, paragraph: 2, item: null })).toBe('《中华人民共和国安全生产法》第一百一十条第二款')
+    expect(citation({ law: LAW_WORK_SAFETY, article: 101, paragraph: null, item: 2 })).toBe(
+      '《中华人民共和国安全生产法》第一百零一条第二项'
+    )
+    expect(citation({ law: LAW_WORK_SAFETY, article: 65, paragraph: 1, item: 3 })).toBe(
+      '《中华人民共和国安全生产法》第六十五条第一款第三项'
+    )
+    expect(citation({ law: LAW_WORK_SAFETY, article: 110, paragraph: 2, item: null })).toBe(
+      '《中华人民共和国安全生产法》第一百一十条第二款'
+    )
   })
 })
 
@@ -106,7 +128,10 @@ describe('violation catalogue', () => {
 
   it('points at provisions that exist, with the statutory text quoted from them', () => {
     for (const v of violations) {
-      for (const [role, ref] of [['violated', v.violated], ['penalty', v.penalty]] as const) {
+      for (const [role, ref] of [
+        ['violated', v.violated],
+        ['penalty', v.penalty]
+      ] as const) {
         const found = provisionText(statute, ref)
         expect(found, `${v.id} ${role} ${citation(ref)}`).not.toBeNull()
         if (!found) continue
@@ -168,8 +193,14 @@ describe('violation catalogue', () => {
       const names = placeholdersOf(v.sentences.facts)
       expect(v.sentences.facts.startsWith('经查，'), v.id).toBe(true)
       expect(names.length, v.id).toBeGreaterThanOrEqual(2)
-      expect(names.some((n) => n.includes('日期')), `${v.id}: no date`).toBe(true)
-      expect(names.some((n) => n === '当事人' || n === '单位名称'), `${v.id}: no actor`).toBe(true)
+      expect(
+        names.some((n) => n.includes('日期')),
+        `${v.id}: no date`
+      ).toBe(true)
+      expect(
+        names.some((n) => n === '当事人' || n === '单位名称'),
+        `${v.id}: no actor`
+      ).toBe(true)
     }
   })
 
@@ -208,12 +239,28 @@ describe('phrase libraries', () => {
 
   it('cover the fields the manifest refers to', () => {
     const required = [
-      'inspection_record.findings', 'inspection_record.purpose', 'rectification_order.problems', 'onsite_measure_decision.measures',
-      'questioning_transcript.opening', 'questioning_transcript.qa', 'penalty_notice.facts', 'penalty_notice.rights',
-      'penalty_decision_org.facts', 'penalty_decision_org.evidence', 'penalty_decision_org.reasoning', 'penalty_decision_person.facts',
-      'service_receipt.refusal', 'case_filing_approval.facts', 'case_handling_approval.discretion', 'legal_review_opinion.opinion',
-      'collective_discussion_record.conclusion', 'reinspection_opinion.result', 'case_closing_approval.execution',
-      'general.citation', 'general.amount', 'general.dates'
+      'inspection_record.findings',
+      'inspection_record.purpose',
+      'rectification_order.problems',
+      'onsite_measure_decision.measures',
+      'questioning_transcript.opening',
+      'questioning_transcript.qa',
+      'penalty_notice.facts',
+      'penalty_notice.rights',
+      'penalty_decision_org.facts',
+      'penalty_decision_org.evidence',
+      'penalty_decision_org.reasoning',
+      'penalty_decision_person.facts',
+      'service_receipt.refusal',
+      'case_filing_approval.facts',
+      'case_handling_approval.discretion',
+      'legal_review_opinion.opinion',
+      'collective_discussion_record.conclusion',
+      'reinspection_opinion.result',
+      'case_closing_approval.execution',
+      'general.citation',
+      'general.amount',
+      'general.dates'
     ]
     const ids = new Set(all.map((c) => c.id))
     for (const id of required) expect(ids.has(id), id).toBe(true)

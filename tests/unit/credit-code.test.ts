@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import {
-  CREDIT_CODE_ALPHABET,
-  creditCodeCheckChar,
-  creditCodeProblem,
-  isValidCreditCode
-} from '../../src-main/core/credit-code'
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from '../../src-main/core/credit-code'
 
 const char = fc.constantFrom(...CREDIT_CODE_ALPHABET.split(''))
 const digit = fc.constantFrom(...'0123456789'.split(''))
 /** the first 17 characters of a structurally valid code */
 const body = fc
-  .tuple(fc.array(char, { minLength: 2, maxLength: 2 }), fc.array(digit, { minLength: 6, maxLength: 6 }), fc.array(char, { minLength: 9, maxLength: 9 }))
+  .tuple(
+    fc.array(char, { minLength: 2, maxLength: 2 }),
+    fc.array(digit, { minLength: 6, maxLength: 6 }),
+    fc.array(char, { minLength: 9, maxLength: 9 })
+  )
   .map(([a, b, c]) => [...a, ...b, ...c].join(''))
 const validCode = body.map((b) => b + creditCodeCheckChar(b))
 
@@ -35,7 +34,10 @@ describe('unified social credit code (GB 32100)', () => {
   })
 
   it('accepts every generated code with its computed check character', () => {
-    fc.assert(fc.property(validCode, (code) => creditCodeProblem(code) === null), { numRuns: 2000 })
+    fc.assert(
+      fc.property(validCode, (code) => creditCodeProblem(code) === null),
+      { numRuns: 2000 }
+    )
   })
 
   it('rejects every single-character substitution of a valid code', () => {

@@ -15,7 +15,9 @@ describe('ISO dates', () => {
     expect(isIsoDate('2026-12-31')).toBe(true)
   })
   it('addDays and daysBetween are inverse', () => {
-    const day = fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+    const day = fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10))
     fc.assert(fc.property(day, fc.integer({ min: -5000, max: 5000 }), (d, n) => daysBetween(d, addDays(d, n)) === n))
   })
   it('crosses month, year and leap-day boundaries', () => {
@@ -65,8 +67,12 @@ describe('input schemas', () => {
   })
   it('checks the agency credit code, phone and postcode', () => {
     const base = {
-      name: '某市应急管理局', shortName: '某', creditCode: '11360400MB1C23456B', address: '某路1号',
-      reconsiderationBody: '某市人民政府', court: '某区人民法院'
+      name: '某市应急管理局',
+      shortName: '某',
+      creditCode: '11360400MB1C23456B',
+      address: '某路1号',
+      reconsiderationBody: '某市人民政府',
+      court: '某区人民法院'
     }
     expect(AgencyInputSchema.safeParse(base).success).toBe(true)
     const bad = AgencyInputSchema.safeParse({ ...base, creditCode: '11360400MB1C23456C', phone: '12345', postcode: '03200' })

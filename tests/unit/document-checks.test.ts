@@ -3,8 +3,14 @@ import { checkDocument, type CheckContext } from '../../src-main/core/document-c
 import { TemplateTypeSchema } from '../../src-main/core/templates'
 
 const decision = TemplateTypeSchema.parse({
-  id: 'penalty_decision_org', title: '行政处罚决定书（单位）', prefix: '罚', dossierSlot: 20, external: true, handSigned: false,
-  procedures: ['general'], copies: '本文书一式三份',
+  id: 'penalty_decision_org',
+  title: '行政处罚决定书（单位）',
+  prefix: '罚',
+  dossierSlot: 20,
+  external: true,
+  handSigned: false,
+  procedures: ['general'],
+  copies: '本文书一式三份',
   fields: [
     { key: 'facts', label: '违法事实', type: 'textarea', required: true },
     { key: 'evidence', label: '证据', type: 'textarea', required: true },
@@ -16,20 +22,43 @@ const decision = TemplateTypeSchema.parse({
     { key: 'departureReason', label: '偏离基准理由', type: 'textarea' },
     { key: 'inspectionStart', label: '检查开始时间', type: 'datetime' },
     { key: 'inspectionEnd', label: '检查结束时间', type: 'datetime' },
-    { key: 'problems', label: '存在问题', type: 'list', required: true, item: [{ key: 'text', label: '问题', type: 'text', required: true }, { key: 'deadline', label: '期限', type: 'date' }] }
+    {
+      key: 'problems',
+      label: '存在问题',
+      type: 'list',
+      required: true,
+      item: [
+        { key: 'text', label: '问题', type: 'text', required: true },
+        { key: 'deadline', label: '期限', type: 'date' }
+      ]
+    }
   ]
 })
 
 const ctx: CheckContext = {
   today: '2026-11-25',
   date: '2026-11-25',
-  agency: { name: '江州市应急管理局', address: '人民路188号', reconsiderationBody: '江州市人民政府', court: '江州市滨江区人民法院', bankName: '工商银行', bankAccountNo: '1507200029000123456' },
+  agency: {
+    name: '江州市应急管理局',
+    address: '人民路188号',
+    reconsiderationBody: '江州市人民政府',
+    court: '江州市滨江区人民法院',
+    bankName: '工商银行',
+    bankAccountNo: '1507200029000123456'
+  },
   party: { name: '江州市鑫达化工有限公司', address: '化工园区8号' },
   officers: [
     { name: '王建国', certNo: 'A1', validUntil: '2029-01-01', active: true },
     { name: '李晓红', certNo: 'A2', validUntil: '2029-01-01', active: true }
   ],
-  violation: { range: { min: 0, max: 100000 }, tiers: [{ name: '从轻', min: 0, max: 20000 }, { name: '一般', min: 20000, max: 50000 }, { name: '从重', min: 50000, max: 100000 }] }
+  violation: {
+    range: { min: 0, max: 100000 },
+    tiers: [
+      { name: '从轻', min: 0, max: 20000 },
+      { name: '一般', min: 20000, max: 50000 },
+      { name: '从重', min: 50000, max: 100000 }
+    ]
+  }
 }
 
 const good = {
@@ -46,7 +75,8 @@ const good = {
   problems: [{ text: '未培训上岗', deadline: '2026-12-05' }]
 }
 
-const rules = (fields: Record<string, unknown>, c: Partial<CheckContext> = {}) => checkDocument(decision, fields, { ...ctx, ...c }).map((f) => `${f.severity}:${f.rule}:${f.field ?? '-'}`)
+const rules = (fields: Record<string, unknown>, c: Partial<CheckContext> = {}) =>
+  checkDocument(decision, fields, { ...ctx, ...c }).map((f) => `${f.severity}:${f.rule}:${f.field ?? '-'}`)
 
 describe('document checks (文书规范性检查)', () => {
   it('passes a complete, correct decision', () => {
@@ -65,7 +95,7 @@ describe('document checks (文书规范性检查)', () => {
     ['citation without a law', { penaltyBasis: '第九十七条' }, 'error:citation:penaltyBasis'],
     ['capitals disagreeing with figures', { evidence: '罚款人民币叁万元整（¥20,000.00）' }, 'error:amount:evidence'],
     ['fine above the statutory range', { fine: 150000 }, 'error:fine-range:fine'],
-    ['fine outside the tier without a reason', { fine: 10000 }, 'error:fine-tier:departureReason'],
+    ['fine outside the tier without a reason', { fine: 10000 }, 'error:fine-tier:departureReason']
   ])('%s fails', (_what, change, finding) => {
     expect(rules({ ...good, ...change })).toContain(finding)
   })
@@ -73,7 +103,10 @@ describe('document checks (文书规范性检查)', () => {
   it.each([
     ['a departure with a written reason', { fine: 10000, departureReason: '主动消除违法行为危害后果，依法减轻处罚' }],
     ['capitals that agree', { evidence: '罚款人民币叁万元整（¥30,000.00）' }],
-    ['several full citations', { penaltyBasis: '《中华人民共和国安全生产法》第九十七条第（三）项、《中华人民共和国行政处罚法》第二十八条第一款' }],
+    [
+      'several full citations',
+      { penaltyBasis: '《中华人民共和国安全生产法》第九十七条第（三）项、《中华人民共和国行政处罚法》第二十八条第一款' }
+    ]
   ])('%s passes', (_what, change) => {
     expect(checkDocument(decision, { ...good, ...change }, ctx)).toEqual([])
   })
@@ -81,17 +114,25 @@ describe('document checks (文书规范性检查)', () => {
   it('needs two officers with valid certificates on the document date', () => {
     expect(rules(good, { officers: [ctx.officers[0]!] })).toContain('error:officers:-')
     expect(rules(good, { officers: [ctx.officers[0]!, { ...ctx.officers[1]!, validUntil: '2026-11-24' }] })).toContain('error:officers:-')
-    expect(rules(good, { date: '2026-11-20', officers: [ctx.officers[0]!, { ...ctx.officers[1]!, validUntil: '2026-11-24' }] })).not.toContain('error:officers:-')
+    expect(
+      rules(good, { date: '2026-11-20', officers: [ctx.officers[0]!, { ...ctx.officers[1]!, validUntil: '2026-11-24' }] })
+    ).not.toContain('error:officers:-')
   })
 
-  it('names the people\'s government at the same level for reconsideration', () => {
+  it("names the people's government at the same level for reconsideration", () => {
     const bad = { ...ctx.agency!, reconsiderationBody: '江州市人民政府或者上一级主管部门' }
     expect(rules(good, { agency: bad })).toContain('error:appeal:-')
     expect(rules(good, { agency: { ...ctx.agency!, court: '滨江区' } })).toContain('error:appeal:-')
   })
 
   it('lists the missing art. 59 elements of a penalty decision', () => {
-    const f = checkDocument(decision, { ...good, evidence: '' }, { ...ctx, party: { name: '某公司', address: '' }, agency: { ...ctx.agency!, bankAccountNo: '' } })
-    expect(f.find((x) => x.rule === 'art59')!.message).toBe('行政处罚决定书缺少法定内容：当事人地址、证据、罚款缴纳方式（收缴银行和账号）（行政处罚法第五十九条）')
+    const f = checkDocument(
+      decision,
+      { ...good, evidence: '' },
+      { ...ctx, party: { name: '某公司', address: '' }, agency: { ...ctx.agency!, bankAccountNo: '' } }
+    )
+    expect(f.find((x) => x.rule === 'art59')!.message).toBe(
+      '行政处罚决定书缺少法定内容：当事人地址、证据、罚款缴纳方式（收缴银行和账号）（行政处罚法第五十九条）'
+    )
   })
 })

@@ -4,7 +4,16 @@ import { sanitizeFileName, sniff } from '../../src-main/core/files'
 import { pageRanges } from '../../src-main/pdf/bundle'
 
 const doc = (id: number, type: string, slot: number, extra: Partial<DossierDoc> = {}): DossierDoc => ({
-  id, type, title: type, number: `（江）应急X〔2026〕${id}号`, issuedOn: `2026-10-${String(10 + id).padStart(2, '0')}`, external: false, handSigned: false, dossierSlot: slot, fields: {}, ...extra
+  id,
+  type,
+  title: type,
+  number: `（江）应急X〔2026〕${id}号`,
+  issuedOn: `2026-10-${String(10 + id).padStart(2, '0')}`,
+  external: false,
+  handSigned: false,
+  dossierSlot: slot,
+  fields: {},
+  ...extra
 })
 const decision = doc(1, 'penalty_decision_org', 2, { external: true, fields: { violatedProvision: 'x', penaltyBasis: 'y' } })
 const filing = doc(2, 'case_filing_approval', 3, { handSigned: true })
@@ -14,7 +23,14 @@ const receiptNotice = doc(5, 'service_receipt', 28, { fields: { documents: [{ ti
 const receiptDecision = doc(6, 'service_receipt', 28, { fields: { documents: [{ title: 'x', number: decision.number }] } })
 const closing = doc(7, 'case_closing_approval', 30)
 const ev = (id: number, kind: DossierEvidence['kind'], documentId: number | null = null): DossierEvidence => ({
-  id, kind, evidenceType: kind === 'evidence' ? '书证' : null, description: `证据${id}`, collectedAt: '2026-10-05', documentId, mime: kind === 'av' ? 'video/mp4' : 'image/jpeg', createdAt: '2026-10-05T00:00:00Z'
+  id,
+  kind,
+  evidenceType: kind === 'evidence' ? '书证' : null,
+  description: `证据${id}`,
+  collectedAt: '2026-10-05',
+  documentId,
+  mime: kind === 'av' ? 'video/mp4' : 'image/jpeg',
+  createdAt: '2026-10-05T00:00:00Z'
 })
 
 describe('dossier order', () => {
@@ -35,7 +51,14 @@ describe('dossier order', () => {
     expect(keys).toHaveLength(7)
   })
   it('page ranges run on over paginated items only', () => {
-    expect([...pageRanges([{ key: 'a', pages: 2 }, { key: 'av', pages: 0 }, { key: 'b', pages: 1 }, { key: 'c', pages: 3 }]).entries()]).toEqual([
+    expect([
+      ...pageRanges([
+        { key: 'a', pages: 2 },
+        { key: 'av', pages: 0 },
+        { key: 'b', pages: 1 },
+        { key: 'c', pages: 3 }
+      ]).entries()
+    ]).toEqual([
       ['a', { from: 1, to: 2 }],
       ['av', null],
       ['b', { from: 3, to: 3 }],
@@ -48,10 +71,19 @@ describe('completeness', () => {
   const all = [decision, filing, notice, handling, receiptNotice, receiptDecision, closing]
   const scans = [ev(10, 'scan', filing.id), ev(11, 'scan', notice.id), ev(12, 'evidence')]
   it('a complete general-procedure penalty dossier', () => {
-    expect(completeness({ procedure: 'general', status: 'closed', docs: all, evidence: scans, hadHearing: false })).toMatchObject({ complete: true, missing: [] })
+    expect(completeness({ procedure: 'general', status: 'closed', docs: all, evidence: scans, hadHearing: false })).toMatchObject({
+      complete: true,
+      missing: []
+    })
   })
   it('names the missing decision, receipts, scans and A/V records', () => {
-    const r = completeness({ procedure: 'general', status: 'closed', docs: [filing, notice, handling, closing], evidence: [ev(12, 'evidence')], hadHearing: true })
+    const r = completeness({
+      procedure: 'general',
+      status: 'closed',
+      docs: [filing, notice, handling, closing],
+      evidence: [ev(12, 'evidence')],
+      hadHearing: true
+    })
     expect(r.complete).toBe(false)
     expect(r.missing.map((m) => m.message)).toEqual([
       '缺少行政处罚决定书',
@@ -63,22 +95,55 @@ describe('completeness', () => {
     ])
   })
   it('a reviewed, discussed case with a hearing needs the opinion, the discussion record and the hearing forms', () => {
-    const r = completeness({ procedure: 'general', status: 'closed', docs: all, evidence: scans, hadHearing: false, reviewed: true, discussed: true, hearingHeld: true })
+    const r = completeness({
+      procedure: 'general',
+      status: 'closed',
+      docs: all,
+      evidence: scans,
+      hadHearing: false,
+      reviewed: true,
+      discussed: true,
+      hearingHeld: true
+    })
     expect(r.missing.map((m) => m.message)).toEqual(['缺少法制审核意见书', '缺少行政处罚集体讨论记录', '缺少听证笔录', '缺少听证会报告书'])
-    const more = [...all, doc(30, 'legal_review_opinion', 11), doc(31, 'collective_discussion_record', 12), doc(32, 'hearing_transcript', 13), doc(33, 'hearing_report', 14)]
-    expect(completeness({ procedure: 'general', status: 'closed', docs: more, evidence: scans, hadHearing: false, reviewed: true, discussed: true, hearingHeld: true }).missing).toEqual([])
+    const more = [
+      ...all,
+      doc(30, 'legal_review_opinion', 11),
+      doc(31, 'collective_discussion_record', 12),
+      doc(32, 'hearing_transcript', 13),
+      doc(33, 'hearing_report', 14)
+    ]
+    expect(
+      completeness({
+        procedure: 'general',
+        status: 'closed',
+        docs: more,
+        evidence: scans,
+        hadHearing: false,
+        reviewed: true,
+        discussed: true,
+        hearingHeld: true
+      }).missing
+    ).toEqual([])
   })
   it('summary procedure needs the on-the-spot decision only', () => {
     const spot = doc(20, 'onsite_penalty_decision', 2, { external: true })
-    expect(completeness({ procedure: 'summary', status: 'closed', docs: [spot, closing], evidence: [], hadHearing: false }).complete).toBe(true)
-    expect(completeness({ procedure: 'summary', status: 'closed', docs: [closing], evidence: [], hadHearing: false }).missing[0]!.message).toBe('缺少行政（当场）处罚决定书')
+    expect(completeness({ procedure: 'summary', status: 'closed', docs: [spot, closing], evidence: [], hadHearing: false }).complete).toBe(
+      true
+    )
+    expect(
+      completeness({ procedure: 'summary', status: 'closed', docs: [closing], evidence: [], hadHearing: false }).missing[0]!.message
+    ).toBe('缺少行政（当场）处罚决定书')
   })
 })
 
 describe('self-review', () => {
   const base = {
     procedure: 'general' as const,
-    officers: [{ certNo: 'A1', validUntil: '2029-01-01' }, { certNo: 'A2', validUntil: '2029-01-01' }],
+    officers: [
+      { certNo: 'A1', validUntil: '2029-01-01' },
+      { certNo: 'A2', validUntil: '2029-01-01' }
+    ],
     filedOn: '2026-09-01',
     events: [
       { type: 'filed', date: '2026-09-01', status: 'filed' },
@@ -95,8 +160,16 @@ describe('self-review', () => {
   })
   it.each([
     ['one officer', { officers: [base.officers[0]!] }, '执法人员少于两人'],
-    ['an expired certificate at filing', { officers: [base.officers[0]!, { certNo: 'A2', validUntil: '2026-08-01' }] }, '承办人员立案时执法证已过期（执法人员不具备执法资格）'],
-    ['investigation before filing', { events: [{ type: 'status', date: '2026-08-20', status: 'investigating' }, ...base.events] }, '先调查后立案（程序倒置）'],
+    [
+      'an expired certificate at filing',
+      { officers: [base.officers[0]!, { certNo: 'A2', validUntil: '2026-08-01' }] },
+      '承办人员立案时执法证已过期（执法人员不具备执法资格）'
+    ],
+    [
+      'investigation before filing',
+      { events: [{ type: 'status', date: '2026-08-20', status: 'investigating' }, ...base.events] },
+      '先调查后立案（程序倒置）'
+    ],
     ['decision without notice', { events: base.events.filter((e) => e.type !== 'notice_served') }, '未告知即作出处罚决定（程序违法）'],
     ['decision without legal basis', { docs: [{ ...decision, fields: {} }] }, `${decision.title}未载明违反条款或处罚依据`]
   ])('fails the file on a veto item: %s', (_w, change, veto) => {

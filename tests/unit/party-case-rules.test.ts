@@ -24,7 +24,10 @@ const validId = fc
 
 describe('resident ID number (GB 11643)', () => {
   it('accepts generated numbers and rejects every single-digit substitution', () => {
-    fc.assert(fc.property(validId, (id) => isValidResidentId(id)), { numRuns: 2000 })
+    fc.assert(
+      fc.property(validId, (id) => isValidResidentId(id)),
+      { numRuns: 2000 }
+    )
     fc.assert(
       fc.property(validId, fc.nat(17), fc.constantFrom(...'0123456789X'.split('')), (id, pos, ch) => {
         fc.pre(id[pos] !== ch && !(pos < 17 && ch === 'X'))
@@ -77,7 +80,13 @@ describe('summary procedure limits (rule 2)', () => {
 })
 
 describe('officers (rule 1)', () => {
-  const o = (id: number, certNo: string, validUntil = '2030-01-01', active = true) => ({ id, name: `人员${id}`, certNo, validUntil, active })
+  const o = (id: number, certNo: string, validUntil = '2030-01-01', active = true) => ({
+    id,
+    name: `人员${id}`,
+    certNo,
+    validUntil,
+    active
+  })
   it('needs two distinct certificates, active and valid on the date', () => {
     expect(officerProblems([o(1, 'A1'), o(2, 'A2')], '2026-11-25')).toEqual([])
     expect(officerProblems([o(1, 'A1')], '2026-11-25')[0]!.code).toBe('OFFICERS_TOO_FEW')
@@ -126,7 +135,9 @@ describe('status machine', () => {
     }
   })
   it('names cases "<party><violation>案"', () => {
-    expect(composeCaseName('江州市鑫达化工有限公司', '未按规定对从业人员进行安全生产教育和培训')).toBe('江州市鑫达化工有限公司未按规定对从业人员进行安全生产教育和培训案')
+    expect(composeCaseName('江州市鑫达化工有限公司', '未按规定对从业人员进行安全生产教育和培训')).toBe(
+      '江州市鑫达化工有限公司未按规定对从业人员进行安全生产教育和培训案'
+    )
     expect(composeCaseName('某公司', '未设置警示标志案')).toBe('某公司未设置警示标志案')
     // 案 that belongs to a word is kept, and the case still ends in 案
     expect(composeCaseName('某公司', '未按照规定制定生产安全事故应急救援预案')).toBe('某公司未按照规定制定生产安全事故应急救援预案案')

@@ -3,7 +3,19 @@ import fc from 'fast-check'
 import { findSensitive, maskIdNumber, redactText, type RedactionSubject } from '../../src-main/core/redaction'
 import { isValidCreditCode } from '../../src-main/core/credit-code'
 import { isValidResidentId } from '../../src-main/core/resident-id'
-import { address, bankAccount, creditCheckChar, DAY, digitString, idCheckChar, isLegacyId, isLuhn, mobile, organisation, residentId } from '../fixtures/people'
+import {
+  address,
+  bankAccount,
+  creditCheckChar,
+  DAY,
+  digitString,
+  idCheckChar,
+  isLegacyId,
+  isLuhn,
+  mobile,
+  organisation,
+  residentId
+} from '../fixtures/people'
 
 /** blanks, hyphens, dashes, brackets, dots and plus signs people put into numbers */
 const stripSeparators = (s: string) => s.replace(/[\s\u2010-\u2015\uff0d().+（）-]/g, '')
@@ -110,7 +122,13 @@ describe('redactText: examples', () => {
   })
 
   it('does not take digits out of a longer run for a phone', () => {
-    for (const text of ['编号138123456789。', '编号913812345678。', '金额1381234567800元。', '应急罚〔2026〕13812345678号', '[2026]第13812345678号']) {
+    for (const text of [
+      '编号138123456789。',
+      '编号913812345678。',
+      '金额1381234567800元。',
+      '应急罚〔2026〕13812345678号',
+      '[2026]第13812345678号'
+    ]) {
       expect(redactText(text, {}).text).toBe(text)
     }
   })
@@ -148,7 +166,9 @@ describe('redactText: examples', () => {
     const org = '第13812345678号仓储有限公司'
     expect(redactText(`${org}。`, {}, { keep: [org] }).text).toBe(`${org}。`)
     // a kept name overlapping a listed value wins too
-    expect(redactText('张三修理部13812345678', { phones: ['13812345678'] }, { keep: ['张三修理部13812345678'] }).text).toBe('张三修理部13812345678')
+    expect(redactText('张三修理部13812345678', { phones: ['13812345678'] }, { keep: ['张三修理部13812345678'] }).text).toBe(
+      '张三修理部13812345678'
+    )
   })
 
   it('leaves unkept credit codes alone when they are not ID numbers', () => {
@@ -200,7 +220,19 @@ interface Segment {
 }
 const seg = (text: string, role: Role): Segment => ({ text, role })
 
-const FILLER_CHARS = [...'经查当事人于在某检查中发现存在未按规定的安全隐患并责令限期改正依据作出如下处罚决定现场作业人员联系方式住所'.split(''), '，', '。', '；', '、', '（', '）', '：', ' ', '\n', '\u3000']
+const FILLER_CHARS = [
+  ...'经查当事人于在某检查中发现存在未按规定的安全隐患并责令限期改正依据作出如下处罚决定现场作业人员联系方式住所'.split(''),
+  '，',
+  '。',
+  '；',
+  '、',
+  '（',
+  '）',
+  '：',
+  ' ',
+  '\n',
+  '\u3000'
+]
 const filler = fc.string({ unit: fc.constantFrom(...FILLER_CHARS), minLength: 1, maxLength: 12 })
 /** what separates blocks: Chinese filler, or a bare separator that makes digit groups of neighbouring blocks one chain */
 const between = fc.oneof(
@@ -247,7 +279,8 @@ const bankListed = (p: Person) => p.bankListed || (p.bank.length === 18 && isVal
 
 function personBlocks(p: Person): Segment[][] {
   const label = (text: string) => (p.labelled ? [seg(text, 'benign')] : [])
-  const addr = p.addressForm === 'tail' ? p.address.tail : p.addressForm === 'spaced' ? p.address.full.replace(/(区|市)/g, '$1 ') : p.address.full
+  const addr =
+    p.addressForm === 'tail' ? p.address.tail : p.addressForm === 'spaced' ? p.address.full.replace(/(区|市)/g, '$1 ') : p.address.full
   return [
     [...label('身份证号码'), seg(p.idFormat(p.id), 'sensitive')],
     [...label('联系电话：'), seg(p.mobileFormat(p.mobile), 'sensitive')],
@@ -269,9 +302,14 @@ const benignBlock = fc.oneof(
   fc.integer({ min: 1, max: 999_999 }).map((n) => [seg(`罚款人民币${n}元`, 'benign')]),
   fc.integer({ min: 0, max: 3650 }).map((d) => {
     const iso = new Date(Date.UTC(2020, 0, 1) + d * DAY).toISOString().slice(0, 10)
-    return [seg(`于${iso.replace(/-/g, '')}检查`, 'benign'), seg(`，${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8))}日`, 'benign')]
+    return [
+      seg(`于${iso.replace(/-/g, '')}检查`, 'benign'),
+      seg(`，${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8))}日`, 'benign')
+    ]
   }),
-  fc.constantFrom('《中华人民共和国安全生产法》第九十七条第一项', '《安全生产违法行为行政处罚办法》第四十五条', '《行政处罚法》第三十二条').map((t) => [seg(`依据${t}`, 'benign')]),
+  fc
+    .constantFrom('《中华人民共和国安全生产法》第九十七条第一项', '《安全生产违法行为行政处罚办法》第四十五条', '《行政处罚法》第三十二条')
+    .map((t) => [seg(`依据${t}`, 'benign')]),
   fc.oneof(mobile, digitString(4)).map((n) => [seg(`京应急罚〔2026〕${n}号`, 'benign')])
 )
 
@@ -281,24 +319,38 @@ function orgBlock(o: { name: string; code: string }): Segment[] {
 
 function document(persons: Person[], orgs: { name: string; code: string }[], extra: Segment[][]) {
   const blocks = [...persons.flatMap(personBlocks), ...orgs.map(orgBlock), ...extra]
-  return fc.tuple(fc.shuffledSubarray(blocks, { minLength: blocks.length }), fc.array(between, { minLength: blocks.length + 1, maxLength: blocks.length + 1 })).map(([order, gaps]) => {
-    const segments: Segment[] = [gaps[0]!]
-    order.forEach((block, i) => segments.push(...block, gaps[i + 1]!))
-    let at = 0
-    const placed = segments.map((s) => {
-      const start = at
-      at += s.text.length
-      return { ...s, start, end: at }
+  return fc
+    .tuple(
+      fc.shuffledSubarray(blocks, { minLength: blocks.length }),
+      fc.array(between, { minLength: blocks.length + 1, maxLength: blocks.length + 1 })
+    )
+    .map(([order, gaps]) => {
+      const segments: Segment[] = [gaps[0]!]
+      order.forEach((block, i) => segments.push(...block, gaps[i + 1]!))
+      let at = 0
+      const placed = segments.map((s) => {
+        const start = at
+        at += s.text.length
+        return { ...s, start, end: at }
+      })
+      return { text: segments.map((s) => s.text).join(''), placed }
     })
-    return { text: segments.map((s) => s.text).join(''), placed }
-  })
 }
 
 const scenario = fc
-  .tuple(fc.array(person, { minLength: 1, maxLength: 3 }), fc.array(organisation, { minLength: 0, maxLength: 3 }), fc.array(benignBlock, { maxLength: 4 }))
+  .tuple(
+    fc.array(person, { minLength: 1, maxLength: 3 }),
+    fc.array(organisation, { minLength: 0, maxLength: 3 }),
+    fc.array(benignBlock, { maxLength: 4 })
+  )
   .chain(([persons, orgs, extra]) => document(persons, orgs, extra).map((doc) => ({ persons, orgs, ...doc })))
 
-function assertNothingSurvives(out: string, persons: readonly Person[], orgs: readonly { name: string; code: string }[], subjects: RedactionSubject) {
+function assertNothingSurvives(
+  out: string,
+  persons: readonly Person[],
+  orgs: readonly { name: string; code: string }[],
+  subjects: RedactionSubject
+) {
   const flat = stripSeparators(out).toUpperCase()
   const compact = stripWhitespace(out)
   for (const p of persons) {
@@ -331,7 +383,8 @@ describe('redactText: properties', () => {
         assertNothingSurvives(out, persons, orgs, subjects)
         // no hit touches benign text; hits do not overlap; every sensitive segment is hit
         for (const h of hits) {
-          for (const s of placed) if (s.role === 'benign') expect(h.start < s.end && s.start < h.end, `hit ${JSON.stringify(h)} on "${s.text}"`).toBe(false)
+          for (const s of placed)
+            if (s.role === 'benign') expect(h.start < s.end && s.start < h.end, `hit ${JSON.stringify(h)} on "${s.text}"`).toBe(false)
         }
         for (let i = 1; i < hits.length; i++) expect(hits[i]!.start).toBeGreaterThanOrEqual(hits[i - 1]!.end)
         for (const s of placed) if (s.role === 'sensitive') expect(hits.some((h) => h.start < s.end && s.start < h.end)).toBe(true)

@@ -1,12 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import catalogueJson from '../../resources/review/catalogue.json'
-import { catalogueRows, discussionRequired, evaluateTriggers, hearingEligible, MajorCatalogueSchema, type MajorFacts } from '../../src-main/core/major-decision'
+import {
+  catalogueRows,
+  discussionRequired,
+  evaluateTriggers,
+  hearingEligible,
+  MajorCatalogueSchema,
+  type MajorFacts
+} from '../../src-main/core/major-decision'
 import { materialsChecklist, ReviewDecisionSchema, REVIEW_ASPECTS, reviewerProblem } from '../../src-main/core/legal-review'
-import { buildPublicityRecord, DEFAULT_PUBLICITY_POLICY, displayPeriod, effectiveStatus, recordsCsv, recordsHtml, summaryText, type PublicitySource } from '../../src-main/core/publicity'
+import {
+  buildPublicityRecord,
+  DEFAULT_PUBLICITY_POLICY,
+  displayPeriod,
+  effectiveStatus,
+  recordsCsv,
+  recordsHtml,
+  summaryText,
+  type PublicitySource
+} from '../../src-main/core/publicity'
 import { decisionGate, type GateState } from '../../src-main/core/gates'
 
 const cat = MajorCatalogueSchema.parse(catalogueJson)
-const facts = (f: Partial<MajorFacts>): MajorFacts => ({ partyKinds: ['org'], fine: 0, confiscation: 0, measures: [], hearingHeld: false, departure: false, manualFlags: [], ...f })
+const facts = (f: Partial<MajorFacts>): MajorFacts => ({
+  partyKinds: ['org'],
+  fine: 0,
+  confiscation: 0,
+  measures: [],
+  hearingHeld: false,
+  departure: false,
+  manualFlags: [],
+  ...f
+})
 
 describe('major-decision catalogue', () => {
   it('uses the thresholds inclusively, the lower one when a person is a party, a sole proprietor as a person', () => {
@@ -19,7 +44,10 @@ describe('major-decision catalogue', () => {
   })
 
   it('names every trigger with its reason', () => {
-    const ts = evaluateTriggers(cat, facts({ measures: ['stop_production'], hearingHeld: true, departure: true, manualFlags: ['complex'], confiscation: 80000 }))
+    const ts = evaluateTriggers(
+      cat,
+      facts({ measures: ['stop_production'], hearingHeld: true, departure: true, manualFlags: ['complex'], confiscation: 80000 })
+    )
     expect(ts.map((t) => t.code)).toEqual(['confiscation', 'measure:stop_production', 'hearing', 'departure', 'manual:complex'])
     expect(ts[0]!.reason).toContain('80,000元')
     expect(discussionRequired(cat, ts)).toBe(true)
@@ -44,10 +72,23 @@ describe('legal review', () => {
   it('an approval cannot hide a failed aspect; other outcomes must say what is wrong', () => {
     expect(ReviewDecisionSchema.safeParse({ outcome: 'approved', aspects: ok, opinion: '事实清楚证据确凿同意作出决定' }).success).toBe(true)
     const failed = { ...ok, evidence: { ok: false, note: '缺少询问笔录' } }
-    expect(ReviewDecisionSchema.safeParse({ outcome: 'approved', aspects: failed, opinion: '事实清楚证据确凿同意作出决定' }).success).toBe(false)
-    expect(ReviewDecisionSchema.safeParse({ outcome: 'returned', aspects: failed, opinion: '证据不足请补充相关材料', changes: '' }).success).toBe(false)
-    expect(ReviewDecisionSchema.safeParse({ outcome: 'returned', aspects: failed, opinion: '证据不足请补充相关材料', changes: '补充询问笔录' }).success).toBe(true)
-    expect(ReviewDecisionSchema.safeParse({ outcome: 'rejected', aspects: { ...ok, basis: { ok: false, note: '' } }, opinion: '适用依据错误不同意作出' }).success).toBe(false)
+    expect(ReviewDecisionSchema.safeParse({ outcome: 'approved', aspects: failed, opinion: '事实清楚证据确凿同意作出决定' }).success).toBe(
+      false
+    )
+    expect(
+      ReviewDecisionSchema.safeParse({ outcome: 'returned', aspects: failed, opinion: '证据不足请补充相关材料', changes: '' }).success
+    ).toBe(false)
+    expect(
+      ReviewDecisionSchema.safeParse({ outcome: 'returned', aspects: failed, opinion: '证据不足请补充相关材料', changes: '补充询问笔录' })
+        .success
+    ).toBe(true)
+    expect(
+      ReviewDecisionSchema.safeParse({
+        outcome: 'rejected',
+        aspects: { ...ok, basis: { ok: false, note: '' } },
+        opinion: '适用依据错误不同意作出'
+      }).success
+    ).toBe(false)
   })
 
   it('the reviewer is qualified, active and not a handler', () => {
@@ -59,8 +100,19 @@ describe('legal review', () => {
   })
 
   it('the materials checklist flags what is missing', () => {
-    const list = materialsChecklist({ documents: [{ id: 1, type: 'case_filing_approval', title: '立案审批表', status: 'issued' }], evidence: [], hearingHeld: true })
-    expect(list.filter((m) => m.mandatory && !m.present).map((m) => m.code)).toEqual(['investigation', 'evidence', 'proposal', 'decision_draft', 'hearing_transcript', 'hearing_report'])
+    const list = materialsChecklist({
+      documents: [{ id: 1, type: 'case_filing_approval', title: '立案审批表', status: 'issued' }],
+      evidence: [],
+      hearingHeld: true
+    })
+    expect(list.filter((m) => m.mandatory && !m.present).map((m) => m.code)).toEqual([
+      'investigation',
+      'evidence',
+      'proposal',
+      'decision_draft',
+      'hearing_transcript',
+      'hearing_report'
+    ])
   })
 })
 
@@ -115,7 +167,9 @@ describe('decision gates (pure)', () => {
 
   it('a no-penalty decision needs no notice; the summary procedure only its limits', () => {
     expect(codes({ kind: 'no_penalty', notice: { servedOn: null, fine: null, hearingRights: false } })).toEqual([])
-    expect(codes({ procedure: 'summary', filed: false, fine: 3000, notice: { servedOn: null, fine: null, hearingRights: false } })).toEqual([])
+    expect(codes({ procedure: 'summary', filed: false, fine: 3000, notice: { servedOn: null, fine: null, hearingRights: false } })).toEqual(
+      []
+    )
     expect(codes({ procedure: 'summary', filed: false, fine: 3001 })).toEqual(['SUMMARY_LIMIT_EXCEEDED'])
   })
 })
@@ -127,7 +181,8 @@ describe('publicity record', () => {
     decision: {
       number: '（江）应急罚〔2026〕7号',
       date: '2026-02-28',
-      facts: '经查，张三（身份证号码110101199003071233，电话13812345678，住江州市浔阳区柳巷路12号3单元）在江州市鑫达化工有限公司（统一社会信用代码91360402MA35XK7Q25）仓库动火作业。',
+      facts:
+        '经查，张三（身份证号码110101199003071233，电话13812345678，住江州市浔阳区柳巷路12号3单元）在江州市鑫达化工有限公司（统一社会信用代码91360402MA35XK7Q25）仓库动火作业。',
       violatedProvision: '《中华人民共和国安全生产法》第四十三条',
       penaltyBasis: '《中华人民共和国安全生产法》第一百零一条第（四）项',
       penalty: '罚款人民币贰万伍仟元整（¥25,000.00）',
@@ -143,18 +198,32 @@ describe('publicity record', () => {
 
   it('redacts the person, keeps the organisation, converts to 万元 and sets the periods', () => {
     const { record, hits } = buildPublicityRecord(src, DEFAULT_PUBLICITY_POLICY)
-    const all = JSON.stringify(record) + summaryText(record) + recordsCsv([record]) + recordsHtml([record], { agency: '江州市应急管理局', generatedOn: '2026-03-02' })
+    const all =
+      JSON.stringify(record) +
+      summaryText(record) +
+      recordsCsv([record]) +
+      recordsHtml([record], { agency: '江州市应急管理局', generatedOn: '2026-03-02' })
     for (const secret of ['110101199003071233', '13812345678', '柳巷路12号']) expect(all).not.toContain(secret)
-    for (const kept of ['江州市鑫达化工有限公司', '91360402MA35XK7Q25', '（江）应急罚〔2026〕7号', '贰万伍仟元', '第一百零一条第（四）项']) expect(all).toContain(kept)
+    for (const kept of ['江州市鑫达化工有限公司', '91360402MA35XK7Q25', '（江）应急罚〔2026〕7号', '贰万伍仟元', '第一百零一条第（四）项'])
+      expect(all).toContain(kept)
     expect(record.idNumberMasked).toBe('110101********1233')
     expect(record.creditCode).toBe('')
     expect(record.fineWan).toBe('2.5')
-    expect(record).toMatchObject({ decisionDate: '2026-02-28', minUntil: '2027-02-28', publicUntil: '2029-02-28', partyCategory: '自然人', penaltyType: '罚款' })
+    expect(record).toMatchObject({
+      decisionDate: '2026-02-28',
+      minUntil: '2027-02-28',
+      publicUntil: '2029-02-28',
+      partyCategory: '自然人',
+      penaltyType: '罚款'
+    })
     expect(hits.map((h) => h.kind).sort()).toEqual(['address', 'id', 'phone'])
   })
 
   it('computes periods from the decision date and takes expired records down', () => {
-    expect(displayPeriod('2024-02-29', { minMonths: 12, maxMonths: 36, publishWarnings: true })).toEqual({ minUntil: '2025-02-28', maxUntil: '2027-02-28' })
+    expect(displayPeriod('2024-02-29', { minMonths: 12, maxMonths: 36, publishWarnings: true })).toEqual({
+      minUntil: '2025-02-28',
+      maxUntil: '2027-02-28'
+    })
     expect(effectiveStatus('published', '2027-02-28', '2027-03-01')).toBe('expired')
     expect(effectiveStatus('published', '2027-02-28', '2027-02-28')).toBe('published')
   })
@@ -163,6 +232,15 @@ describe('publicity record', () => {
 describe('CSV for publication', () => {
   it('quotes commas, quotes and line breaks, with a BOM and CRLF records', async () => {
     const { csv } = await import('../../src-main/core/tables')
-    expect(csv({ title: 't', headers: ['名称', '说明'], rows: [['甲,乙', '他说"好"'], ['第一行\n第二行', '无']] })).toBe('\uFEFF名称,说明\r\n"甲,乙","他说""好"""\r\n"第一行\n第二行",无\r\n')
+    expect(
+      csv({
+        title: 't',
+        headers: ['名称', '说明'],
+        rows: [
+          ['甲,乙', '他说"好"'],
+          ['第一行\n第二行', '无']
+        ]
+      })
+    ).toBe('\uFEFF名称,说明\r\n"甲,乙","他说""好"""\r\n"第一行\n第二行",无\r\n')
   })
 })

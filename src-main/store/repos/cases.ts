@@ -203,7 +203,10 @@ export function setCaseOfficers(db: Db, caseId: number, officerIds: readonly num
   officerIds.forEach((id, i) => ins.run(caseId, id, i))
 }
 
-export function caseParties(db: Db, caseIds: readonly number[]): Map<number, { partyId: number; role: string; name: string; kind: string }[]> {
+export function caseParties(
+  db: Db,
+  caseIds: readonly number[]
+): Map<number, { partyId: number; role: string; name: string; kind: string }[]> {
   const out = new Map<number, { partyId: number; role: string; name: string; kind: string }[]>()
   if (caseIds.length === 0) return out
   const rows = db
@@ -245,7 +248,13 @@ export interface EventRecord extends CaseEvent {
   createdAt: string
 }
 
-export function addCaseEvent(db: Db, caseId: number, e: CaseEvent & { status?: string | null; note?: string }, actor: string, at: string): void {
+export function addCaseEvent(
+  db: Db,
+  caseId: number,
+  e: CaseEvent & { status?: string | null; note?: string },
+  actor: string,
+  at: string
+): void {
   db.prepare('INSERT INTO case_events (case_id, type, date, status, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     caseId,
     e.type,
@@ -259,10 +268,9 @@ export function addCaseEvent(db: Db, caseId: number, e: CaseEvent & { status?: s
 
 export function caseEvents(db: Db, caseId: number): EventRecord[] {
   return (
-    db.prepare('SELECT id, type, date, status, note, actor, created_at AS createdAt FROM case_events WHERE case_id = ? ORDER BY date, id').all(caseId) as (Omit<
-      EventRecord,
-      'type'
-    > & { type: CaseEvent['type'] })[]
+    db
+      .prepare('SELECT id, type, date, status, note, actor, created_at AS createdAt FROM case_events WHERE case_id = ? ORDER BY date, id')
+      .all(caseId) as (Omit<EventRecord, 'type'> & { type: CaseEvent['type'] })[]
   ).map((r) => ({ ...r }))
 }
 
@@ -388,7 +396,9 @@ export function openDeadlines(
   }
   return (
     db
-      .prepare(`SELECT d.* FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE ${where.join(' AND ')} ORDER BY d.due, d.case_id LIMIT ?`)
+      .prepare(
+        `SELECT d.* FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE ${where.join(' AND ')} ORDER BY d.due, d.case_id LIMIT ?`
+      )
       .all(...params, opts.limit) as DlRow[]
   ).map(dlFromRow)
 }
@@ -405,7 +415,13 @@ export function indexCase(db: Db, caseId: number): void {
   db.prepare('DELETE FROM cases_fts WHERE rowid = ?').run(caseId)
   if (!c) return
   const names = (caseParties(db, [caseId]).get(caseId) ?? []).map((p) => p.name).join(' ')
-  db.prepare('INSERT INTO cases_fts (rowid, name, cause, facts, parties) VALUES (?, ?, ?, ?, ?)').run(caseId, c.name, c.cause, c.facts, names)
+  db.prepare('INSERT INTO cases_fts (rowid, name, cause, facts, parties) VALUES (?, ?, ?, ?, ?)').run(
+    caseId,
+    c.name,
+    c.cause,
+    c.facts,
+    names
+  )
 }
 
 /**
@@ -436,7 +452,16 @@ export function caseSnippets(db: Db, q: string, caseIds: readonly number[]): Map
     const at = field.indexOf(text)
     const from = Math.max(0, at - 16)
     const to = Math.min(field.length, at + text.length + 16)
-    out.set(r.id, (from > 0 ? '…' : '') + field.slice(from, at) + '【' + text + '】' + field.slice(at + text.length, to) + (to < field.length ? '…' : ''))
+    out.set(
+      r.id,
+      (from > 0 ? '…' : '') +
+        field.slice(from, at) +
+        '【' +
+        text +
+        '】' +
+        field.slice(at + text.length, to) +
+        (to < field.length ? '…' : '')
+    )
   }
   return out
 }
@@ -445,9 +470,9 @@ export function caseSnippets(db: Db, q: string, caseIds: readonly number[]): Map
 export function searchCaseIds(db: Db, q: string, limit: number): { id: number; snippet: string }[] {
   if (!q.trim()) return []
   const m = ftsMatch(q)
-  const ids = (db.prepare(`SELECT rowid AS id FROM cases_fts WHERE ${m.where} ORDER BY rowid DESC LIMIT ?`).all(...m.params, limit) as { id: number }[]).map(
-    (r) => r.id
-  )
+  const ids = (
+    db.prepare(`SELECT rowid AS id FROM cases_fts WHERE ${m.where} ORDER BY rowid DESC LIMIT ?`).all(...m.params, limit) as { id: number }[]
+  ).map((r) => r.id)
   const snippets = caseSnippets(db, q, ids)
   return ids.map((id) => ({ id, snippet: snippets.get(id) ?? '' }))
 }

@@ -84,7 +84,16 @@ export function caseDocuments(db: Db, caseId: number): DocumentRecord[] {
 
 export function insertDocument(
   db: Db,
-  d: { caseId: number; type: string; title: string; version: number; supersedesId: number | null; fields: Record<string, unknown>; createdBy: string; at: string }
+  d: {
+    caseId: number
+    type: string
+    title: string
+    version: number
+    supersedesId: number | null
+    fields: Record<string, unknown>
+    createdBy: string
+    at: string
+  }
 ): number {
   const id = Number(
     db
@@ -94,18 +103,36 @@ export function insertDocument(
       )
       .run(d.caseId, d.type, d.title, d.version, d.supersedesId, JSON.stringify(d.fields), d.createdBy, d.at, d.at).lastInsertRowid
   )
-  db.prepare('INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, 1, ?, ?, ?)').run(id, JSON.stringify(d.fields), d.at, d.createdBy)
+  db.prepare('INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, 1, ?, ?, ?)').run(
+    id,
+    JSON.stringify(d.fields),
+    d.at,
+    d.createdBy
+  )
   return id
 }
 
 export function saveDraftFields(db: Db, id: number, fields: Record<string, unknown>, revision: number, actor: string, at: string): void {
-  db.prepare(`UPDATE documents SET fields = ?, revision = ?, updated_at = ? WHERE id = ? AND status = 'draft'`).run(JSON.stringify(fields), revision, at, id)
-  db.prepare('INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)').run(id, revision, JSON.stringify(fields), at, actor)
+  db.prepare(`UPDATE documents SET fields = ?, revision = ?, updated_at = ? WHERE id = ? AND status = 'draft'`).run(
+    JSON.stringify(fields),
+    revision,
+    at,
+    id
+  )
+  db.prepare('INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    revision,
+    JSON.stringify(fields),
+    at,
+    actor
+  )
 }
 
 export function documentRevisions(db: Db, id: number): { revision: number; savedAt: string; savedBy: string }[] {
   return db
-    .prepare('SELECT revision, saved_at AS savedAt, saved_by AS savedBy FROM document_revisions WHERE document_id = ? ORDER BY revision DESC')
+    .prepare(
+      'SELECT revision, saved_at AS savedAt, saved_by AS savedBy FROM document_revisions WHERE document_id = ? ORDER BY revision DESC'
+    )
     .all(id) as { revision: number; savedAt: string; savedBy: string }[]
 }
 
@@ -121,5 +148,7 @@ export function markIssued(
 }
 
 export function markVoided(db: Db, id: number, reason: string, at: string): void {
-  db.prepare(`UPDATE documents SET status = 'voided', voided_at = ?, voided_reason = ?, updated_at = ? WHERE id = ? AND status = 'issued'`).run(at, reason, at, id)
+  db.prepare(
+    `UPDATE documents SET status = 'voided', voided_at = ?, voided_reason = ?, updated_at = ? WHERE id = ? AND status = 'issued'`
+  ).run(at, reason, at, id)
 }

@@ -19,8 +19,7 @@ export interface CatalogueVersion {
 
 export function latestCatalogue(db: Db): CatalogueVersion {
   const r = db.prepare('SELECT * FROM major_catalogues ORDER BY version DESC LIMIT 1').get() as
-    | { version: number; config: string; created_at: string; created_by: string }
-    | undefined
+    { version: number; config: string; created_at: string; created_by: string } | undefined
   if (!r) throw new Error('no major-decision catalogue seeded')
   return { version: r.version, catalogue: JSON.parse(r.config) as MajorCatalogue, createdAt: r.created_at, createdBy: r.created_by }
 }
@@ -28,25 +27,31 @@ export function latestCatalogue(db: Db): CatalogueVersion {
 /** The version in force on `date`: the newest one whose effective date has come (else the oldest). */
 export function catalogueOn(db: Db, date: string): CatalogueVersion {
   const r = (db.prepare('SELECT * FROM major_catalogues WHERE effective_from <= ? ORDER BY version DESC LIMIT 1').get(date) ??
-    db.prepare('SELECT * FROM major_catalogues ORDER BY version LIMIT 1').get()) as { version: number; config: string; created_at: string; created_by: string } | undefined
+    db.prepare('SELECT * FROM major_catalogues ORDER BY version LIMIT 1').get()) as
+    { version: number; config: string; created_at: string; created_by: string } | undefined
   if (!r) throw new Error('no major-decision catalogue seeded')
   return { version: r.version, catalogue: JSON.parse(r.config) as MajorCatalogue, createdAt: r.created_at, createdBy: r.created_by }
 }
 
-export function catalogueVersions(db: Db): { version: number; name: string; effectiveFrom: string; createdAt: string; createdBy: string }[] {
-  return (db.prepare('SELECT version, name, effective_from, created_at, created_by FROM major_catalogues ORDER BY version DESC').all() as {
-    version: number
-    name: string
-    effective_from: string
-    created_at: string
-    created_by: string
-  }[]).map((r) => ({ version: r.version, name: r.name, effectiveFrom: r.effective_from, createdAt: r.created_at, createdBy: r.created_by }))
+export function catalogueVersions(
+  db: Db
+): { version: number; name: string; effectiveFrom: string; createdAt: string; createdBy: string }[] {
+  return (
+    db.prepare('SELECT version, name, effective_from, created_at, created_by FROM major_catalogues ORDER BY version DESC').all() as {
+      version: number
+      name: string
+      effective_from: string
+      created_at: string
+      created_by: string
+    }[]
+  ).map((r) => ({ version: r.version, name: r.name, effectiveFrom: r.effective_from, createdAt: r.created_at, createdBy: r.created_by }))
 }
 
 export function insertCatalogue(db: Db, cat: MajorCatalogue, actor: string, at: string): number {
   return Number(
-    db.prepare('INSERT INTO major_catalogues (name, effective_from, config, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(cat.name, cat.effectiveFrom, JSON.stringify(cat), at, actor)
-      .lastInsertRowid
+    db
+      .prepare('INSERT INTO major_catalogues (name, effective_from, config, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
+      .run(cat.name, cat.effectiveFrom, JSON.stringify(cat), at, actor).lastInsertRowid
   )
 }
 
@@ -205,7 +210,21 @@ export function openReviews(db: Db, reviewerId?: number): ReviewRecord[] {
 
 export function insertReview(
   db: Db,
-  r: Pick<ReviewRecord, 'caseId' | 'round' | 'catalogueVersion' | 'triggers' | 'materials' | 'documentId' | 'documentRevision' | 'reviewerId' | 'submittedOn' | 'submittedBy' | 'submitNote' | 'due'>,
+  r: Pick<
+    ReviewRecord,
+    | 'caseId'
+    | 'round'
+    | 'catalogueVersion'
+    | 'triggers'
+    | 'materials'
+    | 'documentId'
+    | 'documentRevision'
+    | 'reviewerId'
+    | 'submittedOn'
+    | 'submittedBy'
+    | 'submitNote'
+    | 'due'
+  >,
   at: string
 ): number {
   return Number(
@@ -314,10 +333,16 @@ export function findHearing(db: Db, id: number): HearingRecord | null {
   return r ? hearingFromRow(r) : null
 }
 
-export function insertHearing(db: Db, h: Pick<HearingRecord, 'caseId' | 'status' | 'requestedOn' | 'eligible' | 'eligibility'>, at: string): number {
+export function insertHearing(
+  db: Db,
+  h: Pick<HearingRecord, 'caseId' | 'status' | 'requestedOn' | 'eligible' | 'eligibility'>,
+  at: string
+): number {
   return Number(
     db
-      .prepare(`INSERT INTO hearings (case_id, status, requested_on, eligible, eligibility, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO hearings (case_id, status, requested_on, eligible, eligibility, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+      )
       .run(h.caseId, h.status, h.requestedOn, h.eligible ? 1 : 0, h.eligibility, at, at).lastInsertRowid
   )
 }
@@ -341,20 +366,23 @@ export interface WaiverRecord {
 }
 
 export function caseWaivers(db: Db, caseId: number): WaiverRecord[] {
-  return (db.prepare('SELECT * FROM case_waivers WHERE case_id = ? ORDER BY id').all(caseId) as {
-    id: number
-    case_id: number
-    right_kind: 'statement' | 'hearing'
-    date: string
-    note: string
-    created_by: string
-  }[]).map((r) => ({ id: r.id, caseId: r.case_id, right: r.right_kind, date: r.date, note: r.note, createdBy: r.created_by }))
+  return (
+    db.prepare('SELECT * FROM case_waivers WHERE case_id = ? ORDER BY id').all(caseId) as {
+      id: number
+      case_id: number
+      right_kind: 'statement' | 'hearing'
+      date: string
+      note: string
+      created_by: string
+    }[]
+  ).map((r) => ({ id: r.id, caseId: r.case_id, right: r.right_kind, date: r.date, note: r.note, createdBy: r.created_by }))
 }
 
 export function insertWaiver(db: Db, w: Omit<WaiverRecord, 'id'>, at: string): number {
   return Number(
-    db.prepare('INSERT INTO case_waivers (case_id, right_kind, date, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(w.caseId, w.right, w.date, w.note, w.createdBy, at)
-      .lastInsertRowid
+    db
+      .prepare('INSERT INTO case_waivers (case_id, right_kind, date, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(w.caseId, w.right, w.date, w.note, w.createdBy, at).lastInsertRowid
   )
 }
 
@@ -375,19 +403,21 @@ export interface DiscussionRecord {
 }
 
 export function caseDiscussions(db: Db, caseId: number): DiscussionRecord[] {
-  return (db.prepare('SELECT * FROM discussions WHERE case_id = ? ORDER BY held_on, id').all(caseId) as {
-    id: number
-    case_id: number
-    held_on: string
-    chair: string
-    attendees: string
-    conclusion: DiscussionConclusion
-    conclusion_text: string
-    record: string
-    document_id: number | null
-    created_by: string
-    created_at: string
-  }[]).map((r) => ({
+  return (
+    db.prepare('SELECT * FROM discussions WHERE case_id = ? ORDER BY held_on, id').all(caseId) as {
+      id: number
+      case_id: number
+      held_on: string
+      chair: string
+      attendees: string
+      conclusion: DiscussionConclusion
+      conclusion_text: string
+      record: string
+      document_id: number | null
+      created_by: string
+      created_at: string
+    }[]
+  ).map((r) => ({
     id: r.id,
     caseId: r.case_id,
     heldOn: r.held_on,
@@ -409,7 +439,18 @@ export function insertDiscussion(db: Db, d: Omit<DiscussionRecord, 'id' | 'creat
         `INSERT INTO discussions (case_id, held_on, chair, attendees, conclusion, conclusion_text, record, document_id, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(d.caseId, d.heldOn, d.chair, JSON.stringify(d.attendees), d.conclusion, d.conclusionText, d.record, d.documentId, d.createdBy, at).lastInsertRowid
+      .run(
+        d.caseId,
+        d.heldOn,
+        d.chair,
+        JSON.stringify(d.attendees),
+        d.conclusion,
+        d.conclusionText,
+        d.record,
+        d.documentId,
+        d.createdBy,
+        at
+      ).lastInsertRowid
   )
 }
 
@@ -482,7 +523,10 @@ export function findPublicity(db: Db, id: number): PublicityRow | null {
   return r ? pubFromRow(r) : null
 }
 
-export function listPublicity(db: Db, f: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }): PublicityRow[] {
+export function listPublicity(
+  db: Db,
+  f: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }
+): PublicityRow[] {
   const where: string[] = []
   const params: Record<string, unknown> = { limit: f.limit }
   if (f.caseId) {
@@ -493,7 +537,11 @@ export function listPublicity(db: Db, f: { caseId?: number | undefined; status?:
     where.push('status = @status')
     params.status = f.status
   }
-  return (db.prepare(`SELECT * FROM publicity_records ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`).all(params) as PubRow[]).map(pubFromRow)
+  return (
+    db
+      .prepare(`SELECT * FROM publicity_records ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`)
+      .all(params) as PubRow[]
+  ).map(pubFromRow)
 }
 
 export function insertPublicity(

@@ -183,7 +183,12 @@ export async function openExternally(name: string, base64: string): Promise<stri
  * Put a failed call's field issues onto a form's error map: the last path segment names the field,
  * `rename` maps server fields to form fields, and the first message per field wins.
  */
-export function issuesToErrors(err: unknown, errors: Record<string, string>, rename: Record<string, string> = {}, only?: readonly string[]): void {
+export function issuesToErrors(
+  err: unknown,
+  errors: Record<string, string>,
+  rename: Record<string, string> = {},
+  only?: readonly string[]
+): void {
   if (!isApiError(err)) return
   for (const i of err.issues) {
     const key = i.path.split('.').pop() ?? ''

@@ -92,7 +92,12 @@ export async function askVoidReason(t: (key: string, values?: Record<string, unk
 }
 
 /** Insert `text` into `value` at [start, end), or append it (on a new line for multi-line fields). */
-export function insertText(value: string, text: string, at: { start: number; end: number } | null, multiline: boolean): { value: string; caret: number } {
+export function insertText(
+  value: string,
+  text: string,
+  at: { start: number; end: number } | null,
+  multiline: boolean
+): { value: string; caret: number } {
   if (at && at.start >= 0 && at.start <= value.length) {
     const end = Math.max(at.start, Math.min(at.end, value.length))
     return { value: value.slice(0, at.start) + text + value.slice(end), caret: at.start + text.length }

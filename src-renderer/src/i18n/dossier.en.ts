@@ -3,7 +3,8 @@ import type { DossierMessages } from './dossier.zh-CN'
 const dossierEn: DossierMessages = {
   evidence: {
     title: 'Evidence and audio-visual records',
-    intro: 'Evidence, scans of signed documents and body-camera records are stored by content fingerprint (SHA-256) and cannot be changed once registered.',
+    intro:
+      'Evidence, scans of signed documents and body-camera records are stored by content fingerprint (SHA-256) and cannot be changed once registered.',
     add: 'Register evidence',
     kinds: { evidence: 'Evidence', scan: 'Signed scan', av: 'A/V record' },
     col: {
@@ -116,7 +117,8 @@ const dossierEn: DossierMessages = {
   },
   archive: {
     title: 'Archiving',
-    subtitle: 'Dossiers are archived within 30 days of closing. Archiving writes a signed dossier and an archive package, then seals the dossier.',
+    subtitle:
+      'Dossiers are archived within 30 days of closing. Archiving writes a signed dossier and an archive package, then seals the dossier.',
     pending: 'To archive',
     archived: 'Archived',
     col: {
@@ -153,7 +155,8 @@ const dossierEn: DossierMessages = {
   signing: {
     nav: 'Signing certificate',
     title: 'Signing certificate',
-    subtitle: "Exported and archived dossiers are signed (PAdES) with the agency's digital certificate, so recipients can verify they were not altered.",
+    subtitle:
+      "Exported and archived dossiers are signed (PAdES) with the agency's digital certificate, so recipients can verify they were not altered.",
     none: 'No signing certificate yet',
     subject: 'Holder',
     organization: 'Organization',
@@ -168,7 +171,8 @@ const dossierEn: DossierMessages = {
     file: 'Certificate file',
     choose: 'Choose file…',
     password: 'Password',
-    passwordNote: 'The password is only used to check the certificate now and is not stored; you enter it again for each export or archive.',
+    passwordNote:
+      'The password is only used to check the certificate now and is not stored; you enter it again for each export or archive.',
     importDone: 'Imported certificate: {name}',
     createTest: 'Create test certificate',
     createTestHint: 'A self-signed certificate for trying the app. It has no legal effect; exports need no password.',

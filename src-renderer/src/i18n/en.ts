@@ -106,7 +106,8 @@ const en: Messages = {
   },
   officers: {
     title: 'Officers',
-    subtitle: 'Staff holding enforcement certificates. Officers with expired certificates or deactivated cannot be assigned to cases and are left off the publicity list.',
+    subtitle:
+      'Staff holding enforcement certificates. Officers with expired certificates or deactivated cannot be assigned to cases and are left off the publicity list.',
     showInactive: 'Show deactivated officers',
     summary: '{active} active, of whom {expired} with expired and {expiring} with expiring certificates',
     summaryInactive: '; {n} deactivated',
@@ -117,7 +118,8 @@ const en: Messages = {
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
     deactivateTitle: 'Deactivate officer',
-    deactivatePrompt: 'Deactivate {name}? They can no longer be assigned to cases. Reason (e.g. transferred, retired, certificate revoked):',
+    deactivatePrompt:
+      'Deactivate {name}? They can no longer be assigned to cases. Reason (e.g. transferred, retired, certificate revoked):',
     deactivated: '{name} deactivated',
     reactivated: '{name} reactivated',
     legalReviewerTag: 'Legal review',
@@ -156,7 +158,13 @@ const en: Messages = {
     inactiveReason: 'Reason: {reason}'
   },
   labels: {
-    penaltySubject: { unit: 'The business', principal: 'Principal person in charge', manager: 'Other managers and safety staff', responsible: 'Directly responsible persons', investor: 'Investor of a sole business' },
+    penaltySubject: {
+      unit: 'The business',
+      principal: 'Principal person in charge',
+      manager: 'Other managers and safety staff',
+      responsible: 'Directly responsible persons',
+      investor: 'Investor of a sole business'
+    },
     penaltyStage: { first: 'First', uncorrected: 'Not corrected' },
     status: {
       registered: 'Lead registered',
@@ -224,7 +232,8 @@ const en: Messages = {
     deadlineKind: { duty: 'Duty', window: 'Waiting period' },
     flag: { extended: 'Extended', suspended: 'Suspended' },
     unverified: 'Calendar unverified',
-    unverifiedHint: 'This deadline touches a year without an imported official holiday schedule; it was estimated from weekends and statutory holidays. Check it once the calendar is imported.'
+    unverifiedHint:
+      'This deadline touches a year without an imported official holiday schedule; it was estimated from weekends and statutory holidays. Check it once the calendar is imported.'
   },
   me: {
     label: 'I am:',
@@ -301,7 +310,8 @@ const en: Messages = {
       sourceDate: 'The day the lead was found or received; the filing deadline runs from it',
       cause: 'The violation, e.g. failure to train employees in work safety',
       officers: 'Filing or an on-the-spot penalty needs two or more officers with valid certificates',
-      summary: 'Summary procedure: a warning, or a fine up to 200 yuan (individual) or 3,000 yuan (organisation) (Administrative Penalty Law art. 51)'
+      summary:
+        'Summary procedure: a warning, or a fine up to 200 yuan (individual) or 3,000 yuan (organisation) (Administrative Penalty Law art. 51)'
     },
     partyPlaceholder: 'Search by name, credit code or ID number',
     addParty: 'New party',
@@ -444,15 +454,19 @@ const en: Messages = {
     },
     masked: 'hidden',
     partyRole: { party: 'Party', responsible_person: 'Responsible person' },
-    timelineNote: 'The case steps and key dates; the full activity record (documents, evidence, review, publicity; hash-chained) follows below.',
+    timelineNote:
+      'The case steps and key dates; the full activity record (documents, evidence, review, publicity; hash-chained) follows below.',
     noEvents: 'No entries yet',
     actor: 'By {actor}',
     notYet: 'Not available yet',
     notYetText: {
-      documents: 'Here you will draft filing forms, inquiry records, notices and decisions from templates, number and issue them with conformity checks.',
-      evidence: 'Here you will register documentary and physical evidence, photos and body-camera recordings, stored by content fingerprint.',
-      review: 'Here major decisions will be submitted for legal review, with the reviewer\'s opinion and follow-up.',
-      publicity: 'Here the public version of the penalty decision (personal data removed) will be produced and its publication date recorded.',
+      documents:
+        'Here you will draft filing forms, inquiry records, notices and decisions from templates, number and issue them with conformity checks.',
+      evidence:
+        'Here you will register documentary and physical evidence, photos and body-camera recordings, stored by content fingerprint.',
+      review: "Here major decisions will be submitted for legal review, with the reviewer's opinion and follow-up.",
+      publicity:
+        'Here the public version of the penalty decision (personal data removed) will be produced and its publication date recorded.',
       dossier: 'Here the dossier will be assembled in filing order, with its contents list and record sheet, and exported.'
     }
   },
@@ -475,7 +489,7 @@ const en: Messages = {
     correct: 'New corrected version',
     corrected: 'Draft version {v} created',
     pickerTitle: 'Draft a document: choose the type',
-    pickerHint: 'Greyed types are not usually part of this case\'s procedure but can still be used. Double-click to draft at once.',
+    pickerHint: "Greyed types are not usually part of this case's procedure but can still be used. Double-click to draft at once.",
     prefix: 'Code: {p}',
     create: 'Draft',
     groups: {
@@ -494,7 +508,8 @@ const en: Messages = {
     formTitle: 'Content',
     issuedOn: 'Issued on {date}',
     voidedReason: 'Voided: {reason}',
-    readonlyIssued: 'This document is issued and frozen; it cannot be changed. To correct it, create a new version. The preview shows the file issued.',
+    readonlyIssued:
+      'This document is issued and frozen; it cannot be changed. To correct it, create a new version. The preview shows the file issued.',
     readonlyVoided: 'This document is voided; read only.',
     save: { saved: 'Saved', dirty: 'Unsaved changes', saving: 'Saving…', conflict: 'Conflict, reloaded', error: 'Save failed' },
     conflictTitle: 'Changed by someone else',
@@ -579,12 +594,13 @@ const en: Messages = {
       wan: '{n}0,000 yuan',
       yuan: '{n} yuan',
       times: '{n}× illegal gains',
-      percent: '{n}% of last year\'s income'
+      percent: "{n}% of last year's income"
     }
   },
   templates: {
     title: 'Document templates',
-    subtitle: 'Each document type uses one DOCX template. You can import your agency\'s own (its tags are checked before it takes effect) and go back to the built-in one at any time. Issued documents are not affected.',
+    subtitle:
+      "Each document type uses one DOCX template. You can import your agency's own (its tags are checked before it takes effect) and go back to the built-in one at any time. Issued documents are not affected.",
     columns: { title: 'Document', group: 'Group', prefix: 'Code', fields: 'Fields' },
     custom: 'Agency template',
     download: 'Download',
@@ -604,7 +620,8 @@ const en: Messages = {
   },
   calendar: {
     title: 'Working calendar',
-    subtitle: 'The State Council\'s yearly holiday schedules. Working-day deadlines are counted with them; years without data fall back to weekends and statutory holidays, and their deadlines are marked "calendar unverified".',
+    subtitle:
+      'The State Council\'s yearly holiday schedules. Working-day deadlines are counted with them; years without data fall back to weekends and statutory holidays, and their deadlines are marked "calendar unverified".',
     version: 'Calendar version: {v}',
     import: 'Import calendar',
     columns: {
@@ -627,7 +644,8 @@ const en: Messages = {
   },
   rules: {
     title: 'Deadline rules',
-    subtitle: 'Case deadlines are computed from this table. It is read-only for now; editing rules (saved as a new version) will come in a later version.',
+    subtitle:
+      'Case deadlines are computed from this table. It is read-only for now; editing rules (saved as a new version) will come in a later version.',
     version: 'Version {v}: {name} ({at})',
     columns: {
       label: 'Deadline',

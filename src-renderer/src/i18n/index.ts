@@ -27,7 +27,10 @@ export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN }, en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn } }
+  messages: {
+    'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN },
+    en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn }
+  }
 })
 
 export function setLocale(locale: Locale): void {

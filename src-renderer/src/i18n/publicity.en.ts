@@ -109,7 +109,8 @@ const publicityEn: typeof publicityZhCN = {
       done: 'Recorded; take the publicity down by {date}'
     },
     decisionsTitle: 'Publicity of penalty decisions',
-    decisionsDesc: 'Publicity records generated from issued penalty decisions (personal data removed). Records to publish are due within 7 working days of the decision.',
+    decisionsDesc:
+      'Publicity records generated from issued penalty decisions (personal data removed). Records to publish are due within 7 working days of the decision.',
     filterAll: 'All',
     col: {
       number: 'Decision number',
@@ -123,7 +124,8 @@ const publicityEn: typeof publicityZhCN = {
     openCase: 'Open',
     noRecords: 'No publicity records',
     exportTitle: 'Files for the website',
-    exportDesc: 'Published records inside their display period, in the credit-information fields (CSV and JSON for reporting, HTML to publish).',
+    exportDesc:
+      'Published records inside their display period, in the credit-information fields (CSV and JSON for reporting, HTML to publish).',
     exportCount: '{n} record(s) currently published',
     decisionCsv: '行政处罚决定公示.csv',
     decisionJson: '行政处罚决定公示.json',
@@ -174,12 +176,15 @@ const publicityEn: typeof publicityZhCN = {
       soleCountsAs: 'Sole proprietors count as'
     },
     hints: {
-      thresholds: 'Amounts at or above the threshold are major; the person threshold applies when a party is a natural person (or a sole proprietor counted as a person).',
+      thresholds:
+        'Amounts at or above the threshold are major; the person threshold applies when a party is a natural person (or a sole proprietor counted as a person).',
       hearing: 'The large amount that gives a right to a hearing; may differ from the review threshold.',
       afterHearing: 'A decision in a case that went through a hearing needs legal review',
       benchmarkDeparture: 'A mitigated penalty, or an aggravated one outside the benchmark, needs legal review',
-      flags: 'Other major circumstances the handler or the head may flag on a case (complex facts, several legal relationships, major social impact).',
-      discussion: 'When a case shows one of these triggers, the heads must also discuss it collectively before the decision (Administrative Penalty Law art. 57 para. 2).',
+      flags:
+        'Other major circumstances the handler or the head may flag on a case (complex facts, several legal relationships, major social impact).',
+      discussion:
+        'When a case shows one of these triggers, the heads must also discuss it collectively before the decision (Administrative Penalty Law art. 57 para. 2).',
       reviewDays: 'from receipt of complete materials'
     },
     soleAs: { person: 'Person', org: 'Organisation' },

@@ -2,8 +2,19 @@ import type reviewZhCN from './review.zh-CN'
 
 const reviewEn: typeof reviewZhCN = {
   review: {
-    outcomes: { approved: 'Approve', approved_with_changes: 'Approve with changes', rejected: 'Reject', returned: 'Return for more material' },
-    statuses: { in_review: 'Under review', approved: 'Approved', approved_with_changes: 'Approved with changes', rejected: 'Rejected', returned: 'Returned for more material' },
+    outcomes: {
+      approved: 'Approve',
+      approved_with_changes: 'Approve with changes',
+      rejected: 'Reject',
+      returned: 'Return for more material'
+    },
+    statuses: {
+      in_review: 'Under review',
+      approved: 'Approved',
+      approved_with_changes: 'Approved with changes',
+      rejected: 'Rejected',
+      returned: 'Returned for more material'
+    },
     aspects: {
       subject: 'Authority and officers',
       facts: 'Facts',
@@ -53,7 +64,8 @@ const reviewEn: typeof reviewZhCN = {
     },
     profile: {
       title: 'Intended measures',
-      intro: 'The fine comes from the intended penalty at filing and from the notice and decision drafts; record other measures and major circumstances here.',
+      intro:
+        'The fine comes from the intended penalty at filing and from the notice and decision drafts; record other measures and major circumstances here.',
       measures: 'Other penalties or measures',
       confiscation: 'Confiscation (yuan)',
       confiscationHint: 'Amount of illegal gains or property to confiscate; 0 if none',
@@ -120,7 +132,8 @@ const reviewEn: typeof reviewZhCN = {
       noReviewer: 'No legal reviewer available: mark one in Settings › Officers',
       draft: 'Decision draft',
       draftRev: '{title} (revision {n})',
-      noDraft: 'No draft penalty (or no-penalty) decision yet. You may submit now, but the decision must be reviewed again before it is issued.',
+      noDraft:
+        'No draft penalty (or no-penalty) decision yet. You may submit now, but the decision must be reviewed again before it is issued.',
       materials: 'Materials',
       materialsMissing: '{n} required item(s) missing: the reviewer may return the case',
       note: 'Request note',
@@ -149,7 +162,7 @@ const reviewEn: typeof reviewZhCN = {
       disagreePrompt: 'State the reasons (the head then coordinates and decides)',
       disagreeRequired: 'Please state the reasons',
       accepted: 'Recorded: opinion accepted',
-      disagreed: 'Disagreement recorded; now record the coordination',
+      disagreed: 'Disagreement recorded; now record the coordination'
     },
     coordinate: {
       title: 'Record coordination',
@@ -268,7 +281,17 @@ const reviewEn: typeof reviewZhCN = {
       unverified: 'Not verified',
       hashTitle: 'Entry hash (SHA-256): {hash}',
       copied: 'Full hash copied',
-      targets: { case: 'Case', document: 'Document', evidence: 'Evidence', legal_review: 'Legal review', hearing: 'Hearing', discussion: 'Discussion', publicity: 'Publicity', dossier: 'Dossier', major_catalogue: 'Review catalogue' }
+      targets: {
+        case: 'Case',
+        document: 'Document',
+        evidence: 'Evidence',
+        legal_review: 'Legal review',
+        hearing: 'Hearing',
+        discussion: 'Discussion',
+        publicity: 'Publicity',
+        dossier: 'Dossier',
+        major_catalogue: 'Review catalogue'
+      }
     },
     loadFailed: 'Failed to load: {message}'
   }

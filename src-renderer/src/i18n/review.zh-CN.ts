@@ -246,7 +246,17 @@ const reviewZhCN = {
       unverified: '未通过校验',
       hashTitle: '本条哈希（SHA-256）：{hash}',
       copied: '已复制完整哈希',
-      targets: { case: '案件', document: '文书', evidence: '证据', legal_review: '法制审核', hearing: '听证', discussion: '集体讨论', publicity: '公示', dossier: '案卷', major_catalogue: '法制审核目录' }
+      targets: {
+        case: '案件',
+        document: '文书',
+        evidence: '证据',
+        legal_review: '法制审核',
+        hearing: '听证',
+        discussion: '集体讨论',
+        publicity: '公示',
+        dossier: '案卷',
+        major_catalogue: '法制审核目录'
+      }
     },
     loadFailed: '加载失败：{message}'
   }

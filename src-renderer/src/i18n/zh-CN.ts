@@ -159,7 +159,13 @@ const zhCN = {
     inactiveReason: '停用原因：{reason}'
   },
   labels: {
-    penaltySubject: { unit: '生产经营单位', principal: '主要负责人', manager: '其他负责人和安全生产管理人员', responsible: '直接负责的主管人员和其他直接责任人员', investor: '个人经营的投资人' },
+    penaltySubject: {
+      unit: '生产经营单位',
+      principal: '主要负责人',
+      manager: '其他负责人和安全生产管理人员',
+      responsible: '直接负责的主管人员和其他直接责任人员',
+      investor: '个人经营的投资人'
+    },
     penaltyStage: { first: '首次', uncorrected: '逾期未改正' },
     status: { ...CASE_STATUS_LABELS },
     source: { ...CASE_SOURCE_LABELS },

@@ -61,6 +61,11 @@ export function useReviewDialog<T>(
     dialogErrors.clear()
     opts.reset()
   })
-  const { saving, save } = useDialogSave(emit, { begin: dialogErrors.clear, call: opts.call, message: opts.message, fail: dialogErrors.apply })
+  const { saving, save } = useDialogSave(emit, {
+    begin: dialogErrors.clear,
+    call: opts.call,
+    message: opts.message,
+    fail: dialogErrors.apply
+  })
   return { ...dialogErrors, saving, save }
 }
