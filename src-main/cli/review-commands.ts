@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import type { Channel, ChannelOutput } from '../contract'
 import { GATE_STEP_LABELS, type GateStep } from '../core/gates'
 import { HEAD_DECISION_LABELS, REVIEW_ASPECTS, REVIEW_ASPECT_LABELS, type HeadDecision, type ReviewAspect } from '../core/legal-review'
-import { writeFileAtomic } from '../store/atomic'
+import { writeFileAtomic } from '../services'
 
 type Run = <T = unknown>(channel: Channel, input: unknown) => T
 

@@ -5,7 +5,7 @@
 import { CHANNELS, IPC_PREFIX } from '../contract'
 import { invoke, type InvokeLogger } from '../services'
 import type { Result } from '../core/errors'
-import type { ServiceContext } from '../services/context'
+import type { ServiceContext } from '../services'
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void

@@ -12,7 +12,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { AppEvent } from '../contract'
 import { invoke, type InvokeLogger } from '../services'
-import type { ServiceContext } from '../services/context'
+import type { ServiceContext } from '../services'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -213,3 +213,8 @@ export function call<C extends Channel>(ctx: ServiceContext, channel: C, input: 
   if (!r.ok) throw appError(r.error.code, r.error.message, r.error.details)
   return r.value as ChannelOutput<C>
 }
+
+// What the doors (Electron, harness, CLI) need besides `invoke`: they import this registry only.
+export { createContext, type ServiceContext } from './context'
+export { defaultHome, openHome, type Home } from '../store/home'
+export { writeFileAtomic } from '../store/atomic'
