@@ -1,12 +1,11 @@
 /**
  * The bundled template catalogue (templates/manifest.json + templates/<id>.docx), found next to the program,
- * and the agency's custom templates from the blob store.
+ (the agency's custom templates come from the store: services/template-source.ts).
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ManifestSchema, type Manifest, type TemplateType } from '../core/templates'
-import type { Home } from '../store/home'
 
 let cached: { dir: string; manifest: Manifest } | null = null
 
@@ -36,9 +35,7 @@ export function templateType(id: string): TemplateType | undefined {
   return loadManifest().manifest.types.find((t) => t.id === id)
 }
 
-/** The DOCX in force for a type: the agency's custom template when imported, else the bundled one. */
-export function templateBytes(home: Home, id: string): { bytes: Buffer; sha256: string | null; custom: boolean } {
-  const row = home.db.prepare('SELECT sha256 FROM custom_templates WHERE type = ?').get(id) as { sha256: string } | undefined
-  if (row) return { bytes: home.blobs.get(row.sha256), sha256: row.sha256, custom: true }
-  return { bytes: readFileSync(join(loadManifest().dir, `${id}.docx`)), sha256: null, custom: false }
+/** The bundled DOCX of a type. */
+export function bundledTemplateBytes(id: string): Buffer {
+  return readFileSync(join(loadManifest().dir, `${id}.docx`))
 }

@@ -1,15 +1,50 @@
 /**
  * The autofill context a document is drafted from: agency block, party block, officers with certificate
- * numbers, case data and the case's deadlines.
+ * numbers, case data and the case's deadlines. Pure: the services load the sources from the store
+ * (services/draft-context.ts) and this module shapes them.
  */
-import { getAgency } from '../store/repos/agency'
-import { caseDeadlines, caseOfficers, caseParties, findCase } from '../store/repos/cases'
-import { findOfficer } from '../store/repos/officers'
-import { partiesByIds } from '../store/repos/parties'
-import { caseDiscussions, caseHearings, caseReviews } from '../store/repos/review'
-import type { Db } from '../store/db'
 import { PARTY_KIND_LABELS, type PartyKind } from '../core/party'
 import { daysBetween } from '../core/dates'
+
+/** What a draft context is made of, as the store holds it (only the fields the context reads). */
+export interface DraftSources {
+  case: {
+    id: number
+    number: string | null
+    name: string
+    cause: string
+    facts: string
+    filedOn: string | null
+    sourceDate: string
+    procedure: string
+    status: string
+  }
+  agency: object | null
+  /** the case's parties in their order, each with its role in the case */
+  parties: { kind: PartyKind; name: string; data: Record<string, unknown>; role: string }[]
+  officers: { name: string; certNo: string; unit: string; post: string; validUntil: string; active: boolean }[]
+  deadlines: { code: string; due: string; label: string; start: string }[]
+  /** the latest hearing, legal review and collective discussion, if any */
+  hearing?: {
+    requestedOn: string
+    scheduledAt: string | null
+    place: string
+    chairName: string
+    clerk: string
+    public: boolean
+    agents: string[]
+    heldOn: string | null
+  }
+  review?: {
+    submittedOn: string
+    round: number
+    decidedOn: string | null
+    decidedBy: string | null
+    decision: { opinion: string } | null
+    triggers: { label: string }[]
+  }
+  discussion?: { heldOn: string; chair: string; attendees: string[]; conclusionText: string }
+}
 
 function partyBlock(p: { kind: PartyKind; name: string; data: Record<string, unknown> }, today: string) {
   const d = p.data as Record<string, string | undefined>
@@ -27,21 +62,11 @@ function partyBlock(p: { kind: PartyKind; name: string; data: Record<string, unk
   }
 }
 
-export function buildContext(db: Db, caseId: number, today: string) {
-  const c = findCase(db, caseId)
-  if (!c) return null
-  const agency = getAgency(db)
-  const links = caseParties(db, [caseId]).get(caseId) ?? []
-  const parties = partiesByIds(
-    db,
-    links.map((l) => l.partyId)
-  )
-  const ordered = links.map((l) => ({ ...parties.find((p) => p.id === l.partyId)!, role: l.role }))
-  const blocks = ordered.map((p) => ({ ...partyBlock(p, today), role: p.role }))
-  const officers = (caseOfficers(db, [caseId]).get(caseId) ?? []).map((o) => findOfficer(db, o.officerId)!)
-  const deadlines = Object.fromEntries(caseDeadlines(db, caseId).map((d) => [d.code, { due: d.due, label: d.label, start: d.start }]))
+export function assembleContext(src: DraftSources, today: string) {
+  const c = src.case
+  const blocks = src.parties.map((p) => ({ ...partyBlock(p, today), role: p.role }))
   return {
-    agency: agency ?? {},
+    agency: src.agency ?? {},
     case: {
       id: c.id,
       number: c.number ?? '',
@@ -55,7 +80,7 @@ export function buildContext(db: Db, caseId: number, today: string) {
     },
     party: blocks.find((b) => b.role === 'party') ?? blocks[0] ?? {},
     parties: blocks,
-    officers: officers.map((o) => ({
+    officers: src.officers.map((o) => ({
       name: o.name,
       certNo: o.certNo,
       unit: o.unit,
@@ -64,16 +89,16 @@ export function buildContext(db: Db, caseId: number, today: string) {
       active: o.active
     })),
     today,
-    deadlines,
-    ...reviewContext(db, caseId)
+    deadlines: Object.fromEntries(src.deadlines.map((d) => [d.code, { due: d.due, label: d.label, start: d.start }])),
+    ...reviewContext(src)
   }
 }
 
 /** The latest hearing, legal review and collective discussion, for the forms that record them. */
-function reviewContext(db: Db, caseId: number) {
-  const h = caseHearings(db, caseId).at(-1)
-  const r = caseReviews(db, caseId).at(-1)
-  const d = caseDiscussions(db, caseId).at(-1)
+function reviewContext(src: DraftSources) {
+  const h = src.hearing
+  const r = src.review
+  const d = src.discussion
   return {
     hearing: h
       ? {
@@ -101,7 +126,7 @@ function reviewContext(db: Db, caseId: number) {
   }
 }
 
-export type DraftContext = NonNullable<ReturnType<typeof buildContext>>
+export type DraftContext = ReturnType<typeof assembleContext>
 
 /** Resolve a dotted path (manifest `autofill`) in the context. */
 export function resolvePath(ctx: unknown, path: string): unknown {

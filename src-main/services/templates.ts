@@ -3,7 +3,8 @@
  * accepted; a refused file changes nothing.
  */
 import { appError } from '../core/errors'
-import { templateBytes, templateType } from '../drafting/catalogue'
+import { templateType } from '../drafting/catalogue'
+import { templateBytes } from './template-source'
 import { TemplateError } from '../drafting/render'
 import { validateTemplate } from '../drafting/validate-template'
 import { change, type ServiceContext } from './context'
