@@ -3,8 +3,9 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
 /**
- * main:     the Electron shell (src-main/electron/main.ts) plus the CLI and the browser harness, which reuse
- *           the same services and are built beside it so that `casebinder` runs without a TypeScript loader.
+ * main:     the Electron shell (src-main/electron/main.ts), the backend process it starts as a utilityProcess
+ *           (src-main/backend/main.ts: services and SQLite), the job worker, plus the CLI and the browser harness,
+ *           which reuse the same services and are built beside it so that `casebinder` runs without a TypeScript loader.
  * preload:  CommonJS, as sandboxed preloads require.
  * renderer: the Vue app; the same build is served by the harness.
  */
@@ -16,6 +17,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
+          backend: resolve(__dirname, 'src-main/backend/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           harness: resolve(__dirname, 'src-main/harness/main.ts'),
           worker: resolve(__dirname, 'src-main/jobs/worker.ts')

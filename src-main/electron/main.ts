@@ -1,16 +1,17 @@
 /**
  * The Electron shell: window, security baseline, contract binding, native dialogs, event forwarding.
- * No business logic lives here.
+ * No business logic and no database here: the services and the SQLite home run in the backend process
+ * (a utilityProcess, src-main/backend/main.ts); this process checks the sender, forwards each call to it and
+ * relays its events to the windows.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, utilityProcess } from 'electron'
 import { basename, join } from 'node:path'
+import { userInfo } from 'node:os'
 import { IPC_EVENT_CHANNEL } from '../contract'
-import { createContext } from '../services'
-import { openHome } from '../services'
-import { writeFileAtomic } from '../services'
+import { BackendClient } from '../backend/client'
+import type { BackendProcess } from '../backend/protocol'
 import { bindContract, trustedSenderCheck } from './ipc'
 import { APP_VERSION } from '../version'
-import { userInfo } from 'node:os'
 
 const CSP = [
   "default-src 'self'",
@@ -26,7 +27,28 @@ const CSP = [
 ].join('; ')
 
 const rendererFile = join(__dirname, '../renderer/index.html')
+const backendEntry = join(__dirname, 'backend.js')
 const devUrl = process.env['ELECTRON_RENDERER_URL']
+
+/** The backend as a utilityProcess; messages wait for its spawn. */
+function forkBackend(): BackendProcess {
+  const child = utilityProcess.fork(backendEntry, [], { serviceName: 'CaseBinder backend', stdio: 'inherit' })
+  let queue: unknown[] | null = []
+  child.once('spawn', () => {
+    for (const m of queue ?? []) child.postMessage(m)
+    queue = null
+  })
+  return {
+    send: (m) => (queue ? queue.push(m) : child.postMessage(m)),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', (code) => listener(code)),
+    kill: () => void child.kill()
+  }
+}
+
+function broadcast(event: unknown): void {
+  for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT_CHANNEL, event)
+}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -59,27 +81,27 @@ function createWindow(): BrowserWindow {
 
 app.whenReady().then(() => {
   const homeDir = process.env['CASEBINDER_HOME'] ?? join(app.getPath('userData'), 'data')
-  const home = openHome(homeDir, { actor: userInfo().username })
-  const ctx = createContext(home, {
-    actor: userInfo().username,
-    version: APP_VERSION,
-    emit: (event) => {
-      for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT_CHANNEL, event)
-    }
+  const backend = new BackendClient({
+    spawn: forkBackend,
+    init: { home: homeDir, actor: userInfo().username, version: APP_VERSION },
+    onEvent: broadcast,
+    onCrash: (code) => console.error(`[casebinder] the backend process exited unexpectedly (code ${code}); restarting it`),
+    onFailure: (message) => dialog.showErrorBox('CaseBinder 案卷通', `后台服务无法运行：${message}`)
   })
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   const isTrusted = trustedSenderCheck(rendererFile, devUrl)
-  bindContract(ipcMain, ctx, { isTrustedSender: isTrusted })
+  bindContract(ipcMain, (channel, input) => backend.call(channel, input), { isTrustedSender: isTrusted })
   ipcMain.handle('casebinder-shell:save-file', async (event, suggestedName: unknown, content: unknown, base64: unknown) => {
     if (!isTrusted(event.senderFrame?.url ?? '') || typeof suggestedName !== 'string' || typeof content !== 'string') return null
     const win = BrowserWindow.fromWebContents(event.sender)
     const options = { defaultPath: join(app.getPath('documents'), suggestedName.replace(/[\\/:*?"<>|]/g, '_')) }
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
     if (r.canceled || !r.filePath) return null
-    writeFileAtomic(r.filePath, base64 === true ? Buffer.from(content, 'base64') : content)
+    const written = await backend.writeFile(r.filePath, base64 === true ? Buffer.from(content, 'base64') : content)
+    if (!written.ok) throw new Error(written.error.message)
     return r.filePath
   })
   // "open in Word/WPS": a temp copy (read-only use; the record stays in the blob store), opened by the system
@@ -88,7 +110,8 @@ app.whenReady().then(() => {
     const safe = basename(fileName).replace(/[\\/:*?"<>|]/g, '_')
     if (!/\.docx$/i.test(safe)) return null
     const target = join(app.getPath('temp'), 'casebinder-open', `${Date.now()}-${safe}`)
-    writeFileAtomic(target, Buffer.from(base64, 'base64'))
+    const written = await backend.writeFile(target, Buffer.from(base64, 'base64'))
+    if (!written.ok) throw new Error(written.error.message)
     const problem = await shell.openPath(target)
     return problem ? null : target
   })
@@ -97,7 +120,12 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-  app.on('will-quit', () => home.close())
+  // quitting waits for the backend to close the database (it is killed if it takes longer than a few seconds)
+  app.on('before-quit', (e) => {
+    if (backend.state === 'stopped') return
+    e.preventDefault()
+    void backend.shutdown().then(() => app.quit())
+  })
 })
 
 app.on('window-all-closed', () => {

@@ -3,7 +3,7 @@
  * Edge). Used for the dossier's cover, contents list and note.
  */
 import { chromium, type Browser } from 'playwright-core'
-import { CHROMIUM_ARGS } from './rendition'
+import { CHROMIUM_ARGS } from './rendition-tools'
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })

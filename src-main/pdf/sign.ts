@@ -43,7 +43,8 @@ import {
   type PDFRef
 } from 'pdf-lib'
 import { openPkcs12, type OpenedPkcs12 } from './certificates'
-import { certIssuerSerial, verifyPdfSignature } from './verify'
+import { certIssuerSerial } from './cms'
+import { verifyPdfSignature } from './verify'
 
 export interface SignOptions {
   /** 签名原因, e.g. "案卷归档" */

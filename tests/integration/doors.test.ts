@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { makeHome, type TestHome } from '../helpers'
 import { CHANNELS, IPC_PREFIX } from '../../src-main/contract'
-import { handlers } from '../../src-main/services'
+import { handlers, invoke } from '../../src-main/services'
 import { bindContract, trustedSenderCheck, type IpcEventLike } from '../../src-main/electron/ipc'
 import { startHarness, type Harness } from '../../src-main/harness/server'
 import type { Result } from '../../src-main/core/errors'
@@ -43,7 +43,9 @@ describe('Electron IPC binding', () => {
 
   it('binds every contract channel once, and calls the service behind it', () => {
     const ipc = fakeIpc()
-    const bound = bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
+    const bound = bindContract(ipc, (channel, input) => invoke(t.ctx, channel, input), {
+      isTrustedSender: trustedSenderCheck(rendererFile)
+    })
     expect([...ipc.map.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort())
     expect(bound).toHaveLength(CHANNELS.length)
     const added = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, {
@@ -58,7 +60,7 @@ describe('Electron IPC binding', () => {
 
   it('returns validation failures as values, never throwing across the bridge', () => {
     const ipc = fakeIpc()
-    bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
+    bindContract(ipc, (channel, input) => invoke(t.ctx, channel, input), { isTrustedSender: trustedSenderCheck(rendererFile) })
     const r = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, { name: 'x' }) as Result<unknown>
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED')
@@ -66,7 +68,7 @@ describe('Electron IPC binding', () => {
 
   it('refuses senders that are not our renderer', () => {
     const ipc = fakeIpc()
-    bindContract(ipc, t.ctx, { isTrustedSender: trustedSenderCheck(rendererFile) })
+    bindContract(ipc, (channel, input) => invoke(t.ctx, channel, input), { isTrustedSender: trustedSenderCheck(rendererFile) })
     for (const url of [
       'https://evil.example/',
       'file:///tmp/other.html',

@@ -1,0 +1,84 @@
+/**
+ * The backend side of the wire: on `init` it opens the data home and creates the service context, then answers
+ * every request through the registry's `invoke` and pushes the context's events. On `shutdown` it closes the
+ * database and says `closed`. Runs wherever an Endpoint can be had (utilityProcess, worker thread).
+ */
+import type { AppEvent } from '../contract'
+import type { Result } from '../core/errors'
+import { createContext, invoke, openHome, writeFileAtomic, type Home, type InvokeLogger, type ServiceContext } from '../services'
+import { parseToBackend, type BackendInit, type BackendRequest, type Endpoint, type ToMain } from './protocol'
+
+export interface ServeOptions {
+  logger?: InvokeLogger
+  /** called once the database is closed after `shutdown` (the entry ends the process there) */
+  onClosed?: () => void
+}
+
+export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
+  let home: Home | null = null
+  let ctx: ServiceContext | null = null
+  let closed = false
+  const send = (m: ToMain) => port.send(m)
+
+  const open = (init: BackendInit) => {
+    if (home || closed) return
+    try {
+      home = openHome(init.home, { actor: init.actor })
+      ctx = createContext(home, { actor: init.actor, version: init.version, emit: (event: AppEvent) => send({ kind: 'event', event }) })
+      send({ kind: 'ready', home: home.paths.root })
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      const hint = /NODE_MODULE_VERSION|better_sqlite3|better-sqlite3/.test(message)
+        ? '（数据库组件与 Electron 版本不匹配，请运行 node scripts/ensure-native.mjs electron）'
+        : ''
+      options.logger?.error(`backend: cannot open the data home ${init.home}`, err)
+      send({ kind: 'fatal', message: `无法打开数据目录 ${init.home}：${message}${hint}` })
+    }
+  }
+
+  const answer = (req: BackendRequest): Result<unknown> => {
+    if (!ctx) return { ok: false, error: { code: 'INTERNAL', message: '后台服务尚未就绪。', details: { backend: 'not-ready' } } }
+    if (req.kind === 'call') return invoke(ctx, req.channel, req.input, options.logger)
+    try {
+      writeFileAtomic(req.path, req.data)
+      return { ok: true, value: req.path }
+    } catch (err) {
+      return {
+        ok: false,
+        error: { code: 'EXPORT_FAILED', message: `文件写入失败：${(err as Error).message}`, details: { path: req.path } }
+      }
+    }
+  }
+
+  const reply = (id: number, result: Result<unknown>) => {
+    try {
+      send({ kind: 'result', id, result })
+    } catch (err) {
+      // a value that cannot cross the port (structured clone) is a bug; the caller still gets an answer
+      options.logger?.error('backend: result could not be sent', err)
+      send({ kind: 'result', id, result: { ok: false, error: { code: 'INTERNAL', message: '结果无法传回界面。' } } })
+    }
+  }
+
+  port.onMessage((raw) => {
+    const m = parseToBackend(raw)
+    if (!m) return
+    if (m.kind === 'init') open(m.init)
+    else if (m.kind === 'shutdown') {
+      if (!closed) {
+        closed = true
+        try {
+          home?.close()
+        } catch (err) {
+          options.logger?.error('backend: closing the database failed', err)
+        }
+        home = null
+        ctx = null
+      }
+      send({ kind: 'closed' })
+      options.onClosed?.()
+    } else if (closed) {
+      reply(m.id, { ok: false, error: { code: 'INTERNAL', message: '程序正在退出，本次操作没有执行。', details: { backend: 'stopping' } } })
+    } else reply(m.id, answer(m))
+  })
+}
