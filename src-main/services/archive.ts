@@ -104,7 +104,7 @@ export async function dossierArchive(
     writeFileSync(
       join(tmp, 'bag-info.txt'),
       [
-        `Source-Organization: ${view.record?.compiler ? '' : ''}${getAgency(db)!.name}`,
+        `Source-Organization: ${getAgency(db)!.name}`,
         `External-Identifier: ${c.number ?? c.id}`,
         `External-Description: ${c.name}`,
         `Bagging-Date: ${t}`,
