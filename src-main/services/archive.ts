@@ -10,10 +10,12 @@ import { join, relative, resolve, sep } from 'node:path'
 import { appError } from '../core/errors'
 import { canonical, entryHash, listActivity, sha256Hex } from '../store/activity'
 import { caseDocuments } from '../store/repos/documents'
-import { findCase, nextNumber } from '../store/repos/cases'
+import { findCase, nextNumber, peekNextNumber } from '../store/repos/cases'
+import { getAgency } from '../store/repos/agency'
+import { lockDossier } from '../store/repos/dossiers'
+import { caseEvidence } from '../store/repos/evidence'
 import { getSetting } from '../store/settings'
 import { verifyPdfSignature } from '../pdf/verify'
-import { caseEvidence } from './evidence'
 import { change, today, type ServiceContext } from './context'
 import { dossierShow, exportBundle, removeQuietly, tempSibling, type ExportOptions } from './dossier'
 import { casesTransition } from './cases'
@@ -56,7 +58,7 @@ export async function dossierArchive(
   const t = today(ctx)
   const year = Number(t.slice(0, 4))
   // the archive number is taken only when the package is complete (below); this one is for the cover
-  const provisional = `${year}${String(((db.prepare(`SELECT last FROM number_sequences WHERE scope = 'archive' AND year = ?`).get(year) as { last: number } | undefined)?.last ?? 0) + 1).padStart(4, '0')}`
+  const provisional = `${year}${String(peekNextNumber(db, 'archive', year)).padStart(4, '0')}`
   const retention =
     c.procedure === 'general' ? getSetting(db, 'archive.retentionGeneral', '永久') : getSetting(db, 'archive.retentionSummary', '30年')
   const tmp = tempSibling(outDir)
@@ -102,7 +104,7 @@ export async function dossierArchive(
     writeFileSync(
       join(tmp, 'bag-info.txt'),
       [
-        `Source-Organization: ${view.record?.compiler ? '' : ''}${(db.prepare('SELECT name FROM agency WHERE id = 1').get() as { name: string }).name}`,
+        `Source-Organization: ${getAgency(db)!.name}`,
         `External-Identifier: ${c.number ?? c.id}`,
         `External-Description: ${c.name}`,
         `Bagging-Date: ${t}`,
@@ -131,13 +133,7 @@ export async function dossierArchive(
             const serial = nextNumber(db2, 'archive', year)
             const number = `${year}${String(serial).padStart(4, '0')}`
             if (number !== provisional) throw new Error('archive number changed during export; try again')
-            db2
-              .prepare(
-                `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)
-               ON CONFLICT(case_id) DO UPDATE SET archive_number = excluded.archive_number, retention = excluded.retention,
-                 archived_on = excluded.archived_on, locked = 1, bundle_sha256 = excluded.bundle_sha256, updated_at = excluded.updated_at`
-              )
-              .run(c.id, number, retention, t, bundleSha, at)
+            lockDossier(db2, c.id, { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha, at })
             return { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha }
           },
           (r) => ({
@@ -185,7 +181,7 @@ export function verifyPath(path: string, opts: { expectedFingerprintSha256?: str
     return { ok: false, kind: 'package', problems: [...problems, '缺少 manifest-sha256.txt'], checked, signature: null }
   const listed = new Map<string, string>()
   for (const line of readFileSync(manifestPath, 'utf8').split('\n').filter(Boolean)) {
-    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+    const m = line.match(/^([0-9a-f]{64}) {2}(.+)$/)
     if (!m) problems.push(`清单行格式错误：${line}`)
     else listed.set(m[2]!, m[1]!)
   }

@@ -3,17 +3,8 @@ import { appError } from '../core/errors'
 import { toFieldIssues } from '../core/validation'
 import { sha256Hex, canonical } from '../store/activity'
 import type { Db } from '../store/db'
+import { calendarYearRecords, calendarYearVersion, saveCalendarYear } from '../store/repos/calendar'
 import { change, type ServiceContext } from './context'
-
-interface YearRow {
-  year: number
-  rest_days: string
-  makeup_workdays: string
-  source: string
-  version: string
-  imported_at: string
-  imported_by: string
-}
 
 /**
  * The calendar in force. Its version names the data set of every year: the bundled version, plus
@@ -21,33 +12,29 @@ interface YearRow {
  * exactly which schedules produced it.
  */
 export function loadCalendar(db: Db): WorkCalendar {
-  const rows = db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as YearRow[]
+  const rows = calendarYearRecords(db)
   const counts = new Map<string, number>()
   for (const r of rows) counts.set(r.version, (counts.get(r.version) ?? 0) + 1)
   const base = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none'
   const extras = rows.filter((r) => r.version !== base).map((r) => `+${r.year}:${r.version}`)
   return new WorkCalendar({
     version: base + extras.join(''),
-    years: rows.map((r) => ({
-      year: r.year,
-      restDays: JSON.parse(r.rest_days) as CalendarYear['restDays'],
-      makeupWorkdays: JSON.parse(r.makeup_workdays) as CalendarYear['makeupWorkdays']
-    }))
+    years: rows.map((r) => ({ year: r.year, restDays: r.restDays, makeupWorkdays: r.makeupWorkdays }))
   })
 }
 
 export function calendarYears(ctx: ServiceContext) {
-  const rows = ctx.home.db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as YearRow[]
+  const rows = calendarYearRecords(ctx.home.db)
   return {
     version: loadCalendar(ctx.home.db).version,
     years: rows.map((r) => ({
       year: r.year,
-      restDays: (JSON.parse(r.rest_days) as unknown[]).length,
-      makeupWorkdays: (JSON.parse(r.makeup_workdays) as unknown[]).length,
+      restDays: r.restDays.length,
+      makeupWorkdays: r.makeupWorkdays.length,
       source: r.source,
       version: r.version,
-      importedAt: r.imported_at,
-      importedBy: r.imported_by
+      importedAt: r.importedAt,
+      importedBy: r.importedBy
     }))
   }
 }
@@ -100,17 +87,18 @@ export function calendarImport(ctx: ServiceContext, input: { text: string; repla
     ctx,
     'calendar',
     (db, at) => {
-      const existing = db.prepare('SELECT version FROM calendar_years WHERE year = ?').get(year.year) as { version: string } | undefined
-      if (existing && !input.replace) {
-        throw appError('CALENDAR_IMPORT_INVALID', `${year.year}年的日历已存在（${existing.version}）；如需替换请选择“覆盖”`)
+      const existing = calendarYearVersion(db, year.year)
+      if (existing !== null && !input.replace) {
+        throw appError('CALENDAR_IMPORT_INVALID', `${year.year}年的日历已存在（${existing}）；如需替换请选择“覆盖”`)
       }
-      db.prepare(
-        `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(year) DO UPDATE SET rest_days = excluded.rest_days, makeup_workdays = excluded.makeup_workdays,
-           source = excluded.source, version = excluded.version, imported_at = excluded.imported_at, imported_by = excluded.imported_by`
-      ).run(year.year, JSON.stringify(year.restDays), JSON.stringify(year.makeupWorkdays), source, version, at, ctx.actor)
-      return { year: year.year, version, restDays: year.restDays.length, makeupWorkdays: year.makeupWorkdays.length, replaced: !!existing }
+      saveCalendarYear(db, year, { source, version, at, actor: ctx.actor })
+      return {
+        year: year.year,
+        version,
+        restDays: year.restDays.length,
+        makeupWorkdays: year.makeupWorkdays.length,
+        replaced: existing !== null
+      }
     },
     (r) => ({
       action: 'calendar.import',

@@ -2,16 +2,26 @@ import { DeadlineRuleSetSchema, alertLevel, computeDeadlines, type DeadlineAdjus
 import { appError } from '../core/errors'
 import { OPEN_STATUSES } from '../core/case'
 import type { Db } from '../store/db'
-import { addAdjustment, caseAdjustments, caseEvents, casesByIds, findCase, openDeadlines, replaceDeadlines } from '../store/repos/cases'
+import {
+  addAdjustment,
+  caseAdjustments,
+  caseEvents,
+  caseIdsWithStatus,
+  casesByIds,
+  findCase,
+  markCaseExtended,
+  openDeadlines,
+  replaceDeadlines
+} from '../store/repos/cases'
+import { insertRuleSet, latestRuleSet, type DeadlineRuleSetRecord } from '../store/repos/deadlines'
 import { loadCalendar } from './calendar'
 import { change, today, type ServiceContext } from './context'
 import { addDays } from '../core/dates'
 
-export function activeRules(db: Db): { version: number; name: string; rules: DeadlineRule[]; createdAt: string } {
-  const row = db.prepare('SELECT * FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as
-    { version: number; name: string; rules: string; created_at: string } | undefined
-  if (!row) throw new Error('no deadline rules seeded')
-  return { version: row.version, name: row.name, rules: JSON.parse(row.rules) as DeadlineRule[], createdAt: row.created_at }
+export function activeRules(db: Db): DeadlineRuleSetRecord {
+  const set = latestRuleSet(db)
+  if (!set) throw new Error('no deadline rules seeded')
+  return set
 }
 
 /** Recompute a case's deadlines from its events (inside the caller's transaction). */
@@ -58,7 +68,7 @@ export function deadlinesAdjust(ctx: ServiceContext, input: { caseId: number; ad
       if (a.kind === 'exclusion' && a.to < a.from) throw appError('VALIDATION_FAILED', '扣除期间的结束日期不能早于开始日期')
       addAdjustment(db, c.id, a, at)
       if (a.kind === 'extension' && a.code === 'decision' && !c.extended) {
-        db.prepare('UPDATE cases SET extended = 1, updated_at = ? WHERE id = ?').run(at, c.id)
+        markCaseExtended(db, c.id, at)
       }
       recomputeDeadlines(db, c.id)
       return { case: c, rule }
@@ -88,17 +98,11 @@ export function rulesSet(ctx: ServiceContext, input: { name: string; rules: Dead
     ctx,
     'deadlines',
     (db, at) => {
-      const version = Number(
-        db
-          .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
-          .run(set.name, JSON.stringify(set.rules), at, ctx.actor).lastInsertRowid
-      )
+      const version = insertRuleSet(db, set, at, ctx.actor)
       let recomputed = 0
       if (input.recomputeOpen) {
-        const ids = db
-          .prepare(`SELECT id FROM cases WHERE status IN (SELECT value FROM json_each(?))`)
-          .all(JSON.stringify(OPEN_STATUSES)) as { id: number }[]
-        for (const { id } of ids) recomputeDeadlines(db, id)
+        const ids = caseIdsWithStatus(db, OPEN_STATUSES)
+        for (const id of ids) recomputeDeadlines(db, id)
         recomputed = ids.length
       }
       return { version, recomputed }

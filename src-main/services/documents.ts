@@ -13,6 +13,7 @@ import { loadManifest, templateType } from '../drafting/catalogue'
 import { templateBytes } from './template-source'
 import { renderDocx, TemplateError } from '../drafting/render'
 import type { Db } from '../store/db'
+import { recordBlob } from '../store/blobs'
 import { getSetting } from '../store/settings'
 import { findCase, nextNumber } from '../store/repos/cases'
 import {
@@ -308,13 +309,7 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
         if (err instanceof TemplateError) throw appError('TEMPLATE_INVALID', err.message)
         throw err
       }
-      const blob = ctx.home.blobs.put(docx)
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
-        blob.sha256,
-        blob.size,
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        at
-      )
+      const blob = recordBlob(db, ctx.home.blobs, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', at)
       markIssued(db, d.id, { number, docxSha256: blob.sha256, templateSha256: tpl.sha256, issuedOn, actor: ctx.actor, at })
       const issued = findDocument(db, d.id)!
       afterDecisionIssued(ctx, issued)

@@ -20,6 +20,9 @@ import { CASE_STATUS_LABELS } from '../core/case'
 import { loadManifest } from '../drafting/catalogue'
 import { caseDeadlines, caseEvents, caseOfficers } from '../store/repos/cases'
 import { caseDocuments } from '../store/repos/documents'
+import { findDossier, saveDossierOrder } from '../store/repos/dossiers'
+import { caseEvidence } from '../store/repos/evidence'
+import { findRendition, saveRendition } from '../store/repos/renditions'
 import { findOfficer } from '../store/repos/officers'
 import { getAgency } from '../store/repos/agency'
 import { getSetting } from '../store/settings'
@@ -29,7 +32,7 @@ import { mustCase } from './guards'
 import type { Db } from '../store/db'
 import { assembleBundle, imageToPdf, pageCount, pageRanges, type StampPosition } from '../pdf/bundle'
 import { contentsHtml, coverHtml, noteHtml } from '../pdf/front-matter'
-import { assertNotLocked, caseEvidence } from './evidence'
+import { assertNotLocked } from './evidence'
 import { change, today, type ServiceContext } from './context'
 
 export interface DocxRenditioner {
@@ -42,24 +45,6 @@ export interface DocxRenditioner {
 }
 export type HtmlPrinter = (htmls: string[]) => Promise<Uint8Array[]>
 export type Signer = (pdf: Uint8Array) => Promise<Uint8Array>
-
-export function dossierRecord(db: Db, caseId: number) {
-  return (
-    (db.prepare('SELECT * FROM dossiers WHERE case_id = ?').get(caseId) as
-      | {
-          item_order: string | null
-          compiler: string
-          checker: string
-          note: string
-          archive_number: string | null
-          retention: string | null
-          archived_on: string | null
-          locked: number
-          bundle_sha256: string | null
-        }
-      | undefined) ?? null
-  )
-}
 
 function materials(db: Db, caseId: number): { docs: DossierDoc[]; evidence: DossierEvidence[] } {
   const types = new Map(loadManifest().manifest.types.map((t) => [t.id, t]))
@@ -85,10 +70,10 @@ function materials(db: Db, caseId: number): { docs: DossierDoc[]; evidence: Doss
 export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
   const db = ctx.home.db
   const c = mustCase(db, input.caseId)
-  const rec = dossierRecord(db, c.id)
+  const rec = findDossier(db, c.id)
   const scheme = getSetting<OrderScheme>(db, 'dossier.orderScheme', 'standard')
   const { docs, evidence } = materials(db, c.id)
-  const items = dossierItems(docs, evidence, scheme, rec?.item_order ? (JSON.parse(rec.item_order) as string[]) : null)
+  const items = dossierItems(docs, evidence, scheme, rec?.itemOrder ?? null)
   const events = caseEvents(db, c.id)
   const comp = completeness({
     procedure: c.procedure,
@@ -121,13 +106,13 @@ export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
     review,
     record: rec
       ? {
-          archiveNumber: rec.archive_number,
+          archiveNumber: rec.archiveNumber,
           retention: rec.retention,
-          archivedOn: rec.archived_on,
-          locked: rec.locked === 1,
+          archivedOn: rec.archivedOn,
+          locked: rec.locked,
           compiler: rec.compiler,
           checker: rec.checker,
-          bundleSha256: rec.bundle_sha256
+          bundleSha256: rec.bundleSha256
         }
       : null
   }
@@ -165,10 +150,7 @@ export function dossierReorder(ctx: ServiceContext, input: { caseId: number; ord
     'dossier',
     (db, at) => {
       assertNotLocked(db, input.caseId)
-      db.prepare(
-        `INSERT INTO dossiers (case_id, item_order, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(case_id) DO UPDATE SET item_order = excluded.item_order, updated_at = excluded.updated_at`
-      ).run(input.caseId, JSON.stringify(input.order), at)
+      saveDossierOrder(db, input.caseId, input.order, at)
       return null
     },
     () => ({
@@ -215,12 +197,11 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
 
   // 1. renditions of issued DOCX (cached by the DOCX hash)
   const needRender = view.items.filter((i) => i.documentId !== null && i.scanEvidenceId === null).map((i) => docs.get(i.documentId!)!)
-  const cachedRow = db.prepare('SELECT pdf_sha256 FROM renditions WHERE docx_sha256 = ?')
   const pdfs = new Map<string, Uint8Array>()
   const toRender: { id: string; docx: Uint8Array }[] = []
   for (const d of needRender) {
-    const hit = cachedRow.get(d.docxSha256) as { pdf_sha256: string } | undefined
-    if (hit && ctx.home.blobs.has(hit.pdf_sha256)) pdfs.set(`doc:${d.id}`, ctx.home.blobs.get(hit.pdf_sha256))
+    const hit = findRendition(db, d.docxSha256!)
+    if (hit && ctx.home.blobs.has(hit.pdfSha256)) pdfs.set(`doc:${d.id}`, ctx.home.blobs.get(hit.pdfSha256))
     else toRender.push({ id: `doc:${d.id}`, docx: ctx.home.blobs.get(d.docxSha256!) })
   }
   progress('rendition', 0, toRender.length)
@@ -232,20 +213,17 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
       if (opts.signal?.aborted) throw cancelled()
       throw appError('RENDITION_FAILED', `文书转换为 PDF 失败：${(err as Error).message}`)
     }
-    const ins = db.prepare(
-      'INSERT OR REPLACE INTO renditions (docx_sha256, pdf_sha256, renderer, pages, created_at) VALUES (?, ?, ?, ?, ?)'
-    )
     for (const r of toRender) {
       const pdf = rendered.get(r.id)
       if (!pdf) throw appError('RENDITION_FAILED', `文书 ${r.id} 没有生成 PDF`)
       const blob = ctx.home.blobs.put(pdf)
-      ins.run(
-        docs.get(Number(r.id.slice(4)))!.docxSha256,
-        blob.sha256,
-        opts.renditioner.name,
-        await pageCount(pdf),
-        new Date().toISOString()
-      )
+      saveRendition(db, {
+        docxSha256: docs.get(Number(r.id.slice(4)))!.docxSha256!,
+        pdfSha256: blob.sha256,
+        renderer: opts.renditioner.name,
+        pages: await pageCount(pdf),
+        createdAt: new Date().toISOString()
+      })
       pdfs.set(r.id, pdf)
     }
   }

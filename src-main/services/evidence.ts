@@ -6,39 +6,11 @@ import { appError } from '../core/errors'
 import { FILE_KINDS, sanitizeFileName, sniff } from '../core/files'
 import { findCase } from '../store/repos/cases'
 import { findDocument } from '../store/repos/documents'
+import { dossierLocked } from '../store/repos/dossiers'
+import { caseEvidence, findCaseEvidenceByHash, findEvidence, insertEvidence } from '../store/repos/evidence'
+import { recordBlob } from '../store/blobs'
 import type { Db } from '../store/db'
 import { change, type ServiceContext } from './context'
-
-export interface EvidenceRecord {
-  id: number
-  caseId: number
-  kind: 'evidence' | 'scan' | 'av'
-  evidenceType: string | null
-  description: string
-  source: string
-  collector: string
-  collectedAt: string | null
-  place: string
-  documentId: number | null
-  sha256: string
-  fileName: string
-  mime: string
-  size: number
-  createdBy: string
-  createdAt: string
-}
-
-const COLS = `id, case_id AS caseId, kind, evidence_type AS evidenceType, description, source, collector, collected_at AS collectedAt,
-  place, document_id AS documentId, sha256, file_name AS fileName, mime, size, created_by AS createdBy, created_at AS createdAt`
-
-export function caseEvidence(db: Db, caseId: number): EvidenceRecord[] {
-  return db.prepare(`SELECT ${COLS} FROM evidence WHERE case_id = ? ORDER BY id`).all(caseId) as EvidenceRecord[]
-}
-
-export function dossierLocked(db: Db, caseId: number): boolean {
-  const r = db.prepare('SELECT locked FROM dossiers WHERE case_id = ?').get(caseId) as { locked: number } | undefined
-  return r?.locked === 1
-}
 
 export function assertNotLocked(db: Db, caseId: number): void {
   if (dossierLocked(db, caseId)) throw appError('DOSSIER_LOCKED', '案卷已归档封存，不能再增加、删除或修改材料')
@@ -88,45 +60,30 @@ export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
         if (!doc || doc.caseId !== input.caseId) throw appError('EVIDENCE_INVALID', '扫描件须对应本案一份已签发的文书')
         if (doc.status !== 'issued') throw appError('EVIDENCE_INVALID', `${doc.title}尚未签发，不能登记签字扫描件`)
       }
-      const blob = ctx.home.blobs.put(bytes)
-      const existing = db
-        .prepare('SELECT id, description FROM evidence WHERE case_id = ? AND sha256 = ?')
-        .get(input.caseId, blob.sha256) as { id: number; description: string } | undefined
+      const blob = recordBlob(db, ctx.home.blobs, bytes, info.mime, at)
+      const existing = findCaseEvidenceByHash(db, input.caseId, blob.sha256)
       if (existing)
         throw appError('EVIDENCE_DUPLICATE', `同一文件已作为“${existing.description}”登记（编号 ${existing.id}）`, {
           existingId: existing.id
         })
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
-        blob.sha256,
-        blob.size,
-        info.mime,
-        at
-      )
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO evidence (case_id, kind, evidence_type, description, source, collector, collected_at, place, document_id, sha256, file_name, mime, size, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-          )
-          .run(
-            input.caseId,
-            input.kind,
-            input.evidenceType ?? null,
-            input.description,
-            input.source,
-            input.collector,
-            input.collectedAt ?? null,
-            input.place,
-            input.documentId ?? null,
-            blob.sha256,
-            fileName,
-            info.mime,
-            bytes.length,
-            ctx.actor,
-            at
-          ).lastInsertRowid
-      )
-      return db.prepare(`SELECT ${COLS} FROM evidence WHERE id = ?`).get(id) as EvidenceRecord
+      const id = insertEvidence(db, {
+        caseId: input.caseId,
+        kind: input.kind,
+        evidenceType: input.evidenceType ?? null,
+        description: input.description,
+        source: input.source,
+        collector: input.collector,
+        collectedAt: input.collectedAt ?? null,
+        place: input.place,
+        documentId: input.documentId ?? null,
+        sha256: blob.sha256,
+        fileName,
+        mime: info.mime,
+        size: bytes.length,
+        createdBy: ctx.actor,
+        createdAt: at
+      })
+      return findEvidence(db, id)!
     },
     (e) => ({
       action: 'evidence.add',
@@ -144,7 +101,7 @@ export function evidenceList(ctx: ServiceContext, input: { caseId: number }) {
 }
 
 export function evidenceFile(ctx: ServiceContext, input: { id: number }) {
-  const e = ctx.home.db.prepare(`SELECT ${COLS} FROM evidence WHERE id = ?`).get(input.id) as EvidenceRecord | undefined
+  const e = findEvidence(ctx.home.db, input.id)
   if (!e) throw appError('EVIDENCE_NOT_FOUND', `未找到编号为 ${input.id} 的证据`)
   return { fileName: e.fileName, mime: e.mime, base64: ctx.home.blobs.get(e.sha256).toString('base64') }
 }

@@ -1,7 +1,7 @@
 import { appError } from '../core/errors'
 import { partyIdentityKey, type Party, type PartyData } from '../core/party'
 import { findParty, findPartyByIdentity, insertParty, searchParties, updateParty } from '../store/repos/parties'
-import { indexCase } from '../store/repos/cases'
+import { caseIdsOfParty, indexCase } from '../store/repos/cases'
 import { change, type ServiceContext } from './context'
 
 function duplicateError(existing: Party) {
@@ -64,8 +64,7 @@ export function partiesEdit(ctx: ServiceContext, input: { id: number; data: Part
       if (clash && clash.id !== before.id) throw duplicateError(clash)
       updateParty(db, before.id, input.data, key, at)
       // party names are part of the case search index
-      const caseIds = db.prepare('SELECT DISTINCT case_id FROM case_parties WHERE party_id = ?').all(before.id) as { case_id: number }[]
-      for (const r of caseIds) indexCase(db, r.case_id)
+      for (const caseId of caseIdsOfParty(db, before.id)) indexCase(db, caseId)
       return { before, after: findParty(db, before.id)! }
     },
     ({ before, after }) => ({

@@ -9,6 +9,7 @@ import { htmlToPdf, launchChromium } from '../pdf/html-pdf'
 import { signPdf } from '../pdf/sign'
 import { CertificateError, createTestCertificate, loadPkcs12 } from '../pdf/certificates'
 import { getAgency } from '../store/repos/agency'
+import { recordBlob } from '../store/blobs'
 import { getSetting, setSetting } from '../store/settings'
 import type { DocxRenditioner, HtmlPrinter, Signer } from './dossier'
 import { change, type ServiceContext } from './context'
@@ -82,13 +83,7 @@ export function signingImport(ctx: ServiceContext, input: { base64: string; pass
     ctx,
     'signing',
     (db, at) => {
-      const blob = ctx.home.blobs.put(p12)
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
-        blob.sha256,
-        blob.size,
-        'application/x-pkcs12',
-        at
-      )
+      const blob = recordBlob(db, ctx.home.blobs, p12, 'application/x-pkcs12', at)
       setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: false, info } satisfies StoredCert)
       return null
     },
@@ -113,13 +108,7 @@ export function signingCreateTest(ctx: ServiceContext) {
     ctx,
     'signing',
     (db, at) => {
-      const blob = ctx.home.blobs.put(cert.p12)
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
-        blob.sha256,
-        blob.size,
-        'application/x-pkcs12',
-        at
-      )
+      const blob = recordBlob(db, ctx.home.blobs, cert.p12, 'application/x-pkcs12', at)
       setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: true, testPassword: cert.password, info } satisfies StoredCert)
       return null
     },

@@ -7,6 +7,8 @@ import { templateType } from '../drafting/catalogue'
 import { templateBytes } from './template-source'
 import { TemplateError } from '../drafting/render'
 import { validateTemplate } from '../drafting/validate-template'
+import { recordBlob } from '../store/blobs'
+import { deleteCustomTemplate, saveCustomTemplate } from '../store/repos/templates'
 import { change, type ServiceContext } from './context'
 
 const MAX_BASE64 = 28 * 1024 * 1024 // ~20 MB of DOCX
@@ -62,18 +64,8 @@ export function templatesImport(ctx: ServiceContext, input: { type: string; file
     ctx,
     'templates',
     (db, at) => {
-      const blob = ctx.home.blobs.put(bytes)
-      db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(
-        blob.sha256,
-        blob.size,
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        at
-      )
-      db.prepare(
-        `INSERT INTO custom_templates (type, sha256, file_name, tags, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(type) DO UPDATE SET sha256 = excluded.sha256, file_name = excluded.file_name, tags = excluded.tags,
-           imported_at = excluded.imported_at, imported_by = excluded.imported_by`
-      ).run(type.id, blob.sha256, input.fileName, JSON.stringify(report.tags), at, ctx.actor)
+      const blob = recordBlob(db, ctx.home.blobs, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', at)
+      saveCustomTemplate(db, { type: type.id, sha256: blob.sha256, fileName: input.fileName, tags: report.tags }, at, ctx.actor)
       return { type: type.id, sha256: blob.sha256, ...report, acceptable: true }
     },
     (r) => ({
@@ -92,8 +84,7 @@ export function templatesReset(ctx: ServiceContext, input: { type: string }) {
     ctx,
     'templates',
     (db) => {
-      const r = db.prepare('DELETE FROM custom_templates WHERE type = ?').run(type.id)
-      if (r.changes === 0) throw appError('TEMPLATE_NOT_FOUND', `“${type.title}”没有本机关模板，已在使用内置模板`)
+      if (!deleteCustomTemplate(db, type.id)) throw appError('TEMPLATE_NOT_FOUND', `“${type.title}”没有本机关模板，已在使用内置模板`)
       return { type: type.id }
     },
     () => ({

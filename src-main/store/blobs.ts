@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomic } from './atomic'
+import type { Db } from './db'
 
 /**
  * Content-addressed, immutable file store: blobs/ab/cdef… named by SHA-256.
@@ -34,4 +35,20 @@ export class BlobStore {
     if (actual !== sha256) throw new Error(`blob ${sha256} is corrupt (content hashes to ${actual})`)
     return data
   }
+}
+
+/**
+ * Store bytes in the blob store (atomic write, named by SHA-256) and register them in the `blobs` table,
+ * inside the caller's transaction. The same bytes twice: one file, one row (the first mime and time stay).
+ */
+export function recordBlob(
+  db: Db,
+  blobs: BlobStore,
+  data: Uint8Array,
+  mime: string,
+  at: string
+): { sha256: string; size: number; existed: boolean } {
+  const blob = blobs.put(data)
+  db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, mime, at)
+  return blob
 }

@@ -107,6 +107,11 @@ export function updateCase(db: Db, c: CaseRecord): void {
   ).run(toParams(c))
 }
 
+/** Mark the decision period as extended (延长办案期限). */
+export function markCaseExtended(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE cases SET extended = 1, updated_at = ? WHERE id = ?').run(at, id)
+}
+
 export function findCase(db: Db, id: number): CaseRecord | null {
   const r = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Row | undefined
   return r ? fromRow(r) : null
@@ -122,6 +127,18 @@ export function casesByIds(db: Db, ids: readonly number[]): CaseRecord[] {
   const rows = db.prepare(`SELECT * FROM cases WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Row[]
   const byId = new Map(rows.map((r) => [r.id, fromRow(r)]))
   return ids.map((id) => byId.get(id)).filter((c): c is CaseRecord => c !== undefined)
+}
+
+/** Ids of the cases in any of these statuses. */
+export function caseIdsWithStatus(db: Db, statuses: readonly string[]): number[] {
+  const rows = db.prepare('SELECT id FROM cases WHERE status IN (SELECT value FROM json_each(?))').all(JSON.stringify(statuses)) as {
+    id: number
+  }[]
+  return rows.map((r) => r.id)
+}
+
+export function countCases(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n
 }
 
 export interface CaseFilter {
@@ -221,6 +238,12 @@ export function caseParties(
     out.set(r.case_id, list)
   }
   return out
+}
+
+/** Ids of the cases a party takes part in. */
+export function caseIdsOfParty(db: Db, partyId: number): number[] {
+  const rows = db.prepare('SELECT DISTINCT case_id FROM case_parties WHERE party_id = ?').all(partyId) as { case_id: number }[]
+  return rows.map((r) => r.case_id)
 }
 
 export function caseOfficers(db: Db, caseIds: readonly number[]): Map<number, { officerId: number; name: string; certNo: string }[]> {
@@ -407,6 +430,12 @@ export function nextNumber(db: Db, scope: string, year: number): number {
   db.prepare('INSERT INTO number_sequences (scope, year, last) VALUES (?, ?, 0) ON CONFLICT(scope, year) DO NOTHING').run(scope, year)
   db.prepare('UPDATE number_sequences SET last = last + 1 WHERE scope = ? AND year = ?').run(scope, year)
   return (db.prepare('SELECT last FROM number_sequences WHERE scope = ? AND year = ?').get(scope, year) as { last: number }).last
+}
+
+/** The number `nextNumber` would give now, without taking it. */
+export function peekNextNumber(db: Db, scope: string, year: number): number {
+  const r = db.prepare('SELECT last FROM number_sequences WHERE scope = ? AND year = ?').get(scope, year) as { last: number } | undefined
+  return (r?.last ?? 0) + 1
 }
 
 /** Keep the full-text index row of a case in step with the case (same transaction). */

@@ -51,6 +51,11 @@ export function listOfficers(db: Db, includeInactive: boolean): OfficerRecord[] 
   return (db.prepare(sql).all() as Row[]).map(fromRow)
 }
 
+export function countOfficers(db: Db, includeInactive: boolean): number {
+  const sql = `SELECT COUNT(*) AS n FROM officers ${includeInactive ? '' : 'WHERE active = 1'}`
+  return (db.prepare(sql).get() as { n: number }).n
+}
+
 export function findOfficer(db: Db, id: number): OfficerRecord | null {
   const r = db.prepare('SELECT * FROM officers WHERE id = ?').get(id) as Row | undefined
   return r ? fromRow(r) : null

@@ -39,6 +39,10 @@ export function partiesByIds(db: Db, ids: readonly number[]): Party[] {
   return rows.map(fromRow)
 }
 
+export function countParties(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM parties').get() as { n: number }).n
+}
+
 export function searchParties(db: Db, filter: { q?: string; kind?: string; limit: number }): Party[] {
   const where: string[] = []
   const params: unknown[] = []

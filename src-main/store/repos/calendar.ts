@@ -1,0 +1,56 @@
+/**
+ * The working-day calendar, one row per year: its rest days and make-up workdays, where they came from
+ * (bundled data or an import) and the version of that data set.
+ */
+import type { CalendarYear } from '../../core/calendar'
+import type { Db } from '../db'
+
+export interface CalendarYearRecord extends CalendarYear {
+  source: string
+  version: string
+  importedAt: string
+  importedBy: string
+}
+
+interface Row {
+  year: number
+  rest_days: string
+  makeup_workdays: string
+  source: string
+  version: string
+  imported_at: string
+  imported_by: string
+}
+
+function fromRow(r: Row): CalendarYearRecord {
+  return {
+    year: r.year,
+    restDays: JSON.parse(r.rest_days) as CalendarYear['restDays'],
+    makeupWorkdays: JSON.parse(r.makeup_workdays) as CalendarYear['makeupWorkdays'],
+    source: r.source,
+    version: r.version,
+    importedAt: r.imported_at,
+    importedBy: r.imported_by
+  }
+}
+
+/** Every year held, oldest first. */
+export function calendarYearRecords(db: Db): CalendarYearRecord[] {
+  return (db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as Row[]).map(fromRow)
+}
+
+/** The data-set version held for a year, or null when the year is not held. */
+export function calendarYearVersion(db: Db, year: number): string | null {
+  const r = db.prepare('SELECT version FROM calendar_years WHERE year = ?').get(year) as Pick<Row, 'version'> | undefined
+  return r?.version ?? null
+}
+
+/** Store a year, replacing what was held for it. */
+export function saveCalendarYear(db: Db, y: CalendarYear, meta: { source: string; version: string; at: string; actor: string }): void {
+  db.prepare(
+    `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(year) DO UPDATE SET rest_days = excluded.rest_days, makeup_workdays = excluded.makeup_workdays,
+       source = excluded.source, version = excluded.version, imported_at = excluded.imported_at, imported_by = excluded.imported_by`
+  ).run(y.year, JSON.stringify(y.restDays), JSON.stringify(y.makeupWorkdays), meta.source, meta.version, meta.at, meta.actor)
+}

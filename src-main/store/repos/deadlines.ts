@@ -1,0 +1,36 @@
+/**
+ * Deadline rule sets: each save of the rule table is a new version; the latest is in force, older ones stay
+ * so a computed deadline can name the version it came from.
+ */
+import type { DeadlineRule } from '../../core/deadlines'
+import type { Db } from '../db'
+
+export interface DeadlineRuleSetRecord {
+  version: number
+  name: string
+  rules: DeadlineRule[]
+  createdAt: string
+}
+
+interface Row {
+  version: number
+  name: string
+  rules: string
+  created_at: string
+  created_by: string
+}
+
+/** The rule set in force (the highest version), or null before any is seeded. */
+export function latestRuleSet(db: Db): DeadlineRuleSetRecord | null {
+  const r = db.prepare('SELECT * FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as Row | undefined
+  return r ? { version: r.version, name: r.name, rules: JSON.parse(r.rules) as DeadlineRule[], createdAt: r.created_at } : null
+}
+
+/** Save a rule set as the next version; returns that version. */
+export function insertRuleSet(db: Db, set: { name: string; rules: readonly DeadlineRule[] }, at: string, actor: string): number {
+  return Number(
+    db
+      .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
+      .run(set.name, JSON.stringify(set.rules), at, actor).lastInsertRowid
+  )
+}

@@ -1,0 +1,80 @@
+/**
+ * The dossier of a case (案卷): its manual item order, and once archived its archive record and lock.
+ * A locked row cannot change (a trigger refuses it).
+ */
+import type { Db } from '../db'
+
+export interface DossierRecord {
+  caseId: number
+  /** item keys in the order set by hand, or null for the scheme's order */
+  itemOrder: string[] | null
+  compiler: string
+  checker: string
+  note: string
+  archiveNumber: string | null
+  retention: string | null
+  archivedOn: string | null
+  locked: boolean
+  bundleSha256: string | null
+  updatedAt: string
+}
+
+interface Row {
+  case_id: number
+  item_order: string | null
+  compiler: string
+  checker: string
+  note: string
+  archive_number: string | null
+  retention: string | null
+  archived_on: string | null
+  locked: number
+  bundle_sha256: string | null
+  updated_at: string
+}
+
+function fromRow(r: Row): DossierRecord {
+  return {
+    caseId: r.case_id,
+    itemOrder: r.item_order ? (JSON.parse(r.item_order) as string[]) : null,
+    compiler: r.compiler,
+    checker: r.checker,
+    note: r.note,
+    archiveNumber: r.archive_number,
+    retention: r.retention,
+    archivedOn: r.archived_on,
+    locked: r.locked === 1,
+    bundleSha256: r.bundle_sha256,
+    updatedAt: r.updated_at
+  }
+}
+
+export function findDossier(db: Db, caseId: number): DossierRecord | null {
+  const r = db.prepare('SELECT * FROM dossiers WHERE case_id = ?').get(caseId) as Row | undefined
+  return r ? fromRow(r) : null
+}
+
+export function dossierLocked(db: Db, caseId: number): boolean {
+  const r = db.prepare('SELECT locked FROM dossiers WHERE case_id = ?').get(caseId) as Pick<Row, 'locked'> | undefined
+  return r?.locked === 1
+}
+
+export function saveDossierOrder(db: Db, caseId: number, order: readonly string[], at: string): void {
+  db.prepare(
+    `INSERT INTO dossiers (case_id, item_order, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(case_id) DO UPDATE SET item_order = excluded.item_order, updated_at = excluded.updated_at`
+  ).run(caseId, JSON.stringify(order), at)
+}
+
+/** Record the archive number, retention and date, and lock the dossier. */
+export function lockDossier(
+  db: Db,
+  caseId: number,
+  a: { archiveNumber: string; retention: string; archivedOn: string; bundleSha256: string; at: string }
+): void {
+  db.prepare(
+    `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)
+     ON CONFLICT(case_id) DO UPDATE SET archive_number = excluded.archive_number, retention = excluded.retention,
+       archived_on = excluded.archived_on, locked = 1, bundle_sha256 = excluded.bundle_sha256, updated_at = excluded.updated_at`
+  ).run(caseId, a.archiveNumber, a.retention, a.archivedOn, a.bundleSha256, a.at)
+}
