@@ -1,6 +1,6 @@
 import { bundledTemplateBytes } from '../drafting/catalogue'
 import type { Home } from '../store/home'
-import { customTemplateSha } from '../store/repos/custom-templates'
+import { customTemplateSha } from '../store/repos/templates'
 
 /** The DOCX in force for a type: the agency's custom template when imported, else the bundled one. */
 export function templateBytes(home: Home, id: string): { bytes: Buffer; sha256: string | null; custom: boolean } {
