@@ -2,11 +2,11 @@
  * Rows of legal review, hearings, waivers, collective discussions, the major-decision catalogue and the
  * publicity records (migration 5).
  */
-import type { Db } from '../db'
-import type { MajorCatalogue, Measure, Trigger } from '../../core/major-decision'
-import type { MaterialItem, ReviewDecision, ReviewStatus } from '../../core/legal-review'
-import type { PublicityRecord, PublicityStatus, WithdrawReason } from '../../core/publicity'
-import type { DISCUSSION_CONCLUSIONS } from '../../core/review-views'
+import type { Db } from '../../db'
+import type { MajorCatalogue, Measure, Trigger } from '../../../core/major-decision'
+import type { MaterialItem, ReviewDecision, ReviewStatus } from '../../../core/legal-review'
+import type { PublicityRecord, PublicityStatus, WithdrawReason } from '../../../core/publicity'
+import type { DISCUSSION_CONCLUSIONS } from '../../../core/review-views'
 
 // ---------------------------------------------------------------- catalogue
 
