@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { openDatabase, schemaVersion } from '../../src-main/store/db'
-import { MIGRATIONS } from '../../src-main/store/migrations'
+import { MIGRATIONS, migrationChecksum } from '../../src-main/store/migrations'
 import { openHome } from '../../src-main/store/home'
 import { BlobStore } from '../../src-main/store/blobs'
 import { writeFileAtomic } from '../../src-main/store/atomic'
@@ -63,6 +64,38 @@ describe('database and migrations', () => {
     expect(() =>
       openDatabase(file, { migrations: [...MIGRATIONS, { version: 70, name: 'x', sql: 'CREATE TABLE t70 (y INTEGER);' }] })
     ).toThrow(/changed after it was applied/)
+  })
+
+  it('keeps every released migration byte for byte: a home records these checksums and refuses any other text', () => {
+    // a new migration adds its line here once released; an existing line never changes
+    const released: Record<number, string> = {
+      1: 'a95b2d679ee60dd6eb4775b2deedff4616c8122594dc81fe7e53460953de76a2',
+      2: '06b88ee919ccd84c14f900ef21034a17a3a999aa0ffb9556c32b3f1f830a1639',
+      3: 'c3e3df61aabee7ebec1c2d7fe06d5d3fc091659ffe9f67d46116db7991fe9919',
+      4: 'e98213350477e147985467f472a3f33071f99a90778eabba2e0f104adbab7dd8',
+      5: '7782a77282c168a197fddeb1ab2b137778fc47d86b60bf665d8d2a134c5549e3'
+    }
+    for (const m of MIGRATIONS) if (released[m.version]) expect(migrationChecksum(m), `migration ${m.version}`).toBe(released[m.version])
+    const file = join(tmp(), 'db.sqlite')
+    const db = openDatabase(file)
+    const applied = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all() as {
+      version: number
+      checksum: string
+    }[]
+    expect(applied.filter((r) => released[r.version]).map((r) => r.checksum)).toEqual(Object.values(released))
+    db.close()
+    const edited = MIGRATIONS.map((m) => (m.version === 5 ? { ...m, sql: m.sql + ' ' } : m))
+    expect(() => openDatabase(file, { migrations: edited })).toThrow(/^migration 5 \(.*\) was changed after it was applied$/)
+  })
+
+  it('lists one file per migration, in order, each named NNN-what-it-does after its version', () => {
+    const dir = fileURLToPath(new URL('../../src-main/store/migrations', import.meta.url))
+    const files = readdirSync(dir)
+      .filter((f) => /^\d{3}-/.test(f))
+      .sort()
+    for (const f of files) expect(f).toMatch(/^\d{3}-[a-z0-9]+(-[a-z0-9]+)*\.ts$/)
+    expect(files.map((f) => Number(f.slice(0, 3)))).toEqual(MIGRATIONS.map((m) => m.version))
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
   })
 })
 
