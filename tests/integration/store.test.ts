@@ -8,6 +8,11 @@ import { MIGRATIONS, migrationChecksum } from '../../src-main/store/migrations'
 import { openHome } from '../../src-main/store/home'
 import { BlobStore } from '../../src-main/store/blobs'
 import { writeFileAtomic } from '../../src-main/store/atomic'
+import { StoreDataError } from '../../src-main/store/json'
+import { getSetting } from '../../src-main/store/settings'
+import { verifyChain } from '../../src-main/store/activity'
+import { latestCatalogue } from '../../src-main/store/repos/review'
+import { findParty } from '../../src-main/store/repos/parties'
 
 const dirs: string[] = []
 const tmp = () => {
@@ -118,6 +123,41 @@ describe('data home', () => {
     expect(again.created).toBe(false)
     expect((again.db.prepare('SELECT COUNT(*) AS n FROM activity_log').get() as { n: number }).n).toBe(4)
     again.close()
+  })
+})
+
+describe('JSON columns', () => {
+  it('reads each JSON column through its schema and refuses a corrupt row with an error naming table, column and row', () => {
+    const home = openHome(join(tmp(), 'home'))
+    const db = home.db
+    expect(latestCatalogue(db).catalogue.name).toBeTruthy()
+    db.prepare(`UPDATE major_catalogues SET config = '{"name": "x"' WHERE version = 1`).run()
+    expect(() => latestCatalogue(db)).toThrow(StoreDataError)
+    expect(() => latestCatalogue(db)).toThrow(/^corrupt row in major_catalogues \(version 1\): column config is not valid JSON/)
+    db.prepare(`UPDATE major_catalogues SET config = '{"name": "x"}' WHERE version = 1`).run()
+    expect(() => latestCatalogue(db)).toThrow(/^corrupt row in major_catalogues \(version 1\): column config does not match its schema \(/)
+
+    const at = new Date().toISOString()
+    const id = Number(
+      db
+        .prepare(`INSERT INTO parties (kind, name, identity_key, data, created_at, updated_at) VALUES ('org', 'x', 'cc:x', '[1, 2]', ?, ?)`)
+        .run(at, at).lastInsertRowid
+    )
+    expect(() => findParty(db, id)).toThrow(new RegExp(`^corrupt row in parties \\(id ${id}\\): column data does not match its schema`))
+
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('publicity.policy', '{"minMonths": "twelve"}')`).run()
+    expect(() => getSetting(db, 'publicity.policy', null)).toThrow(
+      /^corrupt row in settings \(key publicity\.policy\): column value does not match its schema \(minMonths: /
+    )
+    // a key core does not declare is still checked to be JSON
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('x.unknown', 'not json')`).run()
+    expect(() => getSetting(db, 'x.unknown', null)).toThrow(/^corrupt row in settings \(key x\.unknown\): column value is not valid JSON/)
+
+    // the verifier reports a damaged head instead of failing
+    expect(verifyChain(db).ok).toBe(true)
+    db.prepare(`UPDATE settings SET value = '{"seq": "4"}' WHERE key = 'audit.head'`).run()
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBad: { reason: 'recorded head is not valid (head altered)' } })
+    home.close()
   })
 })
 

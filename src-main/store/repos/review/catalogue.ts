@@ -1,6 +1,7 @@
 /** The major-decision catalogue (重大执法决定法制审核目录), one row per version (migration 5: major_catalogues). */
 import type { Db } from '../../db'
-import type { MajorCatalogue } from '../../../core/major-decision'
+import { parseJsonColumn } from '../../json'
+import { MajorCatalogueSchema, type MajorCatalogue } from '../../../core/major-decision'
 
 export interface CatalogueVersion {
   version: number
@@ -9,20 +10,35 @@ export interface CatalogueVersion {
   createdBy: string
 }
 
+interface Row {
+  version: number
+  config: string
+  created_at: string
+  created_by: string
+}
+
+function fromRow(r: Row): CatalogueVersion {
+  const catalogue = parseJsonColumn(MajorCatalogueSchema, r.config, {
+    table: 'major_catalogues',
+    column: 'config',
+    id: r.version,
+    key: 'version'
+  })
+  return { version: r.version, catalogue, createdAt: r.created_at, createdBy: r.created_by }
+}
+
 export function latestCatalogue(db: Db): CatalogueVersion {
-  const r = db.prepare('SELECT * FROM major_catalogues ORDER BY version DESC LIMIT 1').get() as
-    { version: number; config: string; created_at: string; created_by: string } | undefined
+  const r = db.prepare('SELECT * FROM major_catalogues ORDER BY version DESC LIMIT 1').get() as Row | undefined
   if (!r) throw new Error('no major-decision catalogue seeded')
-  return { version: r.version, catalogue: JSON.parse(r.config) as MajorCatalogue, createdAt: r.created_at, createdBy: r.created_by }
+  return fromRow(r)
 }
 
 /** The version in force on `date`: the newest one whose effective date has come (else the oldest). */
 export function catalogueOn(db: Db, date: string): CatalogueVersion {
   const r = (db.prepare('SELECT * FROM major_catalogues WHERE effective_from <= ? ORDER BY version DESC LIMIT 1').get(date) ??
-    db.prepare('SELECT * FROM major_catalogues ORDER BY version LIMIT 1').get()) as
-    { version: number; config: string; created_at: string; created_by: string } | undefined
+    db.prepare('SELECT * FROM major_catalogues ORDER BY version LIMIT 1').get()) as Row | undefined
   if (!r) throw new Error('no major-decision catalogue seeded')
-  return { version: r.version, catalogue: JSON.parse(r.config) as MajorCatalogue, createdAt: r.created_at, createdBy: r.created_by }
+  return fromRow(r)
 }
 
 export function catalogueVersions(

@@ -1,6 +1,7 @@
 /** Collective discussions (集体讨论, discussions) and their conclusions. */
 import type { Db } from '../../db'
-import type { DISCUSSION_CONCLUSIONS } from '../../../core/review-views'
+import { parseJsonColumn } from '../../json'
+import { DiscussionSchema, type DISCUSSION_CONCLUSIONS } from '../../../core/review-views'
 
 export type DiscussionConclusion = (typeof DISCUSSION_CONCLUSIONS)[number]
 
@@ -38,7 +39,7 @@ export function caseDiscussions(db: Db, caseId: number): DiscussionRecord[] {
     caseId: r.case_id,
     heldOn: r.held_on,
     chair: r.chair,
-    attendees: JSON.parse(r.attendees) as string[],
+    attendees: parseJsonColumn(DiscussionSchema.shape.attendees, r.attendees, { table: 'discussions', column: 'attendees', id: r.id }),
     conclusion: r.conclusion,
     conclusionText: r.conclusion_text,
     record: r.record,

@@ -1,5 +1,7 @@
 /** Hearings (听证, hearings): request, eligibility, notice and schedule, the hearing held or waived. */
 import type { Db } from '../../db'
+import { parseJsonColumn } from '../../json'
+import { HearingSchema } from '../../../core/review-views'
 
 export interface HearingRecord {
   id: number
@@ -65,7 +67,7 @@ function hearingFromRow(r: HearingRow): HearingRecord {
     clerk: r.clerk,
     public: r.public === 1,
     privateReason: r.private_reason,
-    agents: JSON.parse(r.agents) as string[],
+    agents: parseJsonColumn(HearingSchema.shape.agents, r.agents, { table: 'hearings', column: 'agents', id: r.id }),
     heldOn: r.held_on,
     summary: r.summary,
     waivedOn: r.waived_on,

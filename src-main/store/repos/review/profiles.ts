@@ -1,5 +1,7 @@
 /** What a case's review profile records beyond the case itself: measures, confiscation, departure, manual flags (case_review_profiles). */
 import type { Db } from '../../db'
+import { parseJsonColumn } from '../../json'
+import { ReviewProfileSchema } from '../../../core/review-views'
 import type { Measure } from '../../../core/major-decision'
 
 export interface ReviewProfile {
@@ -16,12 +18,13 @@ export function getProfile(db: Db, caseId: number): ReviewProfile {
     | { measures: string; confiscation_fen: number; departure: number; departure_reason: string; manual_flags: string; updated_at: string }
     | undefined
   if (!r) return { measures: [], confiscation: 0, departure: false, departureReason: '', manualFlags: [], updatedAt: null }
+  const at = { table: 'case_review_profiles', id: caseId, key: 'case_id' }
   return {
-    measures: JSON.parse(r.measures) as Measure[],
+    measures: parseJsonColumn(ReviewProfileSchema.shape.measures, r.measures, { ...at, column: 'measures' }),
     confiscation: r.confiscation_fen / 100,
     departure: r.departure === 1,
     departureReason: r.departure_reason,
-    manualFlags: JSON.parse(r.manual_flags) as string[],
+    manualFlags: parseJsonColumn(ReviewProfileSchema.shape.manualFlags, r.manual_flags, { ...at, column: 'manual_flags' }),
     updatedAt: r.updated_at
   }
 }

@@ -1,6 +1,7 @@
 /** Administrative-penalty publicity records (行政处罚信息公示, publicity_records). */
 import type { Db } from '../../db'
-import type { PublicityRecord, PublicityStatus, WithdrawReason } from '../../../core/publicity'
+import { parseJsonColumn } from '../../json'
+import { PublicityRecordSchema, type PublicityRecord, type PublicityStatus, type WithdrawReason } from '../../../core/publicity'
 
 export interface PublicityRow {
   id: number
@@ -48,7 +49,7 @@ function pubFromRow(r: PubRow): PublicityRow {
     caseId: r.case_id,
     decisionDocumentId: r.decision_document_id,
     status: r.status,
-    record: JSON.parse(r.record) as PublicityRecord,
+    record: parseJsonColumn(PublicityRecordSchema, r.record, { table: 'publicity_records', column: 'record', id: r.id }),
     redactions: r.redactions,
     due: r.due,
     minUntil: r.min_until,

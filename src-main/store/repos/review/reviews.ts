@@ -1,7 +1,18 @@
 /** Legal review rounds (法制审核, legal_reviews): submission, the reviewer's decision, the handler's response and coordination. */
+import { z } from 'zod'
 import type { Db } from '../../db'
-import type { Trigger } from '../../../core/major-decision'
-import type { MaterialItem, ReviewDecision, ReviewStatus } from '../../../core/legal-review'
+import { parseJsonColumn } from '../../json'
+import { TriggerSchema, type Trigger } from '../../../core/major-decision'
+import {
+  MaterialItemSchema,
+  ReviewDecisionSchema,
+  type MaterialItem,
+  type ReviewDecision,
+  type ReviewStatus
+} from '../../../core/legal-review'
+
+const TriggersSchema = z.array(TriggerSchema)
+const MaterialsSchema = z.array(MaterialItemSchema)
 
 export interface ReviewRecord {
   id: number
@@ -64,14 +75,15 @@ interface ReviewRow {
 }
 
 function reviewFromRow(r: ReviewRow): ReviewRecord {
+  const at = { table: 'legal_reviews', id: r.id }
   return {
     id: r.id,
     caseId: r.case_id,
     round: r.round,
     status: r.status,
     catalogueVersion: r.catalogue_version,
-    triggers: JSON.parse(r.triggers) as Trigger[],
-    materials: JSON.parse(r.materials) as MaterialItem[],
+    triggers: parseJsonColumn(TriggersSchema, r.triggers, { ...at, column: 'triggers' }),
+    materials: parseJsonColumn(MaterialsSchema, r.materials, { ...at, column: 'materials' }),
     documentId: r.document_id,
     documentRevision: r.document_revision,
     reviewerId: r.reviewer_id,
@@ -81,7 +93,7 @@ function reviewFromRow(r: ReviewRow): ReviewRecord {
     due: r.due,
     decidedOn: r.decided_on,
     decidedBy: r.decided_by,
-    decision: r.decision ? (JSON.parse(r.decision) as ReviewDecision) : null,
+    decision: r.decision ? parseJsonColumn(ReviewDecisionSchema, r.decision, { ...at, column: 'decision' }) : null,
     opinionDocumentId: r.opinion_document_id,
     response: r.response,
     responseNote: r.response_note,
