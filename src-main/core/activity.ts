@@ -21,6 +21,10 @@ export type Activity = z.output<typeof ActivitySchema>
 
 export const GENESIS_HASH = '0'.repeat(64)
 
+/** The last entry as recorded beside the chain (setting `audit.head`): a truncated tail no longer matches it. */
+export const AuditHeadSchema = z.object({ seq: z.number().int(), hash: z.string() })
+export type AuditHead = z.output<typeof AuditHeadSchema>
+
 /** The fields covered by an entry's hash, in the form passed to the canonical (RFC 8785) encoder. */
 export function hashedFields(entry: Omit<Activity, 'hash' | 'detail'>): Record<string, unknown> {
   return {

@@ -121,14 +121,17 @@ export function reviewerProblem(r: ReviewerCandidate | null, caseOfficerIds: rea
 }
 
 /** One line of the materials checklist submitted with a review (DOMAIN.md §4 "Materials submitted"). */
-export interface MaterialItem {
-  code: string
-  label: string
-  mandatory: boolean
-  present: boolean
+export const MaterialItemSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  mandatory: z.boolean(),
+  present: z.boolean(),
   /** the documents or evidence that satisfy it */
-  refs: { kind: 'document' | 'evidence'; id: number; title: string; status?: string }[]
-}
+  refs: z.array(
+    z.object({ kind: z.enum(['document', 'evidence']), id: z.number().int(), title: z.string(), status: z.string().optional() })
+  )
+})
+export type MaterialItem = z.output<typeof MaterialItemSchema>
 
 export interface MaterialsInput {
   documents: readonly { id: number; type: string; title: string; status: 'draft' | 'issued' | 'voided' }[]

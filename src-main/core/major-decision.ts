@@ -92,12 +92,9 @@ export interface MajorFacts {
   manualFlags: readonly string[]
 }
 
-export interface Trigger {
-  kind: TriggerKind
-  code: string
-  label: string
-  reason: string
-}
+/** Why a case needs legal review: one line per catalogue item it meets (stored with each review round). */
+export const TriggerSchema = z.object({ kind: z.enum(TRIGGER_KINDS), code: z.string(), label: z.string(), reason: z.string() })
+export type Trigger = z.output<typeof TriggerSchema>
 
 const yuan = (n: number) => `${n.toLocaleString('en-US')}元`
 

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod'
 import { isoDateField } from './officer'
-import { MajorCatalogueSchema, MEASURES } from './major-decision'
-import { HEAD_DECISIONS, REVIEW_STATUSES, ReviewDecisionSchema, WAIVER_RIGHTS } from './legal-review'
+import { MajorCatalogueSchema, MEASURES, TriggerSchema } from './major-decision'
+import { HEAD_DECISIONS, MaterialItemSchema, REVIEW_STATUSES, ReviewDecisionSchema, WAIVER_RIGHTS } from './legal-review'
 import { PUBLICITY_STATUSES, PublicityRecordSchema, WITHDRAW_REASONS } from './publicity'
 import { CASE_STATUSES, PROCEDURES } from './case'
 import { GateProblemSchema } from './document-views'
@@ -15,17 +15,8 @@ export const TIMELINE_KINDS = ['case', 'document', 'evidence', 'review', 'hearin
 export type TimelineKind = (typeof TIMELINE_KINDS)[number]
 export const TIMELINE_FORMATS = ['csv', 'json'] as const
 
-export const TriggerSchema = z.object({ kind: z.string(), code: z.string(), label: z.string(), reason: z.string() })
-
-export const MaterialItemSchema = z.object({
-  code: z.string(),
-  label: z.string(),
-  mandatory: z.boolean(),
-  present: z.boolean(),
-  refs: z.array(
-    z.object({ kind: z.enum(['document', 'evidence']), id: z.number().int(), title: z.string(), status: z.string().optional() })
-  )
-})
+// declared beside the types they describe (major-decision, legal-review); re-exported for the views built on them
+export { MaterialItemSchema, TriggerSchema }
 
 export const ReviewRoundSchema = z.object({
   id: z.number().int(),
@@ -92,6 +83,31 @@ export const DISCUSSION_CONCLUSION_LABELS: Record<(typeof DISCUSSION_CONCLUSIONS
   further_investigation: '补充调查后再议'
 }
 
+/** What a case's review profile records beyond the case itself (case_review_profiles). */
+export const ReviewProfileSchema = z.object({
+  measures: z.array(z.enum(MEASURES)),
+  confiscation: z.number(),
+  departure: z.boolean(),
+  departureReason: z.string(),
+  manualFlags: z.array(z.string()),
+  updatedAt: z.string().nullable()
+})
+
+/** One collective discussion (集体讨论) and its conclusion. */
+export const DiscussionSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  heldOn: z.string(),
+  chair: z.string(),
+  attendees: z.array(z.string()),
+  conclusion: z.enum(DISCUSSION_CONCLUSIONS),
+  conclusionText: z.string(),
+  record: z.string(),
+  documentId: z.number().int().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string()
+})
+
 export const ReviewShowSchema = z.object({
   caseId: z.number().int(),
   caseName: z.string(),
@@ -111,14 +127,7 @@ export const ReviewShowSchema = z.object({
   }),
   hearing: z.object({ eligible: z.boolean(), reasons: z.array(z.string()) }),
   discussionRequired: z.boolean(),
-  profile: z.object({
-    measures: z.array(z.enum(MEASURES)),
-    confiscation: z.number(),
-    departure: z.boolean(),
-    departureReason: z.string(),
-    manualFlags: z.array(z.string()),
-    updatedAt: z.string().nullable()
-  }),
+  profile: ReviewProfileSchema,
   manualFlagOptions: z.array(z.object({ code: z.string(), label: z.string(), description: z.string() })),
   materials: z.array(MaterialItemSchema),
   decisionDraft: z.object({ id: z.number().int(), title: z.string(), revision: z.number().int() }).nullable(),
@@ -137,21 +146,7 @@ export const ReviewShowSchema = z.object({
       createdBy: z.string()
     })
   ),
-  discussions: z.array(
-    z.object({
-      id: z.number().int(),
-      caseId: z.number().int(),
-      heldOn: z.string(),
-      chair: z.string(),
-      attendees: z.array(z.string()),
-      conclusion: z.enum(DISCUSSION_CONCLUSIONS),
-      conclusionText: z.string(),
-      record: z.string(),
-      documentId: z.number().int().nullable(),
-      createdBy: z.string(),
-      createdAt: z.string()
-    })
-  )
+  discussions: z.array(DiscussionSchema)
 })
 
 export const CatalogueViewSchema = z.object({

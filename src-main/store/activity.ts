@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto'
 import canonicalize from 'canonicalize'
-import { GENESIS_HASH, hashedFields, type Activity, type ChainReport } from '../core/activity'
+import {
+  ActivitySchema,
+  AuditHeadSchema,
+  GENESIS_HASH,
+  hashedFields,
+  type Activity,
+  type AuditHead,
+  type ChainReport
+} from '../core/activity'
 import type { Db } from './db'
+import { parseJsonColumn, StoreDataError } from './json'
 
 export interface ActivityInput {
   actor: string
@@ -54,7 +63,7 @@ function fromRow(r: Row): Activity {
     targetId: r.target_id,
     caseId: r.case_id,
     summary: r.summary,
-    detail: JSON.parse(r.detail) as unknown,
+    detail: parseJsonColumn(ActivitySchema.shape.detail, r.detail, { table: 'activity_log', column: 'detail', id: r.seq, key: 'seq' }),
     digest: r.digest,
     prevHash: r.prev_hash,
     hash: r.hash
@@ -127,15 +136,15 @@ export function verifyChain(db: Db): ChainReport {
   for (const r of db.prepare('SELECT * FROM activity_log ORDER BY seq').iterate() as IterableIterator<Row>) {
     if (r.seq !== expectedSeq)
       return bad(r.seq, `sequence gap: expected entry ${expectedSeq}, found ${r.seq} (entries deleted or inserted)`)
-    let detail: unknown
+    let e: Activity
     try {
-      detail = JSON.parse(r.detail)
-    } catch {
-      return bad(r.seq, 'detail is not valid JSON')
+      e = fromRow(r)
+    } catch (err) {
+      if (err instanceof StoreDataError) return bad(r.seq, 'detail is not valid JSON')
+      throw err
     }
-    if (sha256Hex(canonical(detail)) !== r.digest) return bad(r.seq, 'detail does not match its digest (content altered)')
+    if (sha256Hex(canonical(e.detail)) !== r.digest) return bad(r.seq, 'detail does not match its digest (content altered)')
     if (r.prev_hash !== prev) return bad(r.seq, 'prev_hash does not link to the previous entry (entries reordered, deleted or inserted)')
-    const e = fromRow(r)
     if (entryHash(e) !== r.hash) return bad(r.seq, 'hash does not match the entry (a field was altered)')
     prev = r.hash
     expectedSeq++
@@ -143,7 +152,18 @@ export function verifyChain(db: Db): ChainReport {
   }
   const headRow = db.prepare(`SELECT value FROM settings WHERE key = 'audit.head'`).get() as { value: string } | undefined
   if (headRow) {
-    const head = JSON.parse(headRow.value) as { seq: number; hash: string }
+    let head: AuditHead
+    try {
+      head = parseJsonColumn(AuditHeadSchema, headRow.value, { table: 'settings', column: 'value', id: 'audit.head', key: 'key' })
+    } catch (err) {
+      if (!(err instanceof StoreDataError)) throw err
+      return {
+        ok: false,
+        entries: count,
+        headHash: prev,
+        firstBad: { seq: count + 1, reason: 'recorded head is not valid (head altered)' }
+      }
+    }
     if (head.seq !== count || head.hash !== prev) {
       return {
         ok: false,

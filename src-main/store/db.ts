@@ -1,17 +1,12 @@
 import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
-import { MIGRATIONS, type Migration } from './migrations'
+import { MIGRATIONS, migrationChecksum, type Migration } from './migrations'
 
 export type Db = Database.Database
 
 export interface OpenOptions {
   /** extra migrations after the built-in ones (tests use this to exercise ordering and failure) */
-  migrations?: Migration[]
+  migrations?: readonly Migration[]
   readonly?: boolean
-}
-
-function checksum(sql: string): string {
-  return createHash('sha256').update(sql).digest('hex')
 }
 
 /** Open the case store: WAL, foreign keys on, synchronous FULL; apply pending migrations. */
@@ -30,7 +25,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-export function migrate(db: Db, migrations: Migration[]): number[] {
+/**
+ * Apply the migrations not yet recorded in schema_migrations, each in its own transaction. Refuses a database
+ * whose applied migration's checksum differs from the text shipped here (an edited, released migration), or that
+ * has a migration this program does not know (a newer database).
+ */
+export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
@@ -55,7 +55,7 @@ export function migrate(db: Db, migrations: Migration[]): number[] {
   }
   const ran: number[] = []
   for (const m of sorted) {
-    const sum = checksum(m.sql)
+    const sum = migrationChecksum(m)
     const done = applied.get(m.version)
     if (done !== undefined) {
       if (done !== sum) throw new Error(`migration ${m.version} (${m.name}) was changed after it was applied`)

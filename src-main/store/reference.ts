@@ -7,9 +7,10 @@ import defaultRules from '../../resources/deadlines/default.json'
 import defaultCatalogue from '../../resources/review/catalogue.json'
 import { MajorCatalogueSchema } from '../core/major-decision'
 import { CalendarYearSchema } from '../core/calendar'
-import { DeadlineRuleSetSchema, type DeadlineRule } from '../core/deadlines'
+import { DeadlineRuleSetSchema } from '../core/deadlines'
 import type { Db } from './db'
 import { appendActivity } from './activity'
+import { parseJsonColumn } from './json'
 
 export function seedReferenceData(db: Db, actor: string): void {
   const at = new Date().toISOString()
@@ -37,7 +38,12 @@ export function seedReferenceData(db: Db, actor: string): void {
   if (latest) {
     // an upgrade that ships new rules (e.g. the legal-review period) adds them to the rules in force, keeping local edits
     const bundled = DeadlineRuleSetSchema.parse(defaultRules)
-    const current = JSON.parse(latest.rules) as DeadlineRule[]
+    const current = parseJsonColumn(DeadlineRuleSetSchema.shape.rules, latest.rules, {
+      table: 'deadline_rule_sets',
+      column: 'rules',
+      id: latest.version,
+      key: 'version'
+    })
     const missing = bundled.rules.filter((r) => !current.some((c) => c.code === r.code))
     if (missing.length) {
       const info = db

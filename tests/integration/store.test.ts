@@ -2,11 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { openDatabase, schemaVersion } from '../../src-main/store/db'
-import { MIGRATIONS } from '../../src-main/store/migrations'
+import { MIGRATIONS, migrationChecksum } from '../../src-main/store/migrations'
 import { openHome } from '../../src-main/store/home'
 import { BlobStore } from '../../src-main/store/blobs'
 import { writeFileAtomic } from '../../src-main/store/atomic'
+import { StoreDataError } from '../../src-main/store/json'
+import { getSetting } from '../../src-main/store/settings'
+import { verifyChain } from '../../src-main/store/activity'
+import { latestCatalogue } from '../../src-main/store/repos/review'
+import { findParty } from '../../src-main/store/repos/parties'
 
 const dirs: string[] = []
 const tmp = () => {
@@ -64,6 +70,38 @@ describe('database and migrations', () => {
       openDatabase(file, { migrations: [...MIGRATIONS, { version: 70, name: 'x', sql: 'CREATE TABLE t70 (y INTEGER);' }] })
     ).toThrow(/changed after it was applied/)
   })
+
+  it('keeps every released migration byte for byte: a home records these checksums and refuses any other text', () => {
+    // a new migration adds its line here once released; an existing line never changes
+    const released: Record<number, string> = {
+      1: 'a95b2d679ee60dd6eb4775b2deedff4616c8122594dc81fe7e53460953de76a2',
+      2: '06b88ee919ccd84c14f900ef21034a17a3a999aa0ffb9556c32b3f1f830a1639',
+      3: 'c3e3df61aabee7ebec1c2d7fe06d5d3fc091659ffe9f67d46116db7991fe9919',
+      4: 'e98213350477e147985467f472a3f33071f99a90778eabba2e0f104adbab7dd8',
+      5: '7782a77282c168a197fddeb1ab2b137778fc47d86b60bf665d8d2a134c5549e3'
+    }
+    for (const m of MIGRATIONS) if (released[m.version]) expect(migrationChecksum(m), `migration ${m.version}`).toBe(released[m.version])
+    const file = join(tmp(), 'db.sqlite')
+    const db = openDatabase(file)
+    const applied = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all() as {
+      version: number
+      checksum: string
+    }[]
+    expect(applied.filter((r) => released[r.version]).map((r) => r.checksum)).toEqual(Object.values(released))
+    db.close()
+    const edited = MIGRATIONS.map((m) => (m.version === 5 ? { ...m, sql: m.sql + ' ' } : m))
+    expect(() => openDatabase(file, { migrations: edited })).toThrow(/^migration 5 \(.*\) was changed after it was applied$/)
+  })
+
+  it('lists one file per migration, in order, each named NNN-what-it-does after its version', () => {
+    const dir = fileURLToPath(new URL('../../src-main/store/migrations', import.meta.url))
+    const files = readdirSync(dir)
+      .filter((f) => /^\d{3}-/.test(f))
+      .sort()
+    for (const f of files) expect(f).toMatch(/^\d{3}-[a-z0-9]+(-[a-z0-9]+)*\.ts$/)
+    expect(files.map((f) => Number(f.slice(0, 3)))).toEqual(MIGRATIONS.map((m) => m.version))
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+  })
 })
 
 describe('data home', () => {
@@ -85,6 +123,41 @@ describe('data home', () => {
     expect(again.created).toBe(false)
     expect((again.db.prepare('SELECT COUNT(*) AS n FROM activity_log').get() as { n: number }).n).toBe(4)
     again.close()
+  })
+})
+
+describe('JSON columns', () => {
+  it('reads each JSON column through its schema and refuses a corrupt row with an error naming table, column and row', () => {
+    const home = openHome(join(tmp(), 'home'))
+    const db = home.db
+    expect(latestCatalogue(db).catalogue.name).toBeTruthy()
+    db.prepare(`UPDATE major_catalogues SET config = '{"name": "x"' WHERE version = 1`).run()
+    expect(() => latestCatalogue(db)).toThrow(StoreDataError)
+    expect(() => latestCatalogue(db)).toThrow(/^corrupt row in major_catalogues \(version 1\): column config is not valid JSON/)
+    db.prepare(`UPDATE major_catalogues SET config = '{"name": "x"}' WHERE version = 1`).run()
+    expect(() => latestCatalogue(db)).toThrow(/^corrupt row in major_catalogues \(version 1\): column config does not match its schema \(/)
+
+    const at = new Date().toISOString()
+    const id = Number(
+      db
+        .prepare(`INSERT INTO parties (kind, name, identity_key, data, created_at, updated_at) VALUES ('org', 'x', 'cc:x', '[1, 2]', ?, ?)`)
+        .run(at, at).lastInsertRowid
+    )
+    expect(() => findParty(db, id)).toThrow(new RegExp(`^corrupt row in parties \\(id ${id}\\): column data does not match its schema`))
+
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('publicity.policy', '{"minMonths": "twelve"}')`).run()
+    expect(() => getSetting(db, 'publicity.policy', null)).toThrow(
+      /^corrupt row in settings \(key publicity\.policy\): column value does not match its schema \(minMonths: /
+    )
+    // a key core does not declare is still checked to be JSON
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('x.unknown', 'not json')`).run()
+    expect(() => getSetting(db, 'x.unknown', null)).toThrow(/^corrupt row in settings \(key x\.unknown\): column value is not valid JSON/)
+
+    // the verifier reports a damaged head instead of failing
+    expect(verifyChain(db).ok).toBe(true)
+    db.prepare(`UPDATE settings SET value = '{"seq": "4"}' WHERE key = 'audit.head'`).run()
+    expect(verifyChain(db)).toMatchObject({ ok: false, firstBad: { reason: 'recorded head is not valid (head altered)' } })
+    home.close()
   })
 })
 

@@ -1,4 +1,6 @@
 import type { Db } from '../db'
+import { parseJsonColumn } from '../json'
+import { DocumentViewSchema } from '../../core/document-views'
 
 export type DocStatus = 'draft' | 'issued' | 'voided'
 
@@ -58,7 +60,7 @@ function fromRow(r: Row): DocumentRecord {
     version: r.version,
     supersedesId: r.supersedes_id,
     number: r.number,
-    fields: JSON.parse(r.fields) as Record<string, unknown>,
+    fields: parseJsonColumn(DocumentViewSchema.shape.fields, r.fields, { table: 'documents', column: 'fields', id: r.id }),
     revision: r.revision,
     templateSha256: r.template_sha256,
     docxSha256: r.docx_sha256,

@@ -1,5 +1,6 @@
-import type { Party, PartyData } from '../../core/party'
+import { PartySchema, type Party, type PartyData } from '../../core/party'
 import type { Db } from '../db'
+import { parseJsonColumn } from '../json'
 
 interface Row {
   id: number
@@ -17,7 +18,7 @@ function fromRow(r: Row): Party {
     kind: r.kind,
     name: r.name,
     identityKey: r.identity_key,
-    data: JSON.parse(r.data) as Record<string, unknown>,
+    data: parseJsonColumn(PartySchema.shape.data, r.data, { table: 'parties', column: 'data', id: r.id }),
     createdAt: r.created_at,
     updatedAt: r.updated_at
   }
