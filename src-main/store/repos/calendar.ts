@@ -2,7 +2,9 @@
  * The working-day calendar, one row per year: its rest days and make-up workdays, where they came from
  * (bundled data or an import) and the version of that data set.
  */
+import { z } from 'zod'
 import type { CalendarYear } from '../../core/calendar'
+import { parseJsonColumn } from '../json'
 import type { Db } from '../db'
 
 export interface CalendarYearRecord extends CalendarYear {
@@ -22,11 +24,19 @@ interface Row {
   imported_by: string
 }
 
+/** a list of [date, name] pairs, as CalendarYear holds them */
+const DAYS: z.ZodType<CalendarYear['restDays']> = z.array(z.tuple([z.string(), z.string()]))
+
 function fromRow(r: Row): CalendarYearRecord {
   return {
     year: r.year,
-    restDays: JSON.parse(r.rest_days) as CalendarYear['restDays'],
-    makeupWorkdays: JSON.parse(r.makeup_workdays) as CalendarYear['makeupWorkdays'],
+    restDays: parseJsonColumn(DAYS, r.rest_days, { table: 'calendar_years', column: 'rest_days', id: r.year, key: 'year' }),
+    makeupWorkdays: parseJsonColumn(DAYS, r.makeup_workdays, {
+      table: 'calendar_years',
+      column: 'makeup_workdays',
+      id: r.year,
+      key: 'year'
+    }),
     source: r.source,
     version: r.version,
     importedAt: r.imported_at,

@@ -2,7 +2,8 @@
  * Deadline rule sets: each save of the rule table is a new version; the latest is in force, older ones stay
  * so a computed deadline can name the version it came from.
  */
-import type { DeadlineRule } from '../../core/deadlines'
+import { DeadlineRuleSetSchema, type DeadlineRule } from '../../core/deadlines'
+import { parseJsonColumn } from '../json'
 import type { Db } from '../db'
 
 export interface DeadlineRuleSetRecord {
@@ -23,7 +24,19 @@ interface Row {
 /** The rule set in force (the highest version), or null before any is seeded. */
 export function latestRuleSet(db: Db): DeadlineRuleSetRecord | null {
   const r = db.prepare('SELECT * FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as Row | undefined
-  return r ? { version: r.version, name: r.name, rules: JSON.parse(r.rules) as DeadlineRule[], createdAt: r.created_at } : null
+  return r
+    ? {
+        version: r.version,
+        name: r.name,
+        rules: parseJsonColumn(DeadlineRuleSetSchema.shape.rules, r.rules, {
+          table: 'deadline_rule_sets',
+          column: 'rules',
+          id: r.version,
+          key: 'version'
+        }),
+        createdAt: r.created_at
+      }
+    : null
 }
 
 /** Save a rule set as the next version; returns that version. */

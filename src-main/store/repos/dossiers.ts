@@ -2,7 +2,9 @@
  * The dossier of a case (案卷): its manual item order, and once archived its archive record and lock.
  * A locked row cannot change (a trigger refuses it).
  */
+import { z } from 'zod'
 import type { Db } from '../db'
+import { parseJsonColumn } from '../json'
 
 export interface DossierRecord {
   caseId: number
@@ -33,10 +35,14 @@ interface Row {
   updated_at: string
 }
 
+const ITEM_ORDER = z.array(z.string())
+
 function fromRow(r: Row): DossierRecord {
   return {
     caseId: r.case_id,
-    itemOrder: r.item_order ? (JSON.parse(r.item_order) as string[]) : null,
+    itemOrder: r.item_order
+      ? parseJsonColumn(ITEM_ORDER, r.item_order, { table: 'dossiers', column: 'item_order', id: r.case_id, key: 'case_id' })
+      : null,
     compiler: r.compiler,
     checker: r.checker,
     note: r.note,
