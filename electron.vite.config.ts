@@ -18,7 +18,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           harness: resolve(__dirname, 'src-main/harness/main.ts'),
-          worker: resolve(__dirname, 'src-main/jobs/worker.ts')
+          worker: resolve(__dirname, 'src-main/services/job-worker.ts')
         }
       }
     }

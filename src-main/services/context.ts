@@ -4,6 +4,7 @@ import { isoDateOf } from '../core/dates'
 import type { Db } from '../store/db'
 import { appendActivity, type ActivityInput } from '../store/activity'
 import { JobManager } from '../jobs/runner'
+import type { Jobs, WorkerEntry } from '../jobs/types'
 
 export interface ServiceContext {
   home: Home
@@ -15,7 +16,16 @@ export interface ServiceContext {
   emit: (event: AppEvent) => void
   version: string
   /** long-running work (exports) started from this door */
-  jobs: JobManager
+  jobs: Jobs
+}
+
+/**
+ * The worker-thread entry that runs the job bodies (services/job-worker.ts). Built, it is out/main/worker.js next
+ * to the entry (or one level up from a shared chunk); from source, the .mjs loads the TypeScript through tsx.
+ */
+const JOB_WORKER: WorkerEntry = {
+  built: [new URL('./worker.js', import.meta.url), new URL('../worker.js', import.meta.url)],
+  dev: new URL('./job-worker.dev.mjs', import.meta.url)
 }
 
 export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 'home'>> = {}): ServiceContext {
@@ -26,7 +36,7 @@ export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 
     now: partial.now ?? (() => new Date()),
     emit,
     version: partial.version ?? '0.0.0',
-    jobs: partial.jobs ?? new JobManager((e) => emit(e))
+    jobs: partial.jobs ?? new JobManager((e) => emit(e), JOB_WORKER)
   }
 }
 
