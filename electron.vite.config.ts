@@ -20,7 +20,7 @@ export default defineConfig({
           backend: resolve(__dirname, 'src-main/backend/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           harness: resolve(__dirname, 'src-main/harness/main.ts'),
-          worker: resolve(__dirname, 'src-main/jobs/worker.ts')
+          worker: resolve(__dirname, 'src-main/services/job-worker.ts')
         }
       }
     }

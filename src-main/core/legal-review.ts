@@ -3,6 +3,7 @@
  * covering the seven aspects, reviewer eligibility and the materials checklist. Pure.
  */
 import { z } from 'zod'
+import { isGeneralDecisionType } from './decisions'
 
 export const REVIEW_OUTCOMES = ['approved', 'approved_with_changes', 'rejected', 'returned'] as const
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number]
@@ -139,8 +140,6 @@ export interface MaterialsInput {
   hearingHeld: boolean
 }
 
-const DECISION_TYPES = ['penalty_decision_org', 'penalty_decision_person', 'no_penalty_decision']
-
 export function materialsChecklist(input: MaterialsInput): MaterialItem[] {
   const docs = input.documents.filter((d) => d.status !== 'voided')
   const ofTypes = (types: readonly string[], issuedOnly = false) =>
@@ -173,7 +172,7 @@ export function materialsChecklist(input: MaterialsInput): MaterialItem[] {
       '拟作出的处理决定书（草稿）',
       true,
       docs
-        .filter((d) => DECISION_TYPES.includes(d.type) && d.status === 'draft')
+        .filter((d) => isGeneralDecisionType(d.type) && d.status === 'draft')
         .map((d) => ({ kind: 'document' as const, id: d.id, title: d.title, status: d.status }))
     ),
     item('notice', '行政处罚告知书或者听证告知书（已告知的）', false, ofTypes(['penalty_notice', 'hearing_notice'], true)),

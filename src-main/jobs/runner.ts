@@ -9,30 +9,18 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppErrorException, type AppError } from '../core/errors'
 import type { AppEvent } from '../contract'
+import type { JobBody, JobState, Jobs, WorkerEntry } from './types'
 
-export interface JobState {
-  id: string
-  kind: string
-  status: 'running' | 'done' | 'failed' | 'cancelled'
-  stage: string
-  done: number
-  total: number
-  item?: string | undefined
-  result?: unknown
-  error?: AppError | undefined
-  startedAt: string
-  endedAt?: string | undefined
-}
+export type { JobBody, JobState, Jobs, WorkerEntry } from './types'
 
-export type JobBody = (
-  progress: (stage: string, done: number, total: number, item?: string) => void,
-  signal: AbortSignal
-) => Promise<unknown>
-
-export class JobManager {
+export class JobManager implements Jobs {
   private readonly jobs = new Map<string, { state: JobState; abort: AbortController; promise: Promise<void> }>()
 
-  constructor(private readonly emit: (e: AppEvent) => void) {}
+  constructor(
+    private readonly emit: (e: AppEvent) => void,
+    /** the worker-thread entry registered by the owner of the job bodies; without it, jobs run in this thread only */
+    private readonly worker?: WorkerEntry
+  ) {}
 
   start(kind: string, body: JobBody): JobState {
     const id = randomUUID()
@@ -77,21 +65,17 @@ export class JobManager {
 
   /**
    * Run a job body in a worker thread (its own database connection), relaying progress, cancellation and the
-   * result. The built app has worker.js beside this module; from source, dev-worker.mjs loads the TypeScript
-   * entry through tsx.
+   * result. The first built entry that exists is used; from source, the dev entry loads the TypeScript one.
    */
   startInWorker(kind: string, workerData: unknown): JobState {
+    const entry = this.worker
+    if (!entry) throw new Error('no worker entry registered for jobs')
     return this.start(
       kind,
       (progress, signal) =>
         new Promise((resolve, reject) => {
-          // built: out/main/worker.js next to the entry (or one level up from a shared chunk)
-          const built = [new URL('./worker.js', import.meta.url), new URL('../worker.js', import.meta.url)].find((u) =>
-            existsSync(fileURLToPath(u))
-          )
-          const worker = built
-            ? new Worker(built, { workerData })
-            : new Worker(new URL('./dev-worker.mjs', import.meta.url), { workerData })
+          const built = entry.built.find((u) => existsSync(fileURLToPath(u)))
+          const worker = new Worker(built ?? entry.dev, { workerData })
           const onAbort = () => worker.postMessage({ type: 'cancel' })
           signal.addEventListener('abort', onAbort)
           let settled = false

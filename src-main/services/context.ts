@@ -4,6 +4,7 @@ import { isoDateOf } from '../core/dates'
 import type { Db } from '../store/db'
 import { appendActivity, type ActivityInput } from '../store/activity'
 import { JobManager } from '../jobs/runner'
+import type { Jobs, WorkerEntry } from '../jobs/types'
 
 export interface ServiceContext {
   home: Home
@@ -15,7 +16,16 @@ export interface ServiceContext {
   emit: (event: AppEvent) => void
   version: string
   /** long-running work (exports) started from this door */
-  jobs: JobManager
+  jobs: Jobs
+}
+
+/**
+ * The worker-thread entry that runs the job bodies (services/job-worker.ts). Built, it is out/main/worker.js next
+ * to the entry (or one level up from a shared chunk); from source, the .mjs loads the TypeScript through tsx.
+ */
+const JOB_WORKER: WorkerEntry = {
+  built: [new URL('./worker.js', import.meta.url), new URL('../worker.js', import.meta.url)],
+  dev: new URL('./job-worker.dev.mjs', import.meta.url)
 }
 
 export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 'home'>> = {}): ServiceContext {
@@ -26,7 +36,7 @@ export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 
     now: partial.now ?? (() => new Date()),
     emit,
     version: partial.version ?? '0.0.0',
-    jobs: partial.jobs ?? new JobManager((e) => emit(e))
+    jobs: partial.jobs ?? new JobManager((e) => emit(e), JOB_WORKER)
   }
 }
 
@@ -35,25 +45,59 @@ export function today(ctx: ServiceContext): string {
   return isoDateOf(ctx.now())
 }
 
+/** What an activity entry says; the actor and the time come from the transaction. */
+export type ActivityEntry = Omit<ActivityInput, 'actor' | 'at'>
+
+/**
+ * An open write transaction, handed to in-transaction operations (services/ops). An operation does its work
+ * with `db` and `at`, and calls `record` for its own activity entry: the entry is appended at once, inside the
+ * transaction, and its `data.changed` event is sent only after the commit.
+ */
+export interface Tx {
+  readonly db: Db
+  /** the transaction's time, for rows and activity entries */
+  readonly at: string
+  readonly ctx: ServiceContext
+  record(area: string, entry: ActivityEntry): void
+}
+
+/**
+ * Run work in one IMMEDIATE transaction. Every activity entry recorded through the Tx is appended inside it;
+ * the `data.changed` events are emitted after the commit, in order (none when the transaction rolls back).
+ * Operations take the Tx; they never open a transaction of their own.
+ */
+export function transact<T>(ctx: ServiceContext, fn: (tx: Tx) => T): T {
+  const db = ctx.home.db
+  const at = ctx.now().toISOString()
+  const changed: { area: string; action: string }[] = []
+  const tx: Tx = {
+    db,
+    at,
+    ctx,
+    record(area, entry) {
+      appendActivity(db, { ...entry, actor: ctx.actor, at })
+      changed.push({ area, action: entry.action })
+    }
+  }
+  const result = db.transaction(() => fn(tx)).immediate()
+  for (const c of changed) ctx.emit({ type: 'data.changed', ...c })
+  return result
+}
+
 /**
  * Run a change in one IMMEDIATE transaction and append its activity record inside it.
- * `record` receives the change's result so the entry can describe what was written.
+ * `record` receives the change's result so the entry can describe what was written. Operations that `fn`
+ * runs through the Tx append their own entries first (in the order they ran).
  */
 export function change<T>(
   ctx: ServiceContext,
   area: string,
-  fn: (db: Db, at: string) => T,
-  record: (result: T) => Omit<ActivityInput, 'actor' | 'at'>
+  fn: (db: Db, at: string, tx: Tx) => T,
+  record: (result: T) => ActivityEntry
 ): T {
-  const db = ctx.home.db
-  const at = ctx.now().toISOString()
-  const result = db
-    .transaction(() => {
-      const r = fn(db, at)
-      appendActivity(db, { ...record(r), actor: ctx.actor, at })
-      return r
-    })
-    .immediate()
-  ctx.emit({ type: 'data.changed', area, action: record(result).action })
-  return result
+  return transact(ctx, (tx) => {
+    const result = fn(tx.db, tx.at, tx)
+    tx.record(area, record(result))
+    return result
+  })
 }

@@ -3,69 +3,56 @@
  * every save, issue (number from the gap-free sequence, DOCX rendered and frozen in the blob store), void,
  * and corrections as new versions.
  */
+import { canTransition } from '../core/case'
+import { isDecisionType, isGeneralDecisionType } from '../core/decisions'
 import { checkDocument, type CheckContext, type Finding } from '../core/document-checks'
 import { appError } from '../core/errors'
-import { draftFieldsSchema, emptyValue, formatDocumentNumber, type TemplateType } from '../core/templates'
+import type { GateProblem } from '../core/gates'
+import { draftFieldsSchema, formatDocumentNumber, type TemplateType } from '../core/templates'
 import { toFieldIssues } from '../core/validation'
-import { resolvePath, type DraftContext } from '../drafting/context'
-import { buildContext } from './draft-context'
-import { loadManifest, templateType } from '../drafting/catalogue'
+import type { DraftContext } from '../drafting/context'
+import { loadManifest } from '../drafting/catalogue'
 import { templateBytes } from './template-source'
 import { renderDocx, TemplateError } from '../drafting/render'
 import type { Db } from '../store/db'
 import { recordBlob } from '../store/blobs'
 import { getSetting } from '../store/settings'
+import { getAgency } from '../store/repos/agency'
 import { findCase, nextNumber } from '../store/repos/cases'
 import {
   caseDocuments,
+  customTemplateTypes,
   documentRevisions,
   findDocument,
+  findDocumentByNumber,
   insertDocument,
   markIssued,
   markVoided,
   saveDraftFields,
   type DocumentRecord
 } from '../store/repos/documents'
-import { change, today, type ServiceContext } from './context'
+import { caseReviews } from '../store/repos/review'
+import { change, today, transact, type ServiceContext, type Tx } from './context'
 import { violationRange } from './basis'
-import type { GateProblem } from '../core/gates'
-import { documentGate, enforceGate, isDecisionType } from './review'
 import { onDecisionVoided } from './publicity'
-import { casesTransition } from './cases'
-import { canTransition } from '../core/case'
+import { transitionCase } from './ops/case-status'
+import { createDocument, mustContext, mustDoc, mustType } from './ops/documents'
+import { documentGate, enforceGate } from './ops/review-gates'
 
 /**
  * Issuing a general-procedure decision moves the case to 决定 (or 不予处罚) when its status allows, so the
  * decision date, the service and publicity deadlines start from the document itself.
  */
-function afterDecisionIssued(ctx: ServiceContext, d: DocumentRecord): void {
-  if (!isDecisionType(d.type) || d.type === 'onsite_penalty_decision') return
-  const c = findCase(ctx.home.db, d.caseId)
+function afterDecisionIssued(tx: Tx, d: DocumentRecord): void {
+  if (!isGeneralDecisionType(d.type)) return
+  const c = findCase(tx.db, d.caseId)
   const to = d.type === 'no_penalty_decision' ? 'no_penalty' : 'decided'
   if (c && c.procedure === 'general' && canTransition(c.procedure, c.status, to)) {
-    casesTransition(ctx, { id: c.id, to, date: d.issuedOn!, note: `签发${d.title}${d.number ? `（${d.number}）` : ''}` })
+    transitionCase(tx, { id: c.id, to, date: d.issuedOn!, note: `签发${d.title}${d.number ? `（${d.number}）` : ''}` })
   }
 }
 
 export const NUMBERING_SCHEMES = ['per-type', 'inherit-case'] as const
-
-function mustType(id: string): TemplateType {
-  const t = templateType(id)
-  if (!t) throw appError('TEMPLATE_NOT_FOUND', `没有“${id}”这种文书`)
-  return t
-}
-
-function mustDoc(db: Db, id: number): DocumentRecord {
-  const d = findDocument(db, id)
-  if (!d) throw appError('DOCUMENT_NOT_FOUND', `未找到编号为 ${id} 的文书`)
-  return d
-}
-
-function mustContext(db: Db, caseId: number, t: string): DraftContext {
-  const c = buildContext(db, caseId, t)
-  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${caseId} 的案件`)
-  return c
-}
 
 function checkContext(doc: DocumentRecord, ctx: DraftContext, t: string, date: string): CheckContext {
   const a = ctx.agency as Partial<CheckContext['agency'] & object>
@@ -114,7 +101,7 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
 export type DocumentView = ReturnType<typeof view>
 
 export function templatesList(ctx: ServiceContext) {
-  const custom = new Set((ctx.home.db.prepare('SELECT type FROM custom_templates').all() as { type: string }[]).map((r) => r.type))
+  const custom = new Set(customTemplateTypes(ctx.home.db))
   return loadManifest().manifest.types.map((t) => ({
     id: t.id,
     title: t.title,
@@ -131,45 +118,10 @@ export function documentsCreate(
   ctx: ServiceContext,
   input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined }
 ) {
-  const type = mustType(input.type)
-  const t = today(ctx)
-  const doc = change(
+  return view(
     ctx,
-    'documents',
-    (db, at) => {
-      const c = mustContext(db, input.caseId, t)
-      const fields: Record<string, unknown> = {}
-      for (const f of type.fields) {
-        const v = f.autofill ? resolvePath(c, f.autofill) : undefined
-        fields[f.key] = v === undefined || v === null ? emptyValue(f) : v
-      }
-      const extra = draftFieldsSchema(type).safeParse({ ...fields, ...(input.fields ?? {}) })
-      if (!extra.success) {
-        const issues = toFieldIssues(extra.error)
-        throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
-      }
-      const id = insertDocument(db, {
-        caseId: input.caseId,
-        type: type.id,
-        title: type.title,
-        version: 1,
-        supersedesId: null,
-        fields: extra.data,
-        createdBy: ctx.actor,
-        at
-      })
-      return findDocument(db, id)!
-    },
-    (d) => ({
-      action: 'document.create',
-      targetType: 'document',
-      targetId: d.id,
-      caseId: String(d.caseId),
-      summary: `起草${d.title}`,
-      detail: { type: d.type, fields: d.fields }
-    })
+    transact(ctx, (tx) => createDocument(tx, input))
   )
-  return view(ctx, doc)
 }
 
 /** Autosave: only the manifest's fields; `revision` must be the one the editor loaded (no lost updates). */
@@ -182,8 +134,7 @@ export function documentsSave(ctx: ServiceContext, input: { id: number; revision
       if (d.status !== 'draft')
         throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
       if (isDecisionType(d.type)) {
-        const inReview = db.prepare(`SELECT round FROM legal_reviews WHERE document_id = ? AND status = 'in_review'`).get(d.id) as
-          { round: number } | undefined
+        const inReview = caseReviews(db, d.caseId).find((r) => r.documentId === d.id && r.status === 'in_review')
         if (inReview) throw appError('REVIEW_STATE_INVALID', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
       }
       if (d.revision !== input.revision) {
@@ -262,20 +213,20 @@ export function documentsFile(ctx: ServiceContext, input: { id: number }) {
 
 function assignNumber(db: Db, type: TemplateType, caseId: number, year: number): string | null {
   if (!type.prefix) return null
-  const agency = db.prepare('SELECT short_name FROM agency WHERE id = 1').get() as { short_name: string } | undefined
+  const agency = getAgency(db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，无法编号')
   const scheme = getSetting<(typeof NUMBERING_SCHEMES)[number]>(db, 'numbering.scheme', 'per-type')
   if (scheme === 'inherit-case') {
     const c = findCase(db, caseId)
     const m = c?.number ? /〔(\d{4})〕(\d+)号$/.exec(c.number) : null
     if (!m) throw appError('DOCUMENT_CHECK_FAILED', '案件尚未立案，按“沿用立案号”的编号方式无法编号')
-    const number = formatDocumentNumber(agency.short_name, type.prefix, Number(m[1]), Number(m[2]))
-    const taken = db.prepare('SELECT id FROM documents WHERE number = ?').get(number) as { id: number } | undefined
+    const number = formatDocumentNumber(agency.shortName, type.prefix, Number(m[1]), Number(m[2]))
+    const taken = findDocumentByNumber(db, number)
     if (taken)
       throw appError('DOCUMENT_NUMBER_TAKEN', `文号${number}已被使用（文书编号 ${taken.id}）；同一案件的同类文书只能有一份沿用立案号`)
     return number
   }
-  return formatDocumentNumber(agency.short_name, type.prefix, year, nextNumber(db, `doc:${type.prefix}`, year))
+  return formatDocumentNumber(agency.shortName, type.prefix, year, nextNumber(db, `doc:${type.prefix}`, year))
 }
 
 /** 签发: checks must pass; the number is taken inside the transaction, so numbers are gap-free and never reused. */
@@ -286,7 +237,7 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
   const doc = change(
     ctx,
     'documents',
-    (db, at) => {
+    (db, at, tx) => {
       const d = mustDoc(db, input.id)
       if (d.status !== 'draft') throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}`)
       const type = mustType(d.type)
@@ -312,7 +263,7 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
       const blob = recordBlob(db, ctx.home.blobs, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', at)
       markIssued(db, d.id, { number, docxSha256: blob.sha256, templateSha256: tpl.sha256, issuedOn, actor: ctx.actor, at })
       const issued = findDocument(db, d.id)!
-      afterDecisionIssued(ctx, issued)
+      afterDecisionIssued(tx, issued)
       return issued
     },
     (d) => ({

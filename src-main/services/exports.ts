@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { appError } from '../core/errors'
 import { findCase } from '../store/repos/cases'
-import type { JobState } from '../jobs/runner'
+import type { JobState } from '../jobs/types'
 import { verifyPath } from './archive'
 import { signerFor } from './pdf-tools'
-import type { JobRequest } from '../jobs/bodies'
+import type { JobRequest } from './job-bodies'
 import { today, type ServiceContext } from './context'
 
 function defaultExportPath(ctx: ServiceContext, caseId: number): string {

@@ -5,8 +5,7 @@ import { join } from 'node:path'
 import { appError } from '../core/errors'
 import type { Db } from '../store/db'
 import { writeFileAtomic } from '../store/atomic'
-import { addCaseEvent, findCase, updateCase, type CaseRecord } from '../store/repos/cases'
-import { canTransition } from '../core/case'
+import { findCase, type CaseRecord } from '../store/repos/cases'
 import { today, type ServiceContext } from './context'
 
 export function mustCase(db: Db, id: number): CaseRecord {
@@ -31,26 +30,4 @@ export function writeExportFiles(outDir: string, files: readonly { name: string;
   } catch (err) {
     throw appError('EXPORT_FAILED', `无法写入导出目录 ${outDir}：${(err as Error).message}`, { outDir })
   }
-}
-
-/**
- * A step that also moves the case on (submitting for review → 法制审核中, a hearing request → 听证) does so only
- * where the status machine allows it; otherwise the case keeps its status and is only touched. Returns whether it moved.
- */
-export function followStatus(
-  db: Db,
-  c: CaseRecord,
-  to: CaseRecord['status'],
-  date: string,
-  note: string,
-  actor: string,
-  at: string
-): boolean {
-  if (!canTransition(c.procedure, c.status, to)) {
-    updateCase(db, { ...c, updatedAt: at })
-    return false
-  }
-  updateCase(db, { ...c, status: to, updatedAt: at })
-  addCaseEvent(db, c.id, { type: 'status', date, status: to, note }, actor, at)
-  return true
 }

@@ -4,39 +4,22 @@
  */
 import { appError } from '../core/errors'
 import type { Db } from '../store/db'
-import { addCaseEvent, caseDeadlines, caseEvents, caseOfficers, updateCase } from '../store/repos/cases'
+import { addCaseEvent, caseDeadlines, caseOfficers, updateCase } from '../store/repos/cases'
 import { findOfficer } from '../store/repos/officers'
-import {
-  caseHearings,
-  findHearing,
-  insertDiscussion,
-  insertHearing,
-  insertWaiver,
-  updateHearing,
-  type DiscussionConclusion,
-  type HearingRecord
-} from '../store/repos/review'
-import { change, type ServiceContext } from './context'
-import { followStatus, mustCase, notAfterToday as notFuture } from './guards'
+import { caseHearings, findHearing, insertHearing, updateHearing, type HearingRecord } from '../store/repos/review'
+import { change, today, transact, type ServiceContext } from './context'
+import { mustCase, notAfterToday as notFuture } from './guards'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './deadlines'
-import { assessCase, reviewShow } from './review'
-import { DISCUSSION_CONCLUSION_LABELS } from '../core/review-views'
+import { assessCase } from './ops/assessment'
+import { followStatus } from './ops/case-status'
+import { noticeServedOn, recordDiscussion, waiveRight, type DiscussionInput, type WaiverInput } from './ops/hearings'
+import { reviewOverview } from './ops/review-overview'
 
 function mustHearing(db: Db, id: number): HearingRecord {
   const h = findHearing(db, id)
   if (!h) throw appError('HEARING_INVALID', `未找到编号为 ${id} 的听证记录`)
   return h
-}
-
-function noticeServedOn(db: Db, caseId: number): string | null {
-  return (
-    caseEvents(db, caseId)
-      .filter((e) => e.type === 'notice_served')
-      .map((e) => e.date)
-      .sort()
-      .at(-1) ?? null
-  )
 }
 
 const EXPLAIN_HEARING = (h: HearingRecord) => `听证申请（${h.requestedOn}）`
@@ -96,7 +79,7 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
       detail: { hearing: h, note: input.note }
     })
   )
-  return reviewShow(ctx, { caseId: input.caseId })
+  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
 }
 
 /** Hearing notice: at least 7 working days before the hearing; the chair is not an investigator of the case. */
@@ -175,7 +158,7 @@ export function hearingSchedule(
       detail: { hearing: h }
     })
   )
-  return reviewShow(ctx, { caseId: h.caseId })
+  return reviewOverview(ctx.home.db, h.caseId, today(ctx))
 }
 
 /** The hearing was held (or the party did not come: a no-show counts as waiver, 第六十五条 of the old law / 第六十四条第八项). */
@@ -229,107 +212,17 @@ export function hearingHold(
       detail: { hearing: h }
     })
   )
-  return reviewShow(ctx, { caseId: h.caseId })
+  return reviewOverview(ctx.home.db, h.caseId, today(ctx))
 }
 
 /** A written waiver of the statement or hearing right, after the notice was served. */
-export function rightsWaive(ctx: ServiceContext, input: { caseId: number; right: 'statement' | 'hearing'; date: string; note: string }) {
-  notFuture(ctx, input.date, 'date')
-  const label = input.right === 'statement' ? '陈述申辩' : '听证'
-  change(
-    ctx,
-    'review',
-    (db, at) => {
-      const c = mustCase(db, input.caseId)
-      const served = noticeServedOn(db, c.id)
-      if (!served) throw appError('HEARING_INVALID', '尚未送达告知书，不能登记放弃权利')
-      if (input.date < served)
-        throw appError('VALIDATION_FAILED', `放弃日期不能早于告知书送达日期（${served}）`, {
-          issues: [{ path: 'date', message: '早于告知' }]
-        })
-      insertWaiver(db, { caseId: c.id, right: input.right, date: input.date, note: input.note, createdBy: ctx.actor }, at)
-      if (input.right === 'hearing') {
-        const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
-        if (open) updateHearing(db, { ...open, status: 'waived', waivedOn: input.date, waiverNote: input.note, updatedAt: at })
-      }
-      addCaseEvent(db, c.id, { type: 'waived', date: input.date, note: `当事人书面放弃${label}权利` }, ctx.actor, at)
-      updateCase(db, { ...c, updatedAt: at })
-      return c
-    },
-    (c) => ({
-      action: 'rights.waive',
-      targetType: 'case',
-      targetId: c.id,
-      caseId: String(c.id),
-      summary: `${c.name}：当事人书面放弃${label}权利（${input.date}）：${input.note}`,
-      detail: input
-    })
-  )
-  return reviewShow(ctx, { caseId: input.caseId })
+export function rightsWaive(ctx: ServiceContext, input: WaiverInput) {
+  transact(ctx, (tx) => waiveRight(tx, input))
+  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
 }
 
-/** 集体讨论: the heads' discussion, with attendees and conclusion; a draft 集体讨论记录 is prepared from it. */
-export function discussionRecord(
-  ctx: ServiceContext,
-  input: {
-    caseId: number
-    heldOn: string
-    chair: string
-    attendees: string[]
-    conclusion: DiscussionConclusion
-    conclusionText: string
-    record: string
-  }
-) {
-  notFuture(ctx, input.heldOn, 'heldOn')
-  change(
-    ctx,
-    'review',
-    (db, at) => {
-      const c = mustCase(db, input.caseId)
-      if (c.procedure !== 'general') throw appError('VALIDATION_FAILED', '简易程序案件不需要集体讨论')
-      if (!c.filedOn) throw appError('VALIDATION_FAILED', '案件尚未立案')
-      if (input.heldOn < c.filedOn)
-        throw appError('VALIDATION_FAILED', `讨论日期不能早于立案日期（${c.filedOn}）`, {
-          issues: [{ path: 'heldOn', message: '早于立案' }]
-        })
-      const people = [...new Set(input.attendees.map((a) => a.trim()).filter(Boolean))]
-      if (people.length < 3)
-        throw appError('VALIDATION_FAILED', '集体讨论应有三名以上负责人参加', { issues: [{ path: 'attendees', message: '至少三人' }] })
-      const id = insertDiscussion(
-        db,
-        {
-          caseId: c.id,
-          heldOn: input.heldOn,
-          chair: input.chair,
-          attendees: people,
-          conclusion: input.conclusion,
-          conclusionText: input.conclusionText,
-          record: input.record,
-          documentId: null,
-          createdBy: ctx.actor
-        },
-        at
-      )
-      addCaseEvent(
-        db,
-        c.id,
-        { type: 'discussion_held', date: input.heldOn, note: DISCUSSION_CONCLUSION_LABELS[input.conclusion] },
-        ctx.actor,
-        at
-      )
-      followStatus(db, c, 'discussion', input.heldOn, '集体讨论', ctx.actor, at)
-      recomputeDeadlines(db, c.id)
-      return { c, id, people }
-    },
-    ({ c, id, people }) => ({
-      action: 'discussion.record',
-      targetType: 'discussion',
-      targetId: id,
-      caseId: String(c.id),
-      summary: `${c.name}：集体讨论（${input.heldOn}，主持${input.chair}，参加${people.join('、')}）结论：${DISCUSSION_CONCLUSION_LABELS[input.conclusion]}`,
-      detail: input
-    })
-  )
-  return reviewShow(ctx, { caseId: input.caseId })
+/** 集体讨论: the heads' discussion, with attendees and conclusion. */
+export function discussionRecord(ctx: ServiceContext, input: DiscussionInput) {
+  transact(ctx, (tx) => recordDiscussion(tx, input))
+  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
 }

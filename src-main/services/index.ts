@@ -36,19 +36,8 @@ import { evidenceAdd, evidenceFile, evidenceList } from './evidence'
 import { dossierOpen, dossierReorder } from './dossier'
 import { dossierArchiveJob, dossierExportJob, jobsCancel, jobsFile, jobsGet, verifyService } from './exports'
 import { signingCreateTest, signingImport, signingInfo } from './pdf-tools'
-import {
-  catalogueExport,
-  catalogueGet,
-  catalogueRender,
-  catalogueSet,
-  reviewCoordinate,
-  reviewDecide,
-  reviewQueue,
-  reviewRespond,
-  reviewSetProfile,
-  reviewShow,
-  reviewSubmit
-} from './review'
+import { catalogueExport, catalogueGet, catalogueRender, catalogueSet } from './review-catalogue'
+import { reviewCoordinate, reviewDecide, reviewQueue, reviewRespond, reviewSetProfile, reviewShow, reviewSubmit } from './review'
 import { discussionRecord, hearingHold, hearingRequest, hearingSchedule, rightsWaive } from './hearings'
 import {
   publicityBuild,

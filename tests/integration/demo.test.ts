@@ -6,7 +6,7 @@ import type { CaseSummary } from '../../src-main/core/case-views'
 import { isValidCreditCode } from '../../src-main/core/credit-code'
 import { isValidResidentId, residentIdInfo } from '../../src-main/core/resident-id'
 import { AppErrorException } from '../../src-main/core/errors'
-import { demoCreditCode, demoResidentId } from '../../src-main/services/demo'
+import { demoCreditCode, demoResidentId } from '../../src-main/demo/identifiers'
 
 const TODAY = '2026-11-25'
 /** general-procedure statuses that can only be reached through 立案 */

@@ -505,3 +505,15 @@ export function searchCaseIds(db: Db, q: string, limit: number): { id: number; s
   const snippets = caseSnippets(db, q, ids)
   return ids.map((id) => ({ id, snippet: snippets.get(id) ?? '' }))
 }
+
+/** The earliest open deadline date of each case (elapsed windows left out), for the case lists. */
+export function nextDueByCase(db: Db, caseIds: readonly number[], today: string): { caseId: number; due: string }[] {
+  if (caseIds.length === 0) return []
+  const rows = db
+    .prepare(
+      `SELECT case_id, MIN(due) AS due FROM case_deadlines
+       WHERE met_at IS NULL AND NOT (kind = 'window' AND due < ?) AND case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`
+    )
+    .all(today, JSON.stringify(caseIds)) as { case_id: number; due: string }[]
+  return rows.map((r) => ({ caseId: r.case_id, due: r.due }))
+}

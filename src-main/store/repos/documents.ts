@@ -154,3 +154,14 @@ export function markVoided(db: Db, id: number, reason: string, at: string): void
     `UPDATE documents SET status = 'voided', voided_at = ?, voided_reason = ?, updated_at = ? WHERE id = ? AND status = 'issued'`
   ).run(at, reason, at, id)
 }
+
+/** The issued document carrying `number`, if any (文号 are unique). */
+export function findDocumentByNumber(db: Db, number: string): DocumentRecord | null {
+  const r = db.prepare('SELECT * FROM documents WHERE number = ?').get(number) as Row | undefined
+  return r ? fromRow(r) : null
+}
+
+/** The document types whose template the agency replaced with its own. */
+export function customTemplateTypes(db: Db): string[] {
+  return (db.prepare('SELECT type FROM custom_templates').all() as { type: string }[]).map((r) => r.type)
+}

@@ -28,8 +28,3 @@ export function customTemplateSha(db: Db, type: string): string | null {
   const row = db.prepare('SELECT sha256 FROM custom_templates WHERE type = ?').get(type) as { sha256: string } | undefined
   return row?.sha256 ?? null
 }
-
-/** The types that have an imported template. */
-export function customTemplateTypes(db: Db): Set<string> {
-  return new Set((db.prepare('SELECT type FROM custom_templates').all() as { type: string }[]).map((r) => r.type))
-}

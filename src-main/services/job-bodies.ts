@@ -1,8 +1,9 @@
 /** The bodies of the long jobs, run inside the worker thread (or in-process where no worker can start). */
-import type { ServiceContext } from '../services/context'
-import { exportBundle } from '../services/dossier'
-import { dossierArchive } from '../services/archive'
-import { signerFor, withPdfTools } from '../services/pdf-tools'
+import type { Progress } from '../jobs/types'
+import type { ServiceContext } from './context'
+import { exportBundle } from './dossier'
+import { dossierArchive } from './archive'
+import { signerFor, withPdfTools } from './pdf-tools'
 
 export type JobRequest =
   | {
@@ -22,7 +23,7 @@ export type JobRequest =
       input: { caseId: number; outDir: string; password?: string | undefined }
     }
 
-export type Progress = (stage: string, done: number, total: number, item?: string) => void
+export type { Progress }
 
 export async function runJobBody(ctx: ServiceContext, req: JobRequest, progress: Progress, signal: AbortSignal): Promise<unknown> {
   if (req.kind === 'dossier.export') {

@@ -1,0 +1,74 @@
+/**
+ * The demo's material (resources/demo): the agency and officers (foundation.json), and the districts,
+ * industries, parties, causes and notes the cases are made from (cases.json), with the fixed choices of the
+ * bureau (teams, heads, the extension approver).
+ */
+import foundation from '../../resources/demo/foundation.json'
+import material from '../../resources/demo/cases.json'
+import type { PartyKind } from '../core/party'
+
+export const FOUNDATION = foundation
+
+export interface Industry {
+  label: string
+  sites: string[]
+  works: string[]
+  equips: string[]
+  ppe: string[]
+  goods: string[]
+  hotworks: string[]
+  spaces: string[]
+}
+export interface DemoParty {
+  kind: PartyKind
+  name: string
+  district: string
+  address: string
+  phone: string
+  industry?: string
+  legalRep?: string
+  legalRepPost?: string
+  licences?: string
+  birthDate?: string
+  sex?: '男' | '女'
+  employerOf?: string
+  post?: string
+}
+export interface DemoCause {
+  cause: string
+  industries: string[]
+  summary: boolean
+  fine: [number, number]
+  facts: string
+  n?: [number, number]
+  target?: 'person'
+}
+export interface Material {
+  districts: Record<string, { code: string; postcode: string }>
+  industries: Record<string, Industry>
+  parties: DemoParty[]
+  causes: DemoCause[]
+  notes: Record<string, string>
+}
+export const M = material as unknown as Material
+
+/** How many days back the demo reaches (~14 months). */
+export const SPAN_DAYS = 425
+/** Officer pairs (indexes into foundation.json officers); 刘芳 (法规科, legal reviewer) does not handle cases. */
+export const TEAMS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [0, 5],
+  [1, 5],
+  [2, 3],
+  [2, 5],
+  [6, 1],
+  [6, 5],
+  [0, 2],
+  [3, 1],
+  [6, 2],
+  [3, 5]
+]
+/** the bureau's heads who sit in collective discussions */
+export const HEADS = ['张卫东', '王建国', '刘芳', '周文斌'] as const
+export const CHEMICAL = new Set(['chem', 'hazdealer', 'fireworks'])
+export const EXTENSION_APPROVER = '局长 黄志远'

@@ -1,0 +1,19 @@
+/**
+ * Worker-thread entry for long jobs (built as out/main/worker.js): opens its own connection to the data home
+ * (WAL allows it) and runs the job body with the same services; the jobs layer relays progress, cancellation
+ * and the result to the parent thread.
+ */
+import { serveJobInThread } from '../jobs/worker-thread'
+import { openHome } from '../store/home'
+import { createContext } from './context'
+import { runJobBody, type JobRequest } from './job-bodies'
+
+serveJobInThread<JobRequest>(async (req, progress, signal) => {
+  const home = openHome(req.home, { actor: req.actor })
+  try {
+    const ctx = createContext(home, { actor: req.actor, version: req.version, now: () => new Date(req.now ?? Date.now()) })
+    return await runJobBody(ctx, req, progress, signal)
+  } finally {
+    home.close()
+  }
+})

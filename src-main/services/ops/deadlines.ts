@@ -1,0 +1,59 @@
+/**
+ * Deadline steps that other areas take inside their own transaction: an extension or exclusion of a case's
+ * period, and a new version of the rule table (the review catalogue edits the legal-review period).
+ */
+import { DeadlineRuleSetSchema, type DeadlineAdjustment, type DeadlineRule } from '../../core/deadlines'
+import { appError } from '../../core/errors'
+import { OPEN_STATUSES } from '../../core/case'
+import { addAdjustment, findCase, updateCase, type CaseRecord } from '../../store/repos/cases'
+import { caseIdsWithStatus, insertRuleSet } from '../../store/repos/deadline-rules'
+import type { Tx } from '../context'
+import { activeRules, recomputeDeadlines } from '../deadlines'
+
+/** Extend or exclude part of a case's period; appends `deadline.extend` / `deadline.exclude`. */
+export function adjustDeadline(tx: Tx, input: { caseId: number; adjustment: DeadlineAdjustment }): CaseRecord {
+  const { db, at } = tx
+  const a = input.adjustment
+  const c = findCase(db, input.caseId)
+  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
+  const rule = activeRules(db).rules.find((r) => r.code === a.code)
+  if (!rule) throw appError('DEADLINE_NOT_FOUND', `没有代码为 ${a.code} 的期限规则`)
+  if (a.kind === 'extension' && !rule.extendable) throw appError('VALIDATION_FAILED', `${rule.label}不能延长`)
+  if (a.kind === 'exclusion' && a.to < a.from) throw appError('VALIDATION_FAILED', '扣除期间的结束日期不能早于开始日期')
+  addAdjustment(db, c.id, a, at)
+  if (a.kind === 'extension' && a.code === 'decision' && !c.extended) updateCase(db, { ...c, extended: true, updatedAt: at })
+  recomputeDeadlines(db, c.id)
+  tx.record('cases', {
+    action: a.kind === 'extension' ? 'deadline.extend' : 'deadline.exclude',
+    targetType: 'case',
+    targetId: c.id,
+    caseId: String(c.id),
+    summary:
+      a.kind === 'extension'
+        ? `${rule.label}延长${a.length}${rule.unit === 'WD' ? '个工作日' : rule.unit === 'CD' ? '日' : rule.unit === 'months' ? '个月' : '小时'}（${a.reason}，批准人${a.approvedBy}）`
+        : `${rule.label}扣除${a.from}至${a.to}（${a.reason}）`,
+    detail: a
+  })
+  return c
+}
+
+/** Save an edited rule table as a new version, optionally recomputing every open case; appends `deadlines.rules.set`. */
+export function saveDeadlineRules(tx: Tx, input: { name: string; rules: DeadlineRule[]; recomputeOpen: boolean }) {
+  const { db, at, ctx } = tx
+  const set = DeadlineRuleSetSchema.parse({ name: input.name, rules: input.rules })
+  const version = insertRuleSet(db, set, at, ctx.actor)
+  let recomputed = 0
+  if (input.recomputeOpen) {
+    const ids = caseIdsWithStatus(db, OPEN_STATUSES)
+    for (const id of ids) recomputeDeadlines(db, id)
+    recomputed = ids.length
+  }
+  tx.record('deadlines', {
+    action: 'deadlines.rules.set',
+    targetType: 'deadline_rules',
+    targetId: version,
+    summary: `保存期限规则第${version}版（${set.name}）${recomputed ? `，重算${recomputed}件在办案件` : ''}`,
+    detail: set
+  })
+  return { version, recomputed }
+}

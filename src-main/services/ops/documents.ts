@@ -1,0 +1,69 @@
+/** Drafting a document inside the open transaction (a review opinion is drafted from the reviewer's decision). */
+import { appError } from '../../core/errors'
+import { draftFieldsSchema, emptyValue, type TemplateType } from '../../core/templates'
+import { toFieldIssues } from '../../core/validation'
+import { templateType } from '../../drafting/catalogue'
+import { resolvePath, type DraftContext } from '../../drafting/context'
+import { buildContext } from '../draft-context'
+import type { Db } from '../../store/db'
+import { findDocument, insertDocument, type DocumentRecord } from '../../store/repos/documents'
+import { today, type Tx } from '../context'
+
+export function mustType(id: string): TemplateType {
+  const t = templateType(id)
+  if (!t) throw appError('TEMPLATE_NOT_FOUND', `没有“${id}”这种文书`)
+  return t
+}
+
+export function mustDoc(db: Db, id: number): DocumentRecord {
+  const d = findDocument(db, id)
+  if (!d) throw appError('DOCUMENT_NOT_FOUND', `未找到编号为 ${id} 的文书`)
+  return d
+}
+
+/** The case data a template fills itself from (autofill) and renders with. */
+export function mustContext(db: Db, caseId: number, t: string): DraftContext {
+  const c = buildContext(db, caseId, t)
+  if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${caseId} 的案件`)
+  return c
+}
+
+/** A first draft of `type`: autofilled from the case, then `fields` on top; appends `document.create`. */
+export function createDocument(
+  tx: Tx,
+  input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined }
+): DocumentRecord {
+  const { db, at, ctx } = tx
+  const type = mustType(input.type)
+  const c = mustContext(db, input.caseId, today(ctx))
+  const fields: Record<string, unknown> = {}
+  for (const f of type.fields) {
+    const v = f.autofill ? resolvePath(c, f.autofill) : undefined
+    fields[f.key] = v === undefined || v === null ? emptyValue(f) : v
+  }
+  const extra = draftFieldsSchema(type).safeParse({ ...fields, ...(input.fields ?? {}) })
+  if (!extra.success) {
+    const issues = toFieldIssues(extra.error)
+    throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
+  }
+  const id = insertDocument(db, {
+    caseId: input.caseId,
+    type: type.id,
+    title: type.title,
+    version: 1,
+    supersedesId: null,
+    fields: extra.data,
+    createdBy: ctx.actor,
+    at
+  })
+  const d = findDocument(db, id)!
+  tx.record('documents', {
+    action: 'document.create',
+    targetType: 'document',
+    targetId: d.id,
+    caseId: String(d.caseId),
+    summary: `起草${d.title}`,
+    detail: { type: d.type, fields: d.fields }
+  })
+  return d
+}

@@ -1,0 +1,83 @@
+/**
+ * What the review screen shows for a case (triggers, materials, rounds, reviewers, gates, hearings, waivers,
+ * discussions): one read model, returned by review.show and by every hearing and review step after it changes.
+ */
+import { CASE_STATUS_LABELS } from '../../core/case'
+import { decisionKind, isDecisionType } from '../../core/decisions'
+import { decisionGate } from '../../core/gates'
+import { materialsChecklist, REVIEW_OUTCOME_LABELS } from '../../core/legal-review'
+import type { Db } from '../../store/db'
+import { caseOfficers } from '../../store/repos/cases'
+import { caseDocuments, type DocumentRecord } from '../../store/repos/documents'
+import { findOfficer, listOfficers } from '../../store/repos/officers'
+import { caseDiscussions, caseHearings, caseReviews, caseWaivers, getProfile, type ReviewRecord } from '../../store/repos/review'
+import { caseEvidence } from '../../store/repos/evidence'
+import { mustCase } from '../guards'
+import { assessCase } from './assessment'
+import { gateState } from './review-gates'
+
+/** A review round with its reviewer's name and status label. */
+export function reviewView(db: Db, r: ReviewRecord) {
+  const reviewer = findOfficer(db, r.reviewerId)
+  return { ...r, reviewerName: reviewer?.name ?? '', statusLabel: r.status === 'in_review' ? '审核中' : REVIEW_OUTCOME_LABELS[r.status] }
+}
+
+/** The newest decision document still in draft. */
+export function latestDecisionDraft(db: Db, caseId: number): DocumentRecord | null {
+  return (
+    caseDocuments(db, caseId)
+      .filter((d) => isDecisionType(d.type) && d.status === 'draft')
+      .at(-1) ?? null
+  )
+}
+
+/** The materials checklist of a submission, as the case stands now. */
+export function materialsNow(db: Db, caseId: number) {
+  return materialsChecklist({
+    documents: caseDocuments(db, caseId).map((d) => ({ id: d.id, type: d.type, title: d.title, status: d.status })),
+    evidence: caseEvidence(db, caseId).map((e) => ({ id: e.id, kind: e.kind, description: e.description })),
+    hearingHeld: caseHearings(db, caseId).some((h) => h.status === 'held')
+  })
+}
+
+/** Active legal reviewers by name; a handler of the case is listed but not eligible. */
+function reviewerOptions(db: Db, caseId: number) {
+  const officerIds = (caseOfficers(db, [caseId]).get(caseId) ?? []).map((o) => o.officerId)
+  return listOfficers(db, false)
+    .filter((o) => o.legalReviewer)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((o) => ({ id: o.id, name: o.name, eligible: !officerIds.includes(o.id), reason: officerIds.includes(o.id) ? '本案承办人员' : '' }))
+}
+
+export function reviewOverview(db: Db, caseId: number, today: string) {
+  const c = mustCase(db, caseId)
+  const a = assessCase(db, c.id, today)
+  const profile = getProfile(db, c.id)
+  const draft = latestDecisionDraft(db, c.id)
+  const gates =
+    c.procedure === 'general'
+      ? decisionGate(gateState(db, c.id, { draft, decisionDate: today, kind: draft ? decisionKind(draft.type) : 'penalty' }))
+      : []
+  return {
+    caseId: c.id,
+    caseName: c.name,
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    procedure: c.procedure,
+    catalogueVersion: a.catalogueVersion,
+    triggers: a.triggers,
+    facts: a.facts,
+    hearing: a.hearing,
+    discussionRequired: a.discussionRequired,
+    profile,
+    manualFlagOptions: a.catalogue.manualFlags,
+    materials: materialsNow(db, c.id),
+    decisionDraft: draft ? { id: draft.id, title: draft.title, revision: draft.revision } : null,
+    rounds: caseReviews(db, c.id).map((r) => reviewView(db, r)),
+    reviewers: reviewerOptions(db, c.id),
+    gates,
+    hearings: caseHearings(db, c.id),
+    waivers: caseWaivers(db, c.id),
+    discussions: caseDiscussions(db, c.id)
+  }
+}
