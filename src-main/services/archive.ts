@@ -16,9 +16,9 @@ import { lockDossier } from '../store/repos/dossiers'
 import { caseEvidence } from '../store/repos/evidence'
 import { getSetting } from '../store/settings'
 import { verifyPdfSignature } from '../pdf/verify'
-import { change, today, type ServiceContext } from './context'
+import { today, transact, type ServiceContext } from './context'
 import { dossierShow, exportBundle, removeQuietly, tempSibling, type ExportOptions } from './dossier'
-import { casesTransition } from './cases'
+import { transitionCase } from './ops/case-status'
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)
 
@@ -122,31 +122,24 @@ export async function dossierArchive(
 
     // lock the dossier and move the case to 已归档 in one transaction, then put the package in place
     const bundleSha = sha256File(join(data, '案卷.pdf'))
-    const record = ctx.home.db
-      .transaction(() => {
-        if (c.status === 'closed') casesTransition(ctx, { id: c.id, to: 'dossier', date: t, note: '立卷' })
-        casesTransition(ctx, { id: c.id, to: 'archived', date: t, note: `归档号 ${provisional}` })
-        return change(
-          ctx,
-          'dossier',
-          (db2, at) => {
-            const serial = nextNumber(db2, 'archive', year)
-            const number = `${year}${String(serial).padStart(4, '0')}`
-            if (number !== provisional) throw new Error('archive number changed during export; try again')
-            lockDossier(db2, c.id, { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha, at })
-            return { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha }
-          },
-          (r) => ({
-            action: 'dossier.archive',
-            targetType: 'dossier',
-            targetId: c.id,
-            caseId: String(c.id),
-            summary: `归档：${c.name}（归档号 ${r.archiveNumber}，保存期限${r.retention}，${bundle.totalPages}页）`,
-            detail: { ...r, files: files.length, outDir }
-          })
-        )
+    const record = transact(ctx, (tx) => {
+      if (c.status === 'closed') transitionCase(tx, { id: c.id, to: 'dossier', date: t, note: '立卷' })
+      transitionCase(tx, { id: c.id, to: 'archived', date: t, note: `归档号 ${provisional}` })
+      const serial = nextNumber(tx.db, 'archive', year)
+      const number = `${year}${String(serial).padStart(4, '0')}`
+      if (number !== provisional) throw new Error('archive number changed during export; try again')
+      lockDossier(tx.db, c.id, { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha, at: tx.at })
+      const r = { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha }
+      tx.record('dossier', {
+        action: 'dossier.archive',
+        targetType: 'dossier',
+        targetId: c.id,
+        caseId: String(c.id),
+        summary: `归档：${c.name}（归档号 ${r.archiveNumber}，保存期限${r.retention}，${bundle.totalPages}页）`,
+        detail: { ...r, files: files.length, outDir }
       })
-      .immediate()
+      return r
+    })
     mkdirSync(resolve(outDir, '..'), { recursive: true })
     if (existsSync(outDir)) removeQuietly(outDir) // empty, checked above
     renameSync(tmp, outDir)
