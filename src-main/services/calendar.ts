@@ -102,7 +102,7 @@ export function calendarImport(ctx: ServiceContext, input: { text: string; repla
     (db, at) => {
       const existing = db.prepare('SELECT version FROM calendar_years WHERE year = ?').get(year.year) as { version: string } | undefined
       if (existing && !input.replace) {
-        throw appError('CALENDAR_IMPORT_INVALID', `${year.year}年的日历已存在（${existing.version}）；如需替换请选择“覆盖”`)
+        throw appError('CALENDAR_YEAR_EXISTS', `${year.year}年的日历已存在（${existing.version}）；如需替换请选择“覆盖”`)
       }
       db.prepare(
         `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)

@@ -50,7 +50,7 @@ function checkOfficers(db: Db, officerIds: readonly number[], onDate: string, wh
         ? 'OFFICERS_TOO_FEW'
         : first.code === 'OFFICER_CERT_EXPIRED'
           ? 'OFFICER_CERT_EXPIRED'
-          : 'VALIDATION_FAILED'
+          : 'OFFICER_INACTIVE'
     throw appError(code, `${what}：${first.message}`, { issues: problems.map((p) => ({ path: 'officerIds', message: p.message })) })
   }
 }

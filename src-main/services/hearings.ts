@@ -25,7 +25,7 @@ import { DISCUSSION_CONCLUSION_LABELS } from '../core/review-views'
 
 function mustHearing(db: Db, id: number): HearingRecord {
   const h = findHearing(db, id)
-  if (!h) throw appError('HEARING_INVALID', `未找到编号为 ${id} 的听证记录`)
+  if (!h) throw appError('HEARING_NOT_FOUND', `未找到编号为 ${id} 的听证记录`)
   return h
 }
 
@@ -51,7 +51,7 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
       const c = mustCase(db, input.caseId)
       const served = noticeServedOn(db, c.id)
       if (!served)
-        throw appError('HEARING_INVALID', '尚未送达行政处罚告知书，当事人还不能申请听证', {
+        throw appError('HEARING_NOTICE_NOT_SERVED', '尚未送达行政处罚告知书，当事人还不能申请听证', {
           issues: [{ path: 'requestedOn', message: '尚未告知' }]
         })
       if (input.requestedOn < served)
@@ -60,12 +60,12 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
         })
       const end = caseDeadlines(db, c.id).find((d) => d.code === 'hearing_request')?.due
       if (end && input.requestedOn > end) {
-        throw appError('HEARING_INVALID', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, {
+        throw appError('HEARING_REQUEST_LATE', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, {
           issues: [{ path: 'requestedOn', message: `晚于${end}` }]
         })
       }
       const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
-      if (open) throw appError('HEARING_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
+      if (open) throw appError('HEARING_STATE_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
       const a = assessCase(db, c.id, input.requestedOn)
       const eligible = a.hearing.eligible
       const id = insertHearing(
@@ -120,7 +120,7 @@ export function hearingSchedule(
     (db, at) => {
       const h = mustHearing(db, input.hearingId)
       if (h.status !== 'requested' && h.status !== 'scheduled')
-        throw appError('HEARING_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
+        throw appError('HEARING_STATE_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
       if (input.noticeOn < h.requestedOn)
         throw appError('VALIDATION_FAILED', `通知日期不能早于申请日期（${h.requestedOn}）`, {
           issues: [{ path: 'noticeOn', message: '早于申请日期' }]
@@ -129,7 +129,7 @@ export function hearingSchedule(
       const earliest = loadCalendar(db).add(input.noticeOn, 7, 'WD').due.slice(0, 10)
       if (hearingDay < earliest) {
         throw appError(
-          'HEARING_INVALID',
+          'HEARING_NOTICE_TOO_SHORT',
           `应当在举行听证的七日前通知当事人（行政处罚法第六十四条；按工作日计算），${input.noticeOn}通知的，听证最早于${earliest}举行`,
           {
             issues: [{ path: 'scheduledAt', message: `最早${earliest}` }]
@@ -138,10 +138,10 @@ export function hearingSchedule(
       }
       const chair = findOfficer(db, input.chairId)
       if (!chair || !chair.active)
-        throw appError('HEARING_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
+        throw appError('HEARING_CHAIR_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
       const investigators = (caseOfficers(db, [h.caseId]).get(h.caseId) ?? []).map((o) => o.officerId)
       if (investigators.includes(chair.id)) {
-        throw appError('HEARING_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, {
+        throw appError('HEARING_CHAIR_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, {
           issues: [{ path: 'chairId', message: '本案调查人员' }]
         })
       }
@@ -189,7 +189,8 @@ export function hearingHold(
     'review',
     (db, at) => {
       const h = mustHearing(db, input.hearingId)
-      if (h.status !== 'scheduled') throw appError('HEARING_INVALID', h.status === 'requested' ? '尚未通知听证时间和地点' : '该听证已结束')
+      if (h.status !== 'scheduled')
+        throw appError('HEARING_STATE_INVALID', h.status === 'requested' ? '尚未通知听证时间和地点' : '该听证已结束')
       if (input.heldOn < (h.scheduledAt ?? '').slice(0, 10))
         throw appError('VALIDATION_FAILED', `听证日期不能早于通知的时间（${h.scheduledAt?.slice(0, 10)}）`, {
           issues: [{ path: 'heldOn', message: '早于通知时间' }]
@@ -242,7 +243,7 @@ export function rightsWaive(ctx: ServiceContext, input: { caseId: number; right:
     (db, at) => {
       const c = mustCase(db, input.caseId)
       const served = noticeServedOn(db, c.id)
-      if (!served) throw appError('HEARING_INVALID', '尚未送达告知书，不能登记放弃权利')
+      if (!served) throw appError('HEARING_NOTICE_NOT_SERVED', '尚未送达告知书，不能登记放弃权利')
       if (input.date < served)
         throw appError('VALIDATION_FAILED', `放弃日期不能早于告知书送达日期（${served}）`, {
           issues: [{ path: 'date', message: '早于告知' }]
@@ -287,8 +288,8 @@ export function discussionRecord(
     'review',
     (db, at) => {
       const c = mustCase(db, input.caseId)
-      if (c.procedure !== 'general') throw appError('VALIDATION_FAILED', '简易程序案件不需要集体讨论')
-      if (!c.filedOn) throw appError('VALIDATION_FAILED', '案件尚未立案')
+      if (c.procedure !== 'general') throw appError('CASE_NOT_GENERAL_PROCEDURE', '简易程序案件不需要集体讨论')
+      if (!c.filedOn) throw appError('CASE_NOT_FILED', '案件尚未立案')
       if (input.heldOn < c.filedOn)
         throw appError('VALIDATION_FAILED', `讨论日期不能早于立案日期（${c.filedOn}）`, {
           issues: [{ path: 'heldOn', message: '早于立案' }]
