@@ -7,6 +7,8 @@ import reviewZhCN from './review.zh-CN'
 import reviewEn from './review.en'
 import publicityZhCN from './publicity.zh-CN'
 import publicityEn from './publicity.en'
+import errorsZhCN from './errors.zh-CN'
+import errorsEn from './errors.en'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -28,8 +30,8 @@ export const i18n = createI18n<[Messages], Locale, false>({
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
   messages: {
-    'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN },
-    en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn }
+    'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN, ...errorsZhCN },
+    en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn, ...errorsEn }
   }
 })
 

@@ -1,0 +1,30 @@
+/**
+ * The one place an AppError becomes the text the user reads. The services write their message in zh-CN and name
+ * the particular case (dates, numbers, names), so a Chinese UI shows it as is; any other language shows the
+ * catalogue text for the code (errors.<locale>.ts), filled from the error's details. The server's message is
+ * the fallback for a code the catalogue lacks (a newer server) and for a Chinese error without a message.
+ */
+import type { AppError } from '../../../src-main/core/errors'
+import { i18n, type Locale } from './index'
+
+/** The language the services write their messages in. */
+export const SERVER_LOCALE: Locale = 'zh-CN'
+
+/** Interpolation values: the scalar details, plus `count` (how many field issues). */
+function params(details: AppError['details']): Record<string, string | number> {
+  const out: Record<string, string | number> = {}
+  for (const [k, v] of Object.entries(details ?? {})) if (typeof v === 'string' || typeof v === 'number') out[k] = v
+  if (Array.isArray(details?.issues) && out.count === undefined) out.count = details.issues.length
+  return out
+}
+
+export function errorText(error: AppError, locale: Locale = i18n.global.locale.value): string {
+  if (locale === SERVER_LOCALE && error.message) return error.message
+  const key = `errors.${error.code}`
+  const g = i18n.global as unknown as {
+    te(key: string, locale: string): boolean
+    t(key: string, named: Record<string, unknown>, options: { locale: string }): string
+  }
+  if (!g.te(key, locale)) return error.message
+  return g.t(key, params(error.details), { locale })
+}
