@@ -42,7 +42,7 @@ const errorsEn: Record<ErrorCode, string> = {
   DOCUMENT_NOT_ISSUED: 'The document has not been issued, or it was voided.',
   DOCUMENT_CORRECTION_OPEN: 'A corrected version of this document is already being drafted.',
   DOCUMENT_UNDER_REVIEW: 'The document is under legal review and cannot be changed until the reviewer decides.',
-  DOCUMENT_CHECK_FAILED: 'The document check failed ({count} problems).',
+  DOCUMENT_CHECK_FAILED: 'The document did not pass the check: {count} problem(s).',
   DOCUMENT_REVISION_CONFLICT: 'Someone else changed the document; reopen it and edit again.',
   DOCUMENT_NUMBER_TAKEN: 'This document number is already in use.',
   // evidence

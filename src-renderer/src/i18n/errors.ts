@@ -1,11 +1,12 @@
 /**
  * The one place an AppError becomes the text the user reads. The services write their message in zh-CN and name
  * the particular case (dates, numbers, names), so a Chinese UI shows it as is; any other language shows the
- * catalogue text for the code (errors.<locale>.ts), filled from the error's details. The server's message is
- * the fallback for a code the catalogue lacks (a newer server) and for a Chinese error without a message.
+ * catalogue text for the code (errors.<locale>.ts), with `{name}` filled from the error's details. The server's
+ * message is the fallback for a code the catalogue lacks (a newer server); the catalogue's zh-CN text stands in
+ * for a Chinese error that came without a message.
  */
 import type { AppError } from '../../../src-main/core/errors'
-import { i18n, type Locale } from './index'
+import { MESSAGES, type Locale } from './messages'
 
 /** The language the services write their messages in. */
 export const SERVER_LOCALE: Locale = 'zh-CN'
@@ -18,13 +19,10 @@ function params(details: AppError['details']): Record<string, string | number> {
   return out
 }
 
-export function errorText(error: AppError, locale: Locale = i18n.global.locale.value): string {
+export function errorText(error: AppError, locale: Locale): string {
   if (locale === SERVER_LOCALE && error.message) return error.message
-  const key = `errors.${error.code}`
-  const g = i18n.global as unknown as {
-    te(key: string, locale: string): boolean
-    t(key: string, named: Record<string, unknown>, options: { locale: string }): string
-  }
-  if (!g.te(key, locale)) return error.message
-  return g.t(key, params(error.details), { locale })
+  const text = (MESSAGES[locale].errors as Partial<Record<string, string>>)[error.code]
+  if (text === undefined) return error.message
+  const values = params(error.details)
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole))
 }
