@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { EVIDENCE_TYPES } from '../core/files'
 import { DossierViewSchema, EvidenceSchema } from '../core/dossier-views'
-import { idInput, type ChannelMap } from './shared'
+import { AppErrorSchema, idInput, type ChannelMap } from './shared'
 
 const JobStateSchema = z.object({
   id: z.string(),
@@ -13,7 +13,7 @@ const JobStateSchema = z.object({
   total: z.number(),
   item: z.string().optional(),
   result: z.unknown().optional(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+  error: AppErrorSchema.optional(),
   startedAt: z.string(),
   endedAt: z.string().optional()
 })
