@@ -62,7 +62,7 @@ export function violationRange(
 
 export function basisGet(ctx: ServiceContext, input: { id: string }) {
   const v = basisViolations(ctx, {}).find((x) => x.id === input.id)
-  if (!v) throw appError('NOT_FOUND', `违法行为目录中没有“${input.id}”`)
+  if (!v) throw appError('VIOLATION_NOT_FOUND', `违法行为目录中没有“${input.id}”`)
   return v
 }
 

@@ -89,7 +89,7 @@ export function calendarImport(ctx: ServiceContext, input: { text: string; repla
     (db, at) => {
       const existing = calendarYearVersion(db, year.year)
       if (existing !== null && !input.replace) {
-        throw appError('CALENDAR_IMPORT_INVALID', `${year.year}年的日历已存在（${existing}）；如需替换请选择“覆盖”`)
+        throw appError('CALENDAR_YEAR_EXISTS', `${year.year}年的日历已存在（${existing}）；如需替换请选择“覆盖”`)
       }
       saveCalendarYear(db, year, { source, version, at, actor: ctx.actor })
       return {

@@ -64,7 +64,7 @@ export function deadlinesAdjust(ctx: ServiceContext, input: { caseId: number; ad
       if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
       const rule = activeRules(db).rules.find((r) => r.code === a.code)
       if (!rule) throw appError('DEADLINE_NOT_FOUND', `没有代码为 ${a.code} 的期限规则`)
-      if (a.kind === 'extension' && !rule.extendable) throw appError('VALIDATION_FAILED', `${rule.label}不能延长`)
+      if (a.kind === 'extension' && !rule.extendable) throw appError('DEADLINE_NOT_EXTENDABLE', `${rule.label}不能延长`)
       if (a.kind === 'exclusion' && a.to < a.from) throw appError('VALIDATION_FAILED', '扣除期间的结束日期不能早于开始日期')
       addAdjustment(db, c.id, a, at)
       if (a.kind === 'extension' && a.code === 'decision' && !c.extended) {

@@ -135,7 +135,7 @@ export function documentsSave(ctx: ServiceContext, input: { id: number; revision
         throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
       if (isDecisionType(d.type)) {
         const inReview = caseReviews(db, d.caseId).find((r) => r.documentId === d.id && r.status === 'in_review')
-        if (inReview) throw appError('REVIEW_STATE_INVALID', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
+        if (inReview) throw appError('DOCUMENT_UNDER_REVIEW', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
       }
       if (d.revision !== input.revision) {
         throw appError(
@@ -219,7 +219,7 @@ function assignNumber(db: Db, type: TemplateType, caseId: number, year: number):
   if (scheme === 'inherit-case') {
     const c = findCase(db, caseId)
     const m = c?.number ? /〔(\d{4})〕(\d+)号$/.exec(c.number) : null
-    if (!m) throw appError('DOCUMENT_CHECK_FAILED', '案件尚未立案，按“沿用立案号”的编号方式无法编号')
+    if (!m) throw appError('CASE_NOT_FILED', '案件尚未立案，按“沿用立案号”的编号方式无法编号')
     const number = formatDocumentNumber(agency.shortName, type.prefix, Number(m[1]), Number(m[2]))
     const taken = findDocumentByNumber(db, number)
     if (taken)
@@ -285,7 +285,7 @@ export function documentsVoid(ctx: ServiceContext, input: { id: number; reason: 
     (db, at) => {
       const d = mustDoc(db, input.id)
       if (d.status !== 'issued')
-        throw appError('DOCUMENT_NOT_DRAFT', d.status === 'draft' ? '草稿无需作废，可直接删除或继续修改' : `${d.title}已作废`)
+        throw appError('DOCUMENT_NOT_ISSUED', d.status === 'draft' ? '草稿无需作废，可直接删除或继续修改' : `${d.title}已作废`)
       markVoided(db, d.id, input.reason, at)
       if (isDecisionType(d.type)) onDecisionVoided(ctx, d, input.reason, today(ctx))
       return findDocument(db, d.id)!
@@ -309,9 +309,9 @@ export function documentsCorrect(ctx: ServiceContext, input: { id: number }) {
     'documents',
     (db, at) => {
       const d = mustDoc(db, input.id)
-      if (d.status === 'draft') throw appError('DOCUMENT_NOT_DRAFT', '草稿可直接修改，无需新建版本')
+      if (d.status === 'draft') throw appError('DOCUMENT_NOT_ISSUED', '草稿可直接修改，无需新建版本')
       const open = caseDocuments(db, d.caseId).find((x) => x.supersedesId === d.id && x.status === 'draft')
-      if (open) throw appError('DOCUMENT_NOT_DRAFT', `已有更正中的新版本（文书编号 ${open.id}）`)
+      if (open) throw appError('DOCUMENT_CORRECTION_OPEN', `已有更正中的新版本（文书编号 ${open.id}）`)
       const id = insertDocument(db, {
         caseId: d.caseId,
         type: d.type,

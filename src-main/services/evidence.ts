@@ -57,8 +57,8 @@ export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
       assertNotLocked(db, input.caseId)
       if (input.kind === 'scan') {
         const doc = input.documentId ? findDocument(db, input.documentId) : null
-        if (!doc || doc.caseId !== input.caseId) throw appError('EVIDENCE_INVALID', '扫描件须对应本案一份已签发的文书')
-        if (doc.status !== 'issued') throw appError('EVIDENCE_INVALID', `${doc.title}尚未签发，不能登记签字扫描件`)
+        if (!doc || doc.caseId !== input.caseId) throw appError('DOCUMENT_NOT_FOUND', '扫描件须对应本案一份已签发的文书')
+        if (doc.status !== 'issued') throw appError('DOCUMENT_NOT_ISSUED', `${doc.title}尚未签发，不能登记签字扫描件`)
       }
       const blob = recordBlob(db, ctx.home.blobs, bytes, info.mime, at)
       const existing = findCaseEvidenceByHash(db, input.caseId, blob.sha256)

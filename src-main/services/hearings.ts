@@ -18,7 +18,7 @@ import { reviewOverview } from './ops/review-overview'
 
 function mustHearing(db: Db, id: number): HearingRecord {
   const h = findHearing(db, id)
-  if (!h) throw appError('HEARING_INVALID', `未找到编号为 ${id} 的听证记录`)
+  if (!h) throw appError('HEARING_NOT_FOUND', `未找到编号为 ${id} 的听证记录`)
   return h
 }
 
@@ -34,7 +34,7 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
       const c = mustCase(db, input.caseId)
       const served = noticeServedOn(db, c.id)
       if (!served)
-        throw appError('HEARING_INVALID', '尚未送达行政处罚告知书，当事人还不能申请听证', {
+        throw appError('HEARING_NOTICE_NOT_SERVED', '尚未送达行政处罚告知书，当事人还不能申请听证', {
           issues: [{ path: 'requestedOn', message: '尚未告知' }]
         })
       if (input.requestedOn < served)
@@ -43,12 +43,12 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
         })
       const end = caseDeadlines(db, c.id).find((d) => d.code === 'hearing_request')?.due
       if (end && input.requestedOn > end) {
-        throw appError('HEARING_INVALID', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, {
+        throw appError('HEARING_REQUEST_LATE', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, {
           issues: [{ path: 'requestedOn', message: `晚于${end}` }]
         })
       }
       const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
-      if (open) throw appError('HEARING_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
+      if (open) throw appError('HEARING_STATE_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
       const a = assessCase(db, c.id, input.requestedOn)
       const eligible = a.hearing.eligible
       const id = insertHearing(
@@ -103,7 +103,7 @@ export function hearingSchedule(
     (db, at) => {
       const h = mustHearing(db, input.hearingId)
       if (h.status !== 'requested' && h.status !== 'scheduled')
-        throw appError('HEARING_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
+        throw appError('HEARING_STATE_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
       if (input.noticeOn < h.requestedOn)
         throw appError('VALIDATION_FAILED', `通知日期不能早于申请日期（${h.requestedOn}）`, {
           issues: [{ path: 'noticeOn', message: '早于申请日期' }]
@@ -112,7 +112,7 @@ export function hearingSchedule(
       const earliest = loadCalendar(db).add(input.noticeOn, 7, 'WD').due.slice(0, 10)
       if (hearingDay < earliest) {
         throw appError(
-          'HEARING_INVALID',
+          'HEARING_NOTICE_TOO_SHORT',
           `应当在举行听证的七日前通知当事人（行政处罚法第六十四条；按工作日计算），${input.noticeOn}通知的，听证最早于${earliest}举行`,
           {
             issues: [{ path: 'scheduledAt', message: `最早${earliest}` }]
@@ -121,10 +121,10 @@ export function hearingSchedule(
       }
       const chair = findOfficer(db, input.chairId)
       if (!chair || !chair.active)
-        throw appError('HEARING_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
+        throw appError('HEARING_CHAIR_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
       const investigators = (caseOfficers(db, [h.caseId]).get(h.caseId) ?? []).map((o) => o.officerId)
       if (investigators.includes(chair.id)) {
-        throw appError('HEARING_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, {
+        throw appError('HEARING_CHAIR_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, {
           issues: [{ path: 'chairId', message: '本案调查人员' }]
         })
       }
@@ -172,7 +172,8 @@ export function hearingHold(
     'review',
     (db, at) => {
       const h = mustHearing(db, input.hearingId)
-      if (h.status !== 'scheduled') throw appError('HEARING_INVALID', h.status === 'requested' ? '尚未通知听证时间和地点' : '该听证已结束')
+      if (h.status !== 'scheduled')
+        throw appError('HEARING_STATE_INVALID', h.status === 'requested' ? '尚未通知听证时间和地点' : '该听证已结束')
       if (input.heldOn < (h.scheduledAt ?? '').slice(0, 10))
         throw appError('VALIDATION_FAILED', `听证日期不能早于通知的时间（${h.scheduledAt?.slice(0, 10)}）`, {
           issues: [{ path: 'heldOn', message: '早于通知时间' }]

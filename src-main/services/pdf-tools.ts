@@ -133,11 +133,11 @@ export function signerFor(
   let password = opts.password
   if (!p12) {
     const c = getSetting<StoredCert | null>(ctx.home.db, 'signing.certificate', null)
-    if (!c) throw appError('SIGNING_FAILED', '尚未配置签名证书：请在“设置 › 签名证书”中导入机关证书，或生成测试证书')
+    if (!c) throw appError('SIGNING_NOT_CONFIGURED', '尚未配置签名证书：请在“设置 › 签名证书”中导入机关证书，或生成测试证书')
     p12 = ctx.home.blobs.get(c.sha256)
     password = c.test ? c.testPassword : password
   }
-  if (password === undefined) throw appError('SIGNING_FAILED', '请输入签名证书密码')
+  if (password === undefined) throw appError('SIGNING_PASSWORD_REQUIRED', '请输入签名证书密码')
   let info
   try {
     info = loadPkcs12(p12, password)

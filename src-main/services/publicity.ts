@@ -100,14 +100,14 @@ function decisionOf(db: Db, caseId: number, documentId?: number): DocumentRecord
   if (documentId !== undefined) {
     const d = findDocument(db, documentId)
     if (!d || d.caseId !== caseId) throw appError('DOCUMENT_NOT_FOUND', `本案没有编号为 ${documentId} 的文书`)
-    if (!PUBLISHABLE_TYPES.includes(d.type)) throw appError('PUBLICITY_INVALID', `${d.title}不是行政处罚决定书，不需公示`)
-    if (d.status !== 'issued') throw appError('PUBLICITY_INVALID', `${d.title}${d.status === 'draft' ? '尚未签发' : '已作废'}，不能公示`)
+    if (!PUBLISHABLE_TYPES.includes(d.type)) throw appError('PUBLICITY_NOT_APPLICABLE', `${d.title}不是行政处罚决定书，不需公示`)
+    if (d.status !== 'issued') throw appError('DOCUMENT_NOT_ISSUED', `${d.title}${d.status === 'draft' ? '尚未签发' : '已作废'}，不能公示`)
     return d
   }
   const d = caseDocuments(db, caseId)
     .filter((x) => PUBLISHABLE_TYPES.includes(x.type) && x.status === 'issued')
     .at(-1)
-  if (!d) throw appError('PUBLICITY_INVALID', '本案还没有已签发的行政处罚决定书，不能生成公示信息')
+  if (!d) throw appError('PUBLICITY_NO_DECISION', '本案还没有已签发的行政处罚决定书，不能生成公示信息')
   return d
 }
 
@@ -127,14 +127,14 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
       const fine = d.fields.fine === '' || d.fields.fine === undefined || d.fields.fine === null ? null : Number(d.fields.fine)
       const penaltyText = String(d.fields.penalty ?? '')
       const warningOnly = (fine ?? 0) === 0 && /警告/.test(penaltyText)
-      if (warningOnly && !policy.publishWarnings) throw appError('PUBLICITY_INVALID', '按本机关的公示设置，仅给予警告的决定不公示')
+      if (warningOnly && !policy.publishWarnings) throw appError('PUBLICITY_NOT_APPLICABLE', '按本机关的公示设置，仅给予警告的决定不公示')
       const links = caseParties(db, [c.id]).get(c.id) ?? []
       const parties = partiesByIds(
         db,
         links.map((l) => l.partyId)
       )
       const main = parties.find((p) => p.id === links.find((l) => l.role === 'party')?.partyId) ?? parties[0]
-      if (!main) throw appError('PUBLICITY_INVALID', '案件没有当事人')
+      if (!main) throw appError('CASE_NO_PARTY', '案件没有当事人')
       const others = parties.filter((p) => p.id !== main.id)
       const profile = getProfile(db, c.id)
       const src = {
@@ -173,12 +173,14 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
           ...persons.filter((p) => p.kind !== 'person').flatMap((p) => [p.name, p.creditCode ?? ''])
         ].filter(Boolean)
       )
-      if (residual.length) throw appError('PUBLICITY_INVALID', `公示信息中仍有${residual.length}处个人信息未能隐去，请检查决定书内容`)
+      if (residual.length)
+        throw appError('PUBLICITY_REDACTION_INCOMPLETE', `公示信息中仍有${residual.length}处个人信息未能隐去，请检查决定书内容`)
       const due =
         caseDeadlines(db, c.id).find((x) => x.code === 'publicity')?.due ?? loadCalendar(db).add(d.issuedOn!, 7, 'WD').due.slice(0, 10)
       const existing = listPublicity(db, { caseId: c.id, limit: 100 })
       const same = existing.find((p) => p.decisionDocumentId === d.id && p.status !== 'withdrawn' && p.status !== 'corrected')
-      if (same && same.status !== 'pending') throw appError('PUBLICITY_INVALID', `该决定已于${same.publishedOn}公示；如需更正，请先撤回`)
+      if (same && same.status !== 'pending')
+        throw appError('PUBLICITY_STATE_INVALID', `该决定已于${same.publishedOn}公示；如需更正，请先撤回`)
       let id: number
       if (same) {
         updatePublicity(db, { ...same, record, redactions: hits.length, updatedAt: at })
@@ -224,13 +226,13 @@ export function publicityPublish(ctx: ServiceContext, input: { id: number; publi
     'publicity',
     (db, at) => {
       const p = mustPub(db, input.id)
-      if (p.status !== 'pending') throw appError('PUBLICITY_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，不能再次公示`)
+      if (p.status !== 'pending') throw appError('PUBLICITY_STATE_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，不能再次公示`)
       if (input.publishedOn < p.record.decisionDate)
         throw appError('VALIDATION_FAILED', `公示日期不能早于决定日期（${p.record.decisionDate}）`, {
           issues: [{ path: 'publishedOn', message: '早于决定日期' }]
         })
       const d = findDocument(db, p.decisionDocumentId)
-      if (!d || d.status !== 'issued') throw appError('PUBLICITY_INVALID', '决定书已作废，不能公示')
+      if (!d || d.status !== 'issued') throw appError('DOCUMENT_NOT_ISSUED', '决定书已作废，不能公示')
       const u: PublicityRow = { ...p, status: 'published', publishedOn: input.publishedOn, url: input.url, updatedAt: at }
       updatePublicity(db, u)
       addCaseEvent(db, p.caseId, { type: 'published', date: input.publishedOn, note: input.url }, ctx.actor, at)
@@ -261,7 +263,7 @@ export function publicityWithdraw(ctx: ServiceContext, input: { id: number; reas
     'publicity',
     (db, at) => {
       const p = mustPub(db, input.id)
-      if (p.status !== 'published') throw appError('PUBLICITY_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，无需撤回`)
+      if (p.status !== 'published') throw appError('PUBLICITY_STATE_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，无需撤回`)
       if (input.date < (p.publishedOn ?? ''))
         throw appError('VALIDATION_FAILED', `撤回日期不能早于公示日期（${p.publishedOn}）`, {
           issues: [{ path: 'date', message: '早于公示日期' }]

@@ -145,7 +145,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
           const cur = call(t.ctx, 'documents.get', { id: doc.id })
           const r = quiet('documents.save', { id: doc.id, revision: cur.revision, fields: { fine: a.fine } })
           // the only refusal: the draft is frozen while it is under review
-          if (!r.ok) expect(r.error.code).toBe('REVIEW_STATE_INVALID')
+          if (!r.ok) expect(r.error.code).toBe('DOCUMENT_UNDER_REVIEW')
           break
         }
         case 'discuss':

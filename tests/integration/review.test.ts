@@ -146,7 +146,7 @@ describe('a major case through the services only', () => {
         chairId: officer['周文斌']!,
         clerk: '李晓红'
       }).code
-    ).toBe('HEARING_INVALID')
+    ).toBe('HEARING_NOTICE_TOO_SHORT')
     const investigatorChair = fails('hearing.schedule', {
       hearingId,
       noticeOn: '2026-09-11',

@@ -37,7 +37,7 @@ export function waiveRight(tx: Tx, input: WaiverInput): void {
   const label = input.right === 'statement' ? '陈述申辩' : '听证'
   const c = mustCase(db, input.caseId)
   const served = noticeServedOn(db, c.id)
-  if (!served) throw appError('HEARING_INVALID', '尚未送达告知书，不能登记放弃权利')
+  if (!served) throw appError('HEARING_NOTICE_NOT_SERVED', '尚未送达告知书，不能登记放弃权利')
   if (input.date < served)
     throw appError('VALIDATION_FAILED', `放弃日期不能早于告知书送达日期（${served}）`, {
       issues: [{ path: 'date', message: '早于告知' }]
@@ -74,8 +74,8 @@ export function recordDiscussion(tx: Tx, input: DiscussionInput): number {
   const { db, at, ctx } = tx
   notAfterToday(ctx, input.heldOn, 'heldOn')
   const c = mustCase(db, input.caseId)
-  if (c.procedure !== 'general') throw appError('VALIDATION_FAILED', '简易程序案件不需要集体讨论')
-  if (!c.filedOn) throw appError('VALIDATION_FAILED', '案件尚未立案')
+  if (c.procedure !== 'general') throw appError('CASE_NOT_GENERAL_PROCEDURE', '简易程序案件不需要集体讨论')
+  if (!c.filedOn) throw appError('CASE_NOT_FILED', '案件尚未立案')
   if (input.heldOn < c.filedOn)
     throw appError('VALIDATION_FAILED', `讨论日期不能早于立案日期（${c.filedOn}）`, {
       issues: [{ path: 'heldOn', message: '早于立案' }]

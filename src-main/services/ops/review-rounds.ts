@@ -60,8 +60,8 @@ export function submitReview(tx: Tx, input: ReviewSubmitInput): ReviewRecord {
   const on = input.submittedOn ?? today(ctx)
   notAfterToday(ctx, on, 'submittedOn', '提交日期')
   const c = mustCase(db, input.caseId)
-  if (c.procedure !== 'general') throw appError('REVIEW_STATE_INVALID', '简易程序案件不适用重大执法决定法制审核')
-  if (!c.filedOn) throw appError('REVIEW_STATE_INVALID', '案件尚未立案，不能提交法制审核')
+  if (c.procedure !== 'general') throw appError('CASE_NOT_GENERAL_PROCEDURE', '简易程序案件不适用重大执法决定法制审核')
+  if (!c.filedOn) throw appError('CASE_NOT_FILED', '案件尚未立案，不能提交法制审核')
   const rounds = caseReviews(db, c.id)
   const last = rounds.at(-1)
   if (last?.status === 'in_review') throw appError('REVIEW_STATE_INVALID', `第${last.round}轮法制审核尚未作出结论，不能重复提交`)
@@ -138,7 +138,7 @@ export function decideReview(tx: Tx, input: { reviewId: number; decision: Review
     const d = findDocument(db, r.documentId)
     if (d && d.status === 'draft' && d.revision !== r.documentRevision) {
       throw appError(
-        'REVIEW_STATE_INVALID',
+        'REVIEW_DOCUMENT_CHANGED',
         `送审后决定书草稿已修改（送审第${r.documentRevision}稿，现为第${d.revision}稿），请承办人员重新提交`
       )
     }

@@ -4,7 +4,10 @@
  */
 import type { AppEvent, Channel, ChannelInput, ChannelOutput } from '../../../src-main/contract'
 import type { AppError, ErrorCode, FieldIssue, Result } from '../../../src-main/core/errors'
+import { i18n } from '../i18n'
+import { errorText } from '../i18n/errors'
 
+/** A failed call. `message` is the text to show, in the UI's language (i18n/errors.ts); `appError` is what the service sent. */
 export class ApiError extends Error {
   readonly code: ErrorCode
   readonly issues: FieldIssue[]
@@ -12,7 +15,7 @@ export class ApiError extends Error {
   readonly appError: AppError
 
   constructor(appError: AppError) {
-    super(appError.message)
+    super(errorText(appError, i18n.global.locale.value))
     this.name = 'ApiError'
     this.appError = appError
     this.code = appError.code

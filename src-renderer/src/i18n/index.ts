@@ -1,15 +1,7 @@
 import { createI18n } from 'vue-i18n'
-import zhCN, { type Messages } from './zh-CN'
-import en from './en'
-import dossierZhCN from './dossier.zh-CN'
-import dossierEn from './dossier.en'
-import reviewZhCN from './review.zh-CN'
-import reviewEn from './review.en'
-import publicityZhCN from './publicity.zh-CN'
-import publicityEn from './publicity.en'
+import { LOCALES, MESSAGES, type Locale, type Messages } from './messages'
 
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
+export { LOCALES, type Locale }
 
 const STORAGE_KEY = 'casebinder.locale'
 
@@ -27,10 +19,7 @@ export const i18n = createI18n<[Messages], Locale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: {
-    'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN },
-    en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn }
-  }
+  messages: MESSAGES
 })
 
 export function setLocale(locale: Locale): void {
