@@ -2,9 +2,10 @@
  * 重大执法决定法制审核: the catalogue (versioned), a case's triggers, the review rounds (submit → decide →
  * respond / coordinate), and the decision gates every door goes through before a decision is issued.
  */
-import { CASE_STATUS_LABELS } from '../core/case'
+import { CASE_STATUS_LABELS, DECIDED_STATUSES } from '../core/case'
 import { appError } from '../core/errors'
 import { decisionGate, type GateProblem, type GateState } from '../core/gates'
+import { canRequestHearing, canSubmitReview, hearingActions, roundActions } from '../core/review-actions'
 import {
   ASPECT_FORM_FIELD,
   HEAD_DECISION_LABELS,
@@ -640,10 +641,13 @@ export function reviewShow(ctx: ServiceContext, input: { caseId: number }) {
     manualFlagOptions: a.catalogue.manualFlags,
     materials: materialsNow(ctx, c.id),
     decisionDraft: draft ? { id: draft.id, title: draft.title, revision: draft.revision } : null,
-    rounds: caseReviews(db, c.id).map((r) => reviewView(db, r)),
+    rounds: caseReviews(db, c.id).map((r, _, all) => ({ ...reviewView(db, r), ...roundActions(r, all, t) })),
+    canSubmit: canSubmitReview(caseReviews(db, c.id).at(-1) ?? null, gates),
+    decided: DECIDED_STATUSES.includes(c.status),
     reviewers,
     gates,
-    hearings: caseHearings(db, c.id),
+    hearings: caseHearings(db, c.id).map((h) => ({ ...h, ...hearingActions(h) })),
+    canRequestHearing: canRequestHearing(caseHearings(db, c.id)),
     waivers: caseWaivers(db, c.id),
     discussions: caseDiscussions(db, c.id)
   }

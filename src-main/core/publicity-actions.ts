@@ -1,0 +1,16 @@
+/** What may be done with a 双公示 record: publish (or rebuild) a pending one, withdraw a published one. Pure. */
+import type { PublicityStatus } from './publicity'
+
+/**
+ * `status` is the effective status (core/publicity effectiveStatus). A record past its maximum period shows as
+ * 已到期下架 and may be withdrawn until the takedown is recorded.
+ */
+export function publicityActions(p: { status: PublicityStatus; withdrawnOn: string | null }): {
+  canPublish: boolean
+  canWithdraw: boolean
+} {
+  return {
+    canPublish: p.status === 'pending',
+    canWithdraw: p.status === 'published' || (p.status === 'expired' && !p.withdrawnOn)
+  }
+}
