@@ -37,6 +37,9 @@ export const DocumentViewSchema = z.object({
   /** for a decision: the procedural steps still missing before it may be issued (core/gates.ts) */
   gates: z.array(GateProblemSchema),
   canIssue: z.boolean(),
+  /** an issued document may be voided; an issued or voided one corrected unless a correction is drafted */
+  canVoid: z.boolean(),
+  canCorrect: z.boolean(),
   revisions: z.number().int(),
   /** fields offering 规范用语, each with its phrase category ids in order (core/phrase-fields); drafts only */
   phrases: z.record(z.string(), z.array(z.string())),

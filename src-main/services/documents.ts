@@ -107,6 +107,7 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
     findings: f ?? [],
     gates,
     canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error') && gates.length === 0,
+    ...documentActions(doc, caseDocuments(db, doc.caseId)),
     revisions: documentRevisions(db, doc.id).length,
     phrases: doc.status === 'draft' ? fieldPhrases(type.fields, doc.type, phrasesFor(ctx, { docType: doc.type })) : {},
     prefill: doc.status === 'draft' ? phrasePrefill(mustContext(db, doc.caseId, today(ctx))) : {}
