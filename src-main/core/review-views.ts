@@ -201,6 +201,7 @@ export const PublicityViewSchema = z.object({
   canRemoveEarly: z.boolean(),
   canPublish: z.boolean(),
   canWithdraw: z.boolean(),
+  canTakeDownExpired: z.boolean(),
   summary: z.string()
 })
 

@@ -92,7 +92,7 @@ function view(db: Db, p: PublicityRow, t: string) {
     /** a published record whose decision was revoked or changed: take it down by this date */
     withdrawDue: p.status === 'published' ? withdrawDue : null,
     canRemoveEarly: p.status === 'published' && t >= p.minUntil,
-    ...publicityActions({ status, withdrawnOn: p.withdrawnOn }),
+    ...publicityActions({ status, withdrawnOn: p.withdrawnOn, maxUntil: p.maxUntil }, t),
     summary: summaryText(p.record)
   }
 }
