@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TemplateFieldSchema } from './templates'
+import { DOC_GROUPS } from './document-actions'
 
 export const FindingSchema = z.object({
   severity: z.enum(['error', 'warning']),
@@ -36,7 +37,14 @@ export const DocumentViewSchema = z.object({
   /** for a decision: the procedural steps still missing before it may be issued (core/gates.ts) */
   gates: z.array(GateProblemSchema),
   canIssue: z.boolean(),
-  revisions: z.number().int()
+  /** an issued document may be voided; an issued or voided one corrected unless a correction is drafted */
+  canVoid: z.boolean(),
+  canCorrect: z.boolean(),
+  revisions: z.number().int(),
+  /** fields offering 规范用语, each with its phrase category ids in order (core/phrase-fields); drafts only */
+  phrases: z.record(z.string(), z.array(z.string())),
+  /** placeholder values known from the case for the phrase snippets (core/phrase-fields phrasePrefill); drafts only */
+  prefill: z.record(z.string(), z.string())
 })
 
 export const DocumentSummarySchema = z.object({
@@ -48,7 +56,9 @@ export const DocumentSummarySchema = z.object({
   number: z.string().nullable(),
   issuedOn: z.string().nullable(),
   supersedesId: z.number().int().nullable(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  canVoid: z.boolean(),
+  canCorrect: z.boolean()
 })
 
 export const TemplateSummarySchema = z.object({
@@ -59,5 +69,7 @@ export const TemplateSummarySchema = z.object({
   handSigned: z.boolean(),
   procedures: z.array(z.string()),
   fields: z.array(TemplateFieldSchema),
-  custom: z.boolean()
+  custom: z.boolean(),
+  /** the group of the type picker (core/document-actions documentGroup) */
+  group: z.enum(DOC_GROUPS)
 })

@@ -131,11 +131,18 @@ export const ReviewShowSchema = z.object({
   manualFlagOptions: z.array(z.object({ code: z.string(), label: z.string(), description: z.string() })),
   materials: z.array(MaterialItemSchema),
   decisionDraft: z.object({ id: z.number().int(), title: z.string(), revision: z.number().int() }).nullable(),
-  rounds: z.array(ReviewRoundSchema),
+  rounds: z.array(
+    ReviewRoundSchema.extend({ overdue: z.boolean(), canDecide: z.boolean(), canRespond: z.boolean(), canCoordinate: z.boolean() })
+  ),
+  /** a new round may be submitted (core/review-actions canSubmitReview) */
+  canSubmit: z.boolean(),
+  /** the case is decided already (the gates box says so instead of "ready") */
+  decided: z.boolean(),
   reviewers: z.array(z.object({ id: z.number().int(), name: z.string(), eligible: z.boolean(), reason: z.string() })),
   /** what still blocks the decision today (empty when it may be issued) */
   gates: z.array(GateProblemSchema),
-  hearings: z.array(HearingSchema),
+  hearings: z.array(HearingSchema.extend({ canSchedule: z.boolean(), canHold: z.boolean() })),
+  canRequestHearing: z.boolean(),
   waivers: z.array(
     z.object({
       id: z.number().int(),
@@ -187,6 +194,9 @@ export const PublicityViewSchema = z.object({
   overdue: z.boolean(),
   withdrawDue: z.string().nullable(),
   canRemoveEarly: z.boolean(),
+  canPublish: z.boolean(),
+  canWithdraw: z.boolean(),
+  canTakeDownExpired: z.boolean(),
   summary: z.string()
 })
 

@@ -33,7 +33,9 @@ import {
 } from '../store/repos/documents'
 import { caseReviews } from '../store/repos/review'
 import { change, today, transact, type ServiceContext, type Tx } from './context'
-import { violationRange } from './basis'
+import { phrasesFor, violationRange } from './basis'
+import { documentActions, documentGroup } from '../core/document-actions'
+import { fieldPhrases, phrasePrefill } from '../core/phrase-fields'
 import { onDecisionVoided } from './publicity'
 import { transitionCase } from './ops/case-status'
 import { createDocument, mustContext, mustDoc, mustType } from './ops/documents'
@@ -95,7 +97,10 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
     findings: f ?? [],
     gates,
     canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error') && gates.length === 0,
-    revisions: documentRevisions(db, doc.id).length
+    ...documentActions(doc, caseDocuments(db, doc.caseId)),
+    revisions: documentRevisions(db, doc.id).length,
+    phrases: doc.status === 'draft' ? fieldPhrases(type.fields, doc.type, phrasesFor(ctx, { docType: doc.type })) : {},
+    prefill: doc.status === 'draft' ? phrasePrefill(mustContext(db, doc.caseId, today(ctx))) : {}
   }
 }
 export type DocumentView = ReturnType<typeof view>
@@ -110,7 +115,8 @@ export function templatesList(ctx: ServiceContext) {
     handSigned: t.handSigned,
     procedures: t.procedures,
     fields: t.fields,
-    custom: custom.has(t.id)
+    custom: custom.has(t.id),
+    group: documentGroup(t.id, t.title)
   }))
 }
 
@@ -172,7 +178,7 @@ export function documentsGet(ctx: ServiceContext, input: { id: number }) {
 
 export function documentsList(ctx: ServiceContext, input: { caseId: number }) {
   if (!findCase(ctx.home.db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-  return caseDocuments(ctx.home.db, input.caseId).map((d) => ({
+  return caseDocuments(ctx.home.db, input.caseId).map((d, _, all) => ({
     id: d.id,
     type: d.type,
     title: d.title,
@@ -181,7 +187,8 @@ export function documentsList(ctx: ServiceContext, input: { caseId: number }) {
     number: d.number,
     issuedOn: d.issuedOn,
     supersedesId: d.supersedesId,
-    updatedAt: d.updatedAt
+    updatedAt: d.updatedAt,
+    ...documentActions(d, all)
   }))
 }
 

@@ -3,6 +3,7 @@
  * (date and URL), withdraw it within 3 working days when the decision is revoked or changed, keep it up for the
  * minimum period and take it down after the maximum, and export it for the website.
  */
+import { publicityActions } from '../core/publicity-actions'
 import { appError } from '../core/errors'
 import { chineseDate } from '../core/dates'
 import { MEASURE_LABELS } from '../core/major-decision'
@@ -91,6 +92,7 @@ function view(db: Db, p: PublicityRow, t: string) {
     /** a published record whose decision was revoked or changed: take it down by this date */
     withdrawDue: p.status === 'published' ? withdrawDue : null,
     canRemoveEarly: p.status === 'published' && t >= p.minUntil,
+    ...publicityActions({ status, withdrawnOn: p.withdrawnOn, maxUntil: p.maxUntil }, t),
     summary: summaryText(p.record)
   }
 }

@@ -2,7 +2,8 @@
  * What the review screen shows for a case (triggers, materials, rounds, reviewers, gates, hearings, waivers,
  * discussions): one read model, returned by review.show and by every hearing and review step after it changes.
  */
-import { CASE_STATUS_LABELS } from '../../core/case'
+import { CASE_STATUS_LABELS, DECIDED_STATUSES } from '../../core/case'
+import { canRequestHearing, canSubmitReview, hearingActions, roundActions } from '../../core/review-actions'
 import { decisionKind, isDecisionType } from '../../core/decisions'
 import { decisionGate } from '../../core/gates'
 import { materialsChecklist, REVIEW_OUTCOME_LABELS } from '../../core/legal-review'
@@ -73,10 +74,13 @@ export function reviewOverview(db: Db, caseId: number, today: string) {
     manualFlagOptions: a.catalogue.manualFlags,
     materials: materialsNow(db, c.id),
     decisionDraft: draft ? { id: draft.id, title: draft.title, revision: draft.revision } : null,
-    rounds: caseReviews(db, c.id).map((r) => reviewView(db, r)),
+    rounds: caseReviews(db, c.id).map((r, _, all) => ({ ...reviewView(db, r), ...roundActions(r, all, today) })),
+    canSubmit: canSubmitReview(caseReviews(db, c.id).at(-1) ?? null, gates),
+    decided: DECIDED_STATUSES.includes(c.status),
     reviewers: reviewerOptions(db, c.id),
     gates,
-    hearings: caseHearings(db, c.id),
+    hearings: caseHearings(db, c.id).map((h) => ({ ...h, ...hearingActions(h) })),
+    canRequestHearing: canRequestHearing(caseHearings(db, c.id)),
     waivers: caseWaivers(db, c.id),
     discussions: caseDiscussions(db, c.id)
   }
