@@ -4,9 +4,12 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import prettier from 'eslint-config-prettier'
+import { importX, createNodeResolver } from 'eslint-plugin-import-x'
+import layers from './eslint-layers.js'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  // tests/fixtures/lint holds planted violations that tests/unit/lint-rules.test.ts lints on purpose
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
@@ -62,6 +65,38 @@ export default tseslint.config(
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off'
     }
+  },
+  {
+    // the layer map and no import cycles (see scripts/eslint-layers.js and README, "Architecture")
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,vue}', 'tests/fixtures/lint/**/*.ts'],
+    plugins: { layers, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.vue', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.vue', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'], 'vue-eslint-parser': ['.vue'] }
+    },
+    rules: {
+      'layers/imports': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }]
+    }
+  },
+  {
+    // services reach tables only through the store's repositories
+    files: ['src-main/services/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]',
+          message: 'No SQL in services: add a function to a repository in src-main/store/repos.'
+        }
+      ]
+    }
+  },
+  {
+    // files are split by job before they grow past a screenful of screens
+    files: ['src-main/**/*.ts', 'src-renderer/src/**/*.{ts,vue}'],
+    rules: { 'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }] }
   },
   // formatting is Prettier's job (`npm run format`); turn off the stylistic rules it owns
   prettier
