@@ -22,7 +22,8 @@ export const LAYERS = {
   version: [],
   services: ['core', 'contract', 'store', 'drafting', 'pdf', 'jobs', 'demo', 'version'],
   // the doors and process entries reach the backend only through the services registry
-  electron: DOOR,
+  // the Electron main process talks to the backend process through its client and protocol (no services loaded)
+  electron: [...DOOR, 'backend'],
   harness: DOOR,
   cli: DOOR,
   backend: DOOR,

@@ -7,19 +7,9 @@ import { allowedTransitions } from '../core/case'
 import type { CaseDetail, CaseFileInput, CaseListInput, CaseRegisterInput, CaseSummary, CaseTransitionInput } from '../core/case-views'
 import { alertLevel, type DeadlineAdjustment } from '../core/deadlines'
 import { appError } from '../core/errors'
-import {
-  caseDeadlines,
-  caseEvents,
-  caseOfficers,
-  caseParties,
-  caseSnippets,
-  findCase,
-  findCaseByNumber,
-  listCases,
-  nextDueByCase,
-  searchCaseIds,
-  type CaseRecord
-} from '../store/repos/cases'
+import { caseEvents, caseOfficers, caseParties, findCase, findCaseByNumber, listCases, type CaseRecord } from '../store/repos/cases'
+import { caseDeadlines, nextDueByCase } from '../store/repos/case-deadlines'
+import { caseSnippets, searchCaseIds } from '../store/repos/case-search'
 import { today, transact, type ServiceContext } from './context'
 import { recordCaseEvent, setCaseFlag, type CaseEventInput, type CaseFlagInput } from './ops/case-facts'
 import { registerCase } from './ops/case-register'

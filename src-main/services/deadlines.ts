@@ -2,17 +2,8 @@ import { DeadlineRuleSetSchema, alertLevel, computeDeadlines, type DeadlineAdjus
 import { appError } from '../core/errors'
 import { OPEN_STATUSES } from '../core/case'
 import type { Db } from '../store/db'
-import {
-  addAdjustment,
-  caseAdjustments,
-  caseEvents,
-  caseIdsWithStatus,
-  casesByIds,
-  findCase,
-  markCaseExtended,
-  openDeadlines,
-  replaceDeadlines
-} from '../store/repos/cases'
+import { caseEvents, caseIdsWithStatus, casesByIds, findCase, markCaseExtended } from '../store/repos/cases'
+import { addAdjustment, caseAdjustments, openDeadlines, replaceDeadlines } from '../store/repos/case-deadlines'
 import { insertRuleSet, latestRuleSet, type DeadlineRuleSetRecord } from '../store/repos/deadlines'
 import { loadCalendar } from './calendar'
 import { change, today, type ServiceContext } from './context'

@@ -4,7 +4,8 @@
  */
 import { appError } from '../core/errors'
 import type { Db } from '../store/db'
-import { addCaseEvent, caseDeadlines, caseOfficers, updateCase } from '../store/repos/cases'
+import { addCaseEvent, caseOfficers, updateCase } from '../store/repos/cases'
+import { caseDeadlines } from '../store/repos/case-deadlines'
 import { findOfficer } from '../store/repos/officers'
 import { caseHearings, findHearing, insertHearing, updateHearing, type HearingRecord } from '../store/repos/review'
 import { change, today, transact, type ServiceContext } from './context'

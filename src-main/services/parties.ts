@@ -1,7 +1,8 @@
 import { appError } from '../core/errors'
 import { partyIdentityKey, type Party, type PartyData } from '../core/party'
 import { findParty, findPartyByIdentity, insertParty, searchParties, updateParty } from '../store/repos/parties'
-import { caseIdsOfParty, indexCase } from '../store/repos/cases'
+import { caseIdsOfParty } from '../store/repos/cases'
+import { indexCase } from '../store/repos/case-search'
 import { change, type ServiceContext } from './context'
 
 function duplicateError(existing: Party) {

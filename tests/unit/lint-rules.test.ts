@@ -73,6 +73,13 @@ describe('lint: cycles, SQL and size', () => {
       'src-main/services/planted.ts'
     )
     expect(found).toEqual([expect.stringMatching(/^no-restricted-syntax: No SQL in services/)])
+    const viaExec = await ruleIds(
+      "import type { Db } from '../store/db'\nexport const n = (ctx: { home: { db: Db } }) => ctx.home.db.exec('DELETE FROM x')\n",
+      'src-main/services/planted.ts'
+    )
+    expect(viaExec).toEqual([expect.stringMatching(/^no-restricted-syntax: No SQL in services/)])
+    // a regular expression's exec is not SQL
+    expect(await ruleIds('export const m = (s: string) => /(\\d+)/.exec(s)\n', 'src-main/services/planted.ts')).toEqual([])
   })
 
   it('refuses a file over 500 lines', async () => {

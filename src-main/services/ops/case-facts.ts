@@ -1,7 +1,8 @@
 /** Dated facts of a case outside the status machine: the 延期 / 中止 flags, payment received, decision published. */
 import { appError } from '../../core/errors'
 import { addDays } from '../../core/dates'
-import { addAdjustment, addCaseEvent, caseEvents, updateCase, type CaseRecord } from '../../store/repos/cases'
+import { addCaseEvent, caseEvents, updateCase, type CaseRecord } from '../../store/repos/cases'
+import { addAdjustment } from '../../store/repos/case-deadlines'
 import { today, type Tx } from '../context'
 import { recomputeDeadlines } from '../deadlines'
 import { mustCase } from '../guards'

@@ -9,16 +9,8 @@ import { STATUS_EVENT, type CaseEventType } from '../../core/deadlines'
 import { appError } from '../../core/errors'
 import { decisionGate } from '../../core/gates'
 import type { Db } from '../../store/db'
-import {
-  addCaseEvent,
-  caseEvents,
-  caseOfficers,
-  caseParties,
-  indexCase,
-  setCaseOfficers,
-  updateCase,
-  type CaseRecord
-} from '../../store/repos/cases'
+import { addCaseEvent, caseEvents, caseOfficers, caseParties, setCaseOfficers, updateCase, type CaseRecord } from '../../store/repos/cases'
+import { indexCase } from '../../store/repos/case-search'
 import { caseDocuments } from '../../store/repos/documents'
 import { today, type Tx } from '../context'
 import { recomputeDeadlines } from '../deadlines'
