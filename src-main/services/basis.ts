@@ -20,7 +20,12 @@ export function findViolation(id: string): Violation | undefined {
 }
 
 export function basisViolations(_ctx: ServiceContext, input: { q?: string | undefined }) {
-  const q = input.q?.trim()
+  return violationViews(input.q)
+}
+
+/** The catalogue's violations matching a text (title, provisions, penalty), as the basis picker shows them. */
+function violationViews(text: string | undefined) {
+  const q = text?.trim()
   return data()
     .catalogue.violations.filter(
       (v) => !q || v.title.includes(q) || v.sentences.violated.includes(q) || v.sentences.basis.includes(q) || v.penalty.text.includes(q)
@@ -60,12 +65,17 @@ export function violationRange(
   return { range: { min: r.min, max: r.max }, tiers }
 }
 
-export function basisGet(ctx: ServiceContext, input: { id: string }) {
-  const v = basisViolations(ctx, {}).find((x) => x.id === input.id)
+export function basisGet(_ctx: ServiceContext, input: { id: string }) {
+  const v = violationViews(undefined).find((x) => x.id === input.id)
   if (!v) throw appError('VIOLATION_NOT_FOUND', `违法行为目录中没有“${input.id}”`)
   return v
 }
 
 export function phrasesFor(_ctx: ServiceContext, input: { docType: string; field?: string | undefined }) {
-  return categoriesFor(data().phrases, input.docType, input.field)
+  return phraseCategories(input.docType, input.field)
+}
+
+/** The phrasing-guide categories for a document type (and field). */
+export function phraseCategories(docType: string, field?: string) {
+  return categoriesFor(data().phrases, docType, field)
 }

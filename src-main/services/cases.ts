@@ -16,7 +16,8 @@ import { registerCase } from './ops/case-register'
 import { fileCase, transitionCase } from './ops/case-status'
 import { adjustDeadline } from './ops/deadlines'
 
-function summaries(ctx: ServiceContext, records: CaseRecord[]): CaseSummary[] {
+/** The list rows of some cases (parties, officers, next deadline). */
+export function caseSummaries(ctx: ServiceContext, records: CaseRecord[]): CaseSummary[] {
   const db = ctx.home.db
   const ids = records.map((c) => c.id)
   const parties = caseParties(db, ids)
@@ -52,7 +53,7 @@ function summaries(ctx: ServiceContext, records: CaseRecord[]): CaseSummary[] {
 function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
   const db = ctx.home.db
   const t = today(ctx)
-  const [summary] = summaries(ctx, [c])
+  const [summary] = caseSummaries(ctx, [c])
   return {
     ...summary!,
     facts: c.facts,
@@ -116,7 +117,7 @@ export function casesList(ctx: ServiceContext, input: CaseListInput): { total: n
     limit: input.limit,
     offset: input.offset
   })
-  const list = summaries(ctx, items)
+  const list = caseSummaries(ctx, items)
   if (!input.q) return { total, items: list }
   const snippets = caseSnippets(
     db,
@@ -130,7 +131,7 @@ export function casesSearch(ctx: ServiceContext, input: { q: string; limit: numb
   const hits = searchCaseIds(ctx.home.db, input.q, input.limit)
   const byId = new Map(hits.map((h) => [h.id, h.snippet]))
   const recs = hits.map((h) => findCase(ctx.home.db, h.id)).filter((c): c is CaseRecord => c !== null)
-  return summaries(ctx, recs).map((s) => ({ ...s, snippet: byId.get(s.id) ?? '' }))
+  return caseSummaries(ctx, recs).map((s) => ({ ...s, snippet: byId.get(s.id) ?? '' }))
 }
 
 export function casesAdjustDeadline(ctx: ServiceContext, input: { caseId: number; adjustment: DeadlineAdjustment }): CaseDetail {

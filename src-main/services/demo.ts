@@ -17,7 +17,7 @@ import { insertOfficer, listOfficers, type OfficerRecord } from '../store/repos/
 import { caseReviews } from '../store/repos/review'
 import { loadCalendar } from './calendar'
 import { today, transact, type ServiceContext, type Tx } from './context'
-import { activeRules } from './deadlines'
+import { activeRules } from './ops/deadlines'
 import { recordCaseEvent, setCaseFlag } from './ops/case-facts'
 import { registerCase } from './ops/case-register'
 import { fileCase, transitionCase } from './ops/case-status'

@@ -33,7 +33,7 @@ import {
 } from '../store/repos/documents'
 import { caseReviews } from '../store/repos/review'
 import { change, today, transact, type ServiceContext, type Tx } from './context'
-import { phrasesFor, violationRange } from './basis'
+import { phraseCategories, violationRange } from './basis'
 import { documentActions, documentGroup } from '../core/document-actions'
 import { fieldPhrases, phrasePrefill } from '../core/phrase-fields'
 import { onDecisionVoided } from './publicity'
@@ -99,7 +99,7 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
     canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error') && gates.length === 0,
     ...documentActions(doc, caseDocuments(db, doc.caseId)),
     revisions: documentRevisions(db, doc.id).length,
-    phrases: doc.status === 'draft' ? fieldPhrases(type.fields, doc.type, phrasesFor(ctx, { docType: doc.type })) : {},
+    phrases: doc.status === 'draft' ? fieldPhrases(type.fields, doc.type, phraseCategories(doc.type)) : {},
     prefill: doc.status === 'draft' ? phrasePrefill(mustContext(db, doc.caseId, today(ctx))) : {}
   }
 }

@@ -45,8 +45,12 @@ export function dossierArchiveJob(ctx: ServiceContext, input: { caseId: number; 
 }
 
 export function jobsGet(ctx: ServiceContext, input: { jobId: string }): JobState {
-  const j = ctx.jobs.get(input.jobId)
-  if (!j) throw appError('JOB_NOT_FOUND', `没有编号为 ${input.jobId} 的任务`)
+  return mustJob(ctx, input.jobId)
+}
+
+function mustJob(ctx: ServiceContext, jobId: string): JobState {
+  const j = ctx.jobs.get(jobId)
+  if (!j) throw appError('JOB_NOT_FOUND', `没有编号为 ${jobId} 的任务`)
   return j
 }
 
@@ -56,7 +60,7 @@ export function jobsCancel(ctx: ServiceContext, input: { jobId: string }) {
 
 /** The PDF an export job produced (for a browser download). */
 export function jobsFile(ctx: ServiceContext, input: { jobId: string }) {
-  const j = jobsGet(ctx, input)
+  const j = mustJob(ctx, input.jobId)
   const path = (j.result as { path?: string } | undefined)?.path
   if (j.status !== 'done' || !path) throw appError('JOB_NOT_DONE', '任务尚未完成或没有生成文件')
   return { fileName: path.split(/[\\/]/).pop()!, base64: readFileSync(path).toString('base64') }

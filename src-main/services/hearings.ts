@@ -11,7 +11,7 @@ import { caseHearings, findHearing, insertHearing, updateHearing, type HearingRe
 import { change, today, transact, type ServiceContext } from './context'
 import { mustCase, notAfterToday as notFuture } from './guards'
 import { loadCalendar } from './calendar'
-import { recomputeDeadlines } from './deadlines'
+import { recomputeDeadlines } from './ops/deadlines'
 import { assessCase } from './ops/assessment'
 import { followStatus } from './ops/case-status'
 import { noticeServedOn, recordDiscussion, waiveRight, type DiscussionInput, type WaiverInput } from './ops/hearings'

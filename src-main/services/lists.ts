@@ -5,7 +5,7 @@ import { csv, htmlPage, htmlTable, type Table } from '../core/tables'
 import { getAgency } from '../store/repos/agency'
 import { change, today, type ServiceContext } from './context'
 import { writeExportFiles } from './guards'
-import { officersList } from './officers'
+import { officerViews } from './officers'
 
 export interface ExportFile {
   name: string
@@ -21,7 +21,7 @@ export function listsRender(ctx: ServiceContext): { files: ExportFile[]; omitted
   const agency = getAgency(ctx.home.db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，请先在“设置 › 执法主体”中填写')
   const asOf = today(ctx)
-  const officers = officersList(ctx, { includeInactive: true, asOf })
+  const officers = officerViews(ctx.home.db, true, asOf)
   const a = agencyTable(agency)
   const { table: o, omitted } = officerTable(agency, officers, asOf)
   return {

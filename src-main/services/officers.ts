@@ -30,10 +30,13 @@ function assertCertFree(db: Db, certNo: string, exceptId?: number): void {
 }
 
 export function officersList(ctx: ServiceContext, input: { includeInactive: boolean; asOf?: string | undefined }): Officer[] {
-  const db = ctx.home.db
-  const asOf = input.asOf ?? today(ctx)
+  return officerViews(ctx.home.db, input.includeInactive, input.asOf ?? today(ctx))
+}
+
+/** The officers with their certificate expiry state as of a date. */
+export function officerViews(db: Db, includeInactive: boolean, asOf: string): Officer[] {
   const warn = expiryWarningDays(db)
-  return listOfficers(db, input.includeInactive).map((o) => view(o, asOf, warn))
+  return listOfficers(db, includeInactive).map((o) => view(o, asOf, warn))
 }
 
 export function officersGet(ctx: ServiceContext, input: { id: number }): Officer {

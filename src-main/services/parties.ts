@@ -1,17 +1,10 @@
 import { appError } from '../core/errors'
 import { partyIdentityKey, type Party, type PartyData } from '../core/party'
-import { findParty, findPartyByIdentity, insertParty, searchParties, updateParty } from '../store/repos/parties'
+import { findParty, findPartyByIdentity, searchParties, updateParty } from '../store/repos/parties'
 import { caseIdsOfParty } from '../store/repos/cases'
 import { indexCase } from '../store/repos/case-search'
-import { change, type ServiceContext } from './context'
-
-function duplicateError(existing: Party) {
-  const what = existing.kind === 'person' ? '身份证号码' : '统一社会信用代码'
-  return appError('PARTY_DUPLICATE', `该${what}已登记为当事人“${existing.name}”（编号 ${existing.id}）`, {
-    existingId: existing.id,
-    issues: [{ path: existing.kind === 'person' ? 'idNumber' : 'creditCode', message: `已登记为“${existing.name}”` }]
-  })
-}
+import { change, transact, type ServiceContext } from './context'
+import { addParty, duplicateError } from './ops/parties'
 
 export function partiesList(ctx: ServiceContext, input: { q?: string | undefined; kind?: string | undefined; limit: number }) {
   return searchParties(ctx.home.db, { limit: input.limit, ...(input.q ? { q: input.q } : {}), ...(input.kind ? { kind: input.kind } : {}) })
@@ -34,23 +27,7 @@ export function partiesFindDuplicate(ctx: ServiceContext, input: { creditCode?: 
 }
 
 export function partiesAdd(ctx: ServiceContext, input: PartyData): Party {
-  const key = partyIdentityKey(input)
-  return change(
-    ctx,
-    'parties',
-    (db, at) => {
-      const existing = findPartyByIdentity(db, key)
-      if (existing) throw duplicateError(existing)
-      return findParty(db, insertParty(db, input, key, at))!
-    },
-    (p) => ({
-      action: 'party.add',
-      targetType: 'party',
-      targetId: p.id,
-      summary: `登记当事人 ${p.name}`,
-      detail: { after: p }
-    })
-  )
+  return transact(ctx, (tx) => addParty(tx, input))
 }
 
 export function partiesEdit(ctx: ServiceContext, input: { id: number; data: PartyData }): Party {

@@ -36,7 +36,7 @@ import { getSetting, setSetting } from '../store/settings'
 import { change, today, type ServiceContext } from './context'
 import { notAfterToday, writeExportFiles } from './guards'
 import { loadCalendar } from './calendar'
-import { recomputeDeadlines } from './deadlines'
+import { recomputeDeadlines } from './ops/deadlines'
 
 export function publicityPolicy(db: Db): PublicityPolicy {
   return PublicityPolicySchema.parse(getSetting(db, 'publicity.policy', DEFAULT_PUBLICITY_POLICY))
@@ -338,7 +338,7 @@ export function publicityDecisionChanged(ctx: ServiceContext, input: { caseId: n
       detail: input
     })
   )
-  return publicityList(ctx, { caseId: input.caseId, limit: 50 })
+  return publicityViews(ctx.home.db, today(ctx), { caseId: input.caseId, limit: 50 })
 }
 
 function recordDecisionChanged(db: Db, caseId: number, date: string, reason: string, actor: string, at: string): boolean {
@@ -373,8 +373,11 @@ export function publicityList(
   ctx: ServiceContext,
   input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }
 ) {
-  const t = today(ctx)
-  const db = ctx.home.db
+  return publicityViews(ctx.home.db, today(ctx), input)
+}
+
+/** The publicity records as the lists show them (status as of `t`), newest first. */
+function publicityViews(db: Db, t: string, input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }) {
   // 已到期下架 covers records taken down at expiry and published ones past their maximum period
   const statuses = input.status === 'expired' ? (['published', 'expired'] as const) : input.status ? [input.status] : [undefined]
   const rows = statuses.flatMap((status) => listPublicity(db, { caseId: input.caseId, limit: 100_000, status })).sort((a, b) => b.id - a.id)

@@ -10,7 +10,7 @@ import type { Db } from '../store/db'
 import { getAgency } from '../store/repos/agency'
 import { catalogueVersions, insertCatalogue, latestCatalogue } from '../store/repos/review'
 import { change, transact, type ServiceContext } from './context'
-import { activeRules } from './deadlines'
+import { activeRules } from './ops/deadlines'
 import { writeExportFiles } from './guards'
 import { saveDeadlineRules } from './ops/deadlines'
 

@@ -2,6 +2,7 @@
  * 全过程记录 of one case: its entries of the hash-chained activity record as a readable timeline (who, what,
  * when, which document or evidence, the hash), with the chain's verification status, and an export.
  */
+import type { Db } from '../store/db'
 import { ACTION_LABELS } from '../core/activity'
 import { appError } from '../core/errors'
 import { csv } from '../core/tables'
@@ -18,18 +19,21 @@ function kindOf(action: string): TimelineKind {
   return 'case'
 }
 
-export function timeline(
-  ctx: ServiceContext,
-  input: {
-    caseId: number
-    kinds?: TimelineKind[] | undefined
-    actor?: string | undefined
-    q?: string | undefined
-    from?: string | undefined
-    to?: string | undefined
-  }
-) {
-  const db = ctx.home.db
+interface TimelineQuery {
+  caseId: number
+  kinds?: TimelineKind[] | undefined
+  actor?: string | undefined
+  q?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+}
+
+export function timeline(ctx: ServiceContext, input: TimelineQuery) {
+  return caseTimeline(ctx.home.db, input)
+}
+
+/** A case's entries of the activity record, filtered, each marked verified up to the chain's first broken link. */
+function caseTimeline(db: Db, input: TimelineQuery) {
   const c = findCase(db, input.caseId)
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
   const chain = verifyChain(db)
@@ -67,7 +71,7 @@ export function timeline(
 }
 
 export function timelineExport(ctx: ServiceContext, input: { caseId: number; format: 'csv' | 'json' }) {
-  const t = timeline(ctx, { caseId: input.caseId })
+  const t = caseTimeline(ctx.home.db, { caseId: input.caseId })
   const base = `全过程记录-${t.caseNumber ?? t.caseName}`.replace(/[\\/:*?"<>|〔〕（）()\s]+/g, '_')
   if (input.format === 'json') {
     return {

@@ -1,8 +1,8 @@
 import { CASE_STATUSES, OPEN_STATUSES } from '../core/case'
 import { countByStatus, listCases } from '../store/repos/cases'
 import { today, type ServiceContext } from './context'
-import { deadlinesList } from './deadlines'
-import { casesList } from './cases'
+import { deadlineViews } from './deadlines'
+import { caseSummaries } from './cases'
 
 /** 工作台: counts by status, deadlines due in 3 days / 1 day / overdue, and the user's open cases. */
 export function workbenchSummary(ctx: ServiceContext, input: { officerId?: number | undefined }) {
@@ -11,7 +11,12 @@ export function workbenchSummary(ctx: ServiceContext, input: { officerId?: numbe
   const mine = input.officerId === undefined ? null : countByStatus(db, input.officerId)
   // each bucket queried on its own, so a long overdue list cannot crowd out the ones due soon
   const bucket = (fromDays: number | undefined, dueWithinDays: number) =>
-    deadlinesList(ctx, { ...(fromDays === undefined ? {} : { fromDays }), dueWithinDays, officerId: input.officerId, limit: 200 })
+    deadlineViews(db, today(ctx), {
+      ...(fromDays === undefined ? {} : { fromDays }),
+      dueWithinDays,
+      officerId: input.officerId,
+      limit: 200
+    })
   const open = listCases(db, { status: OPEN_STATUSES, officerId: input.officerId, limit: 1, offset: 0 }).total
   return {
     today: today(ctx),
@@ -23,6 +28,6 @@ export function workbenchSummary(ctx: ServiceContext, input: { officerId?: numbe
       due1: bucket(0, 1),
       due3: bucket(2, 3)
     },
-    myCases: casesList(ctx, { status: [...OPEN_STATUSES], officerId: input.officerId, limit: 20, offset: 0 }).items
+    myCases: caseSummaries(ctx, listCases(db, { status: [...OPEN_STATUSES], officerId: input.officerId, limit: 20, offset: 0 }).items)
   }
 }

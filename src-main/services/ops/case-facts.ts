@@ -4,7 +4,7 @@ import { addDays } from '../../core/dates'
 import { addCaseEvent, caseEvents, updateCase, type CaseRecord } from '../../store/repos/cases'
 import { addAdjustment } from '../../store/repos/case-deadlines'
 import { today, type Tx } from '../context'
-import { recomputeDeadlines } from '../deadlines'
+import { recomputeDeadlines } from './deadlines'
 import { mustCase } from '../guards'
 import { checkDate } from './case-checks'
 

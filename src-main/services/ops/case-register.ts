@@ -7,7 +7,7 @@ import { indexCase } from '../../store/repos/case-search'
 import { findOfficer } from '../../store/repos/officers'
 import { partiesByIds } from '../../store/repos/parties'
 import { today, type Tx } from '../context'
-import { recomputeDeadlines } from '../deadlines'
+import { recomputeDeadlines } from './deadlines'
 import { checkDate, checkOfficers } from './case-checks'
 
 /** Register a case inside the open transaction; appends `case.register`. Returns the new case's id. */

@@ -13,7 +13,7 @@ import { addCaseEvent, caseEvents, caseOfficers, caseParties, setCaseOfficers, u
 import { indexCase } from '../../store/repos/case-search'
 import { caseDocuments } from '../../store/repos/documents'
 import { today, type Tx } from '../context'
-import { recomputeDeadlines } from '../deadlines'
+import { recomputeDeadlines } from './deadlines'
 import { mustCase } from '../guards'
 import { caseNumber, checkDate, checkOfficers } from './case-checks'
 import { enforceGate, gateState } from './review-gates'

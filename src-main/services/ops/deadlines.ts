@@ -1,15 +1,17 @@
 /**
  * Deadline steps that other areas take inside their own transaction: an extension or exclusion of a case's
- * period, and a new version of the rule table (the review catalogue edits the legal-review period).
+ * period, a new version of the rule table (the review catalogue edits the legal-review period), and the
+ * recomputation of a case's deadlines from its events.
  */
-import { DeadlineRuleSetSchema, type DeadlineAdjustment, type DeadlineRule } from '../../core/deadlines'
+import { computeDeadlines, DeadlineRuleSetSchema, type DeadlineAdjustment, type DeadlineRule } from '../../core/deadlines'
 import { appError } from '../../core/errors'
 import { OPEN_STATUSES } from '../../core/case'
-import { findCase, updateCase, type CaseRecord } from '../../store/repos/cases'
-import { addAdjustment } from '../../store/repos/case-deadlines'
-import { caseIdsWithStatus, insertRuleSet } from '../../store/repos/deadline-rules'
+import type { Db } from '../../store/db'
+import { caseEvents, caseIdsWithStatus, findCase, markCaseExtended, type CaseRecord } from '../../store/repos/cases'
+import { addAdjustment, caseAdjustments, replaceDeadlines } from '../../store/repos/case-deadlines'
+import { insertRuleSet, latestRuleSet, type DeadlineRuleSetRecord } from '../../store/repos/deadlines'
 import type { Tx } from '../context'
-import { activeRules, recomputeDeadlines } from '../deadlines'
+import { loadCalendar } from '../calendar'
 
 /** Extend or exclude part of a case's period; appends `deadline.extend` / `deadline.exclude`. */
 export function adjustDeadline(tx: Tx, input: { caseId: number; adjustment: DeadlineAdjustment }): CaseRecord {
@@ -19,10 +21,10 @@ export function adjustDeadline(tx: Tx, input: { caseId: number; adjustment: Dead
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
   const rule = activeRules(db).rules.find((r) => r.code === a.code)
   if (!rule) throw appError('DEADLINE_NOT_FOUND', `没有代码为 ${a.code} 的期限规则`)
-  if (a.kind === 'extension' && !rule.extendable) throw appError('VALIDATION_FAILED', `${rule.label}不能延长`)
+  if (a.kind === 'extension' && !rule.extendable) throw appError('DEADLINE_NOT_EXTENDABLE', `${rule.label}不能延长`)
   if (a.kind === 'exclusion' && a.to < a.from) throw appError('VALIDATION_FAILED', '扣除期间的结束日期不能早于开始日期')
   addAdjustment(db, c.id, a, at)
-  if (a.kind === 'extension' && a.code === 'decision' && !c.extended) updateCase(db, { ...c, extended: true, updatedAt: at })
+  if (a.kind === 'extension' && a.code === 'decision' && !c.extended) markCaseExtended(db, c.id, at)
   recomputeDeadlines(db, c.id)
   tx.record('cases', {
     action: a.kind === 'extension' ? 'deadline.extend' : 'deadline.exclude',
@@ -58,3 +60,26 @@ export function saveDeadlineRules(tx: Tx, input: { name: string; rules: Deadline
   })
   return { version, recomputed }
 }
+
+/** The rule table in force (the highest version). */
+export function activeRules(db: Db): DeadlineRuleSetRecord {
+  const set = latestRuleSet(db)
+  if (!set) throw new Error('no deadline rules seeded')
+  return set
+}
+
+/** Recompute a case's deadlines from its events (inside the caller's transaction). */
+export function recomputeDeadlines(db: Db, caseId: number): void {
+  const c = findCase(db, caseId)
+  if (!c) return
+  const rules = activeRules(db)
+  const events = caseEvents(db, caseId).map((e) => ({ type: e.type, date: e.date }))
+  const hasFine = !(c.intendedPenalty.warning && c.intendedPenalty.fine === 0)
+  const list = computeDeadlines(c.procedure, events, rules.rules, rules.version, loadCalendar(db), caseAdjustments(db, caseId), { hasFine })
+  replaceDeadlines(db, caseId, list)
+}
+
+/**
+ * Open deadlines that still need attention: not met, not an elapsed window, not in a finished case, and not
+ * the decision period of a suspended case.
+ */

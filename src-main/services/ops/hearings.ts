@@ -8,7 +8,7 @@ import type { Db } from '../../store/db'
 import { addCaseEvent, caseEvents, updateCase } from '../../store/repos/cases'
 import { caseHearings, insertDiscussion, insertWaiver, updateHearing, type DiscussionConclusion } from '../../store/repos/review'
 import type { Tx } from '../context'
-import { recomputeDeadlines } from '../deadlines'
+import { recomputeDeadlines } from './deadlines'
 import { mustCase, notAfterToday } from '../guards'
 import { followStatus } from './case-status'
 
