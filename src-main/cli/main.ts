@@ -99,7 +99,7 @@ if (isEntry) {
     if (err.code === 'EPIPE') process.exit(0)
     throw err
   })
-  main(process.argv).then((code) => {
-    process.exitCode = code
-  })
+  // exit once the output is flushed: a job's worker thread (and, from source, its TypeScript loader) must not keep
+  // the command alive after it has reported
+  void main(process.argv).then((code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))))
 }
