@@ -12,6 +12,10 @@ export const FindingSchema = z.object({
 
 export const GateProblemSchema = z.object({ code: z.string(), step: z.string(), message: z.string(), fix: z.string() })
 
+export const DOCUMENT_STATUSES = ['draft', 'issued', 'voided'] as const
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = { draft: '草稿', issued: '已签发', voided: '已作废' }
+
 export const DocumentViewSchema = z.object({
   id: z.number().int(),
   caseId: z.number().int(),

@@ -55,6 +55,8 @@ export const DossierViewSchema = z.object({
     score: z.number(),
     grade: z.enum(['优秀', '良好', '合格', '不合格'])
   }),
+  /** the contents may be archived: complete and without a veto item (archiving also needs a closed, unsealed case) */
+  archiveReady: z.boolean(),
   record: z
     .object({
       archiveNumber: z.string().nullable(),
@@ -66,4 +68,24 @@ export const DossierViewSchema = z.object({
       bundleSha256: z.string().nullable()
     })
     .nullable()
+})
+
+/** What a finished `dossier.export` job returns (its JobState.result). */
+export const BundleResultSchema = z.object({
+  path: z.string(),
+  items: z.number().int(),
+  contentPages: z.number().int(),
+  totalPages: z.number().int(),
+  bytes: z.number().int()
+})
+
+/** What a finished `dossier.archive` job returns (its JobState.result). */
+export const ArchiveResultSchema = z.object({
+  outDir: z.string(),
+  archiveNumber: z.string(),
+  retention: z.string(),
+  archivedOn: z.string(),
+  bundleSha256: z.string(),
+  pages: z.number().int(),
+  files: z.number().int()
 })

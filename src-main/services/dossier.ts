@@ -105,6 +105,7 @@ export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
     items,
     completeness: comp,
     review,
+    archiveReady: comp.complete && review.veto.length === 0,
     record: rec
       ? {
           archiveNumber: rec.archiveNumber,

@@ -1,0 +1,85 @@
+/**
+ * The CLI's one way into the application: every command calls a contract channel through `run`, which opens the
+ * home, goes through the registry's `invoke` (the same input validation and typed errors as the Electron and HTTP
+ * doors) and closes the home again. A failure leaves as the AppError the service returned.
+ */
+import type { Command } from 'commander'
+import { resolve } from 'node:path'
+import type { z } from 'zod'
+import type { AppEvent, Channel, ChannelOutput, Contract } from '../contract'
+import { createContext, defaultHome, invoke, openHome, type ServiceContext } from '../services'
+import { APP_VERSION } from '../version'
+import { CliFailure } from './output'
+
+interface Globals {
+  home?: string
+  actor?: string
+}
+
+export type JobChannel = 'dossier.export' | 'dossier.archive'
+export type JobState = ChannelOutput<'jobs.get'>
+export type Progress = (stage: string, done: number, total: number, item?: string) => void
+
+export interface Door {
+  /** Call one channel with input the command built from its options. */
+  run<C extends Channel>(channel: C, input: z.input<Contract[C]['input']>): ChannelOutput<C>
+  /** Call one channel with input the user wrote as JSON (`--data`, a file): `invoke` validates it like any other. */
+  runJson<C extends Channel>(channel: C, input: unknown): ChannelOutput<C>
+  /** Start a job channel, relay its progress, and return the finished job; a failed job leaves as its AppError. */
+  runJob<C extends JobChannel>(channel: C, input: z.input<Contract[C]['input']>, onProgress: Progress): Promise<JobState>
+}
+
+export function doorFor(program: Command): Door {
+  const open = (emit?: (e: AppEvent) => void) => {
+    const g = program.opts<Globals>()
+    const actor = g.actor ?? 'cli'
+    const home = openHome(g.home ? resolve(g.home) : defaultHome(), { actor })
+    return { home, ctx: createContext(home, { actor, version: APP_VERSION, ...(emit ? { emit } : {}) }) }
+  }
+  const call = <C extends Channel>(ctx: ServiceContext, channel: C, input: unknown): ChannelOutput<C> => {
+    const r = invoke(ctx, channel, input, { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) })
+    if (!r.ok) throw new CliFailure(r.error)
+    // invoke has parsed the value with this channel's output schema
+    return r.value as ChannelOutput<C>
+  }
+  const once = <C extends Channel>(channel: C, input: unknown): ChannelOutput<C> => {
+    const { home, ctx } = open()
+    try {
+      return call(ctx, channel, input)
+    } finally {
+      home.close()
+    }
+  }
+
+  return {
+    run: (channel, input) => once(channel, input),
+    runJson: (channel, input) => once(channel, input),
+    async runJob(channel, input, onProgress) {
+      let jobId: string | null = null
+      const ended = new Set<string>()
+      let wake: (() => void) | null = null
+      const { home, ctx } = open((e) => {
+        if (e.type === 'job.progress' && e.jobId === jobId) onProgress(e.stage, e.done, e.total, e.item)
+        if (e.type === 'job.done') {
+          ended.add(e.jobId)
+          if (e.jobId === jobId) wake?.()
+        }
+      })
+      try {
+        const started = call(ctx, channel, input)
+        jobId = started.id
+        if (!ended.has(jobId)) await new Promise<void>((r) => (wake = r))
+        const job = call(ctx, 'jobs.get', { jobId })
+        if (job.status !== 'done') {
+          throw new CliFailure(job.error ?? { code: 'INTERNAL', message: `任务${job.status}` })
+        }
+        return job
+      } finally {
+        home.close()
+      }
+    }
+  }
+}
+
+/** A case named by id or by case number (立案号): its id. */
+export const caseIdOf = ({ run }: Door, ref: string): number => (/^\d+$/.test(ref) ? Number(ref) : run('cases.get', { ref }).id)
