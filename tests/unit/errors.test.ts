@@ -26,6 +26,7 @@ const PATTERNS = [
   /\bappError\(\s*'([A-Z][A-Z0-9_]+)'/g, // appError('CODE', …), also over several lines
   /\bcode:\s*'([A-Z][A-Z0-9_]+)'/g, // { code: 'CODE', message } built by hand (doors, jobs, core problems)
   /\bCliFailure\(\s*[`']([A-Z][A-Z0-9_]+):/g, // the CLI's own failures: `CODE: …`
+  /\bfail\(\s*'([A-Z][A-Z0-9_]+)'/g, // the CLI's fail('CODE', …)
   /\bcode\s*[!=]==?\s*'([A-Z][A-Z0-9]*_[A-Z0-9_]+)'/g, // switches on a code (Node's errno codes have no underscore)
   /^\s*[?:] '([A-Z][A-Z0-9_]+)'$/gm // a code chosen by a ternary: `? 'OFFICERS_TOO_FEW'`
 ]
