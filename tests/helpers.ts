@@ -76,9 +76,10 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
           call(ctx, 'cases.transition', { id: caseId, to, date })
       }
     } else if (g.code === 'GATE_HEARING_PENDING') {
-      call(ctx, 'rights.waive', { caseId, right: 'hearing', date, note: '当事人书面撤回听证申请' })
+      call(ctx, 'waivers.record', { caseId, right: 'hearing', date, note: '当事人书面撤回听证申请' })
     } else if (g.code === 'GATE_WINDOW_OPEN') {
-      for (const right of ['statement', 'hearing'] as const) call(ctx, 'rights.waive', { caseId, right, date, note: '当事人书面声明放弃' })
+      for (const right of ['statement', 'hearing'] as const)
+        call(ctx, 'waivers.record', { caseId, right, date, note: '当事人书面声明放弃' })
     } else if (g.code === 'GATE_STATEMENT_NOT_REVIEWED') {
       call(ctx, 'documents.save', {
         id: documentId,
@@ -86,12 +87,13 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
         fields: { defenceSummary: '当事人提出的陈述申辩意见已经复核，不予采纳。' }
       })
     } else if (g.code === 'GATE_REVIEW_REQUIRED' || g.code === 'GATE_REVIEW_NOT_APPROVED' || g.code === 'GATE_REVIEW_STALE') {
-      const s = call(ctx, 'review.show', { caseId })
+      const s = call(ctx, 'reviews.show', { caseId })
       const open = s.rounds.find((r) => r.status === 'in_review')
       const reviewer = s.reviewers.find((r) => r.eligible)
       if (!reviewer) throw new Error('no eligible legal reviewer')
-      const r = open ?? call(ctx, 'review.submit', { caseId, reviewerId: reviewer.id, documentId, note: '提请法制审核', submittedOn: date })
-      call(ctx, 'review.decide', {
+      const r =
+        open ?? call(ctx, 'reviews.submit', { caseId, reviewerId: reviewer.id, documentId, note: '提请法制审核', submittedOn: date })
+      call(ctx, 'reviews.decide', {
         reviewId: r.id,
         decidedOn: date,
         decision: {
@@ -103,7 +105,7 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
         }
       })
     } else if (g.code === 'GATE_DISCUSSION_REQUIRED') {
-      call(ctx, 'discussion.record', {
+      call(ctx, 'discussions.record', {
         caseId,
         heldOn: date,
         chair: '张卫东',

@@ -16,7 +16,7 @@ interface Globals {
   actor?: string
 }
 
-export type JobChannel = 'dossier.export' | 'dossier.archive'
+export type JobChannel = 'dossiers.export' | 'dossiers.archive'
 export type JobState = ChannelOutput<'jobs.get'>
 export type Progress = (stage: string, done: number, total: number, item?: string) => void
 

@@ -94,7 +94,7 @@ export const casesChannels = {
     }),
     output: CaseDetailSchema
   },
-  'deadlines.rules': {
+  'deadlines.getRules': {
     input: z.object({}),
     output: z.object({ version: z.number().int(), name: z.string(), rules: z.array(DeadlineRuleSchema), createdAt: z.string() })
   },
@@ -102,7 +102,7 @@ export const casesChannels = {
     input: z.object({ name: z.string().trim().min(1), rules: z.array(DeadlineRuleSchema), recomputeOpen: z.boolean().default(true) }),
     output: z.object({ version: z.number().int(), recomputed: z.number().int() })
   },
-  'calendar.years': {
+  'calendar.listYears': {
     input: z.object({}),
     output: z.object({
       version: z.string(),

@@ -75,9 +75,9 @@ export const documentsChannels = {
     input: z.object({ type: z.string() }),
     output: z.object({ fileName: z.string(), base64: z.string(), custom: z.boolean() })
   },
-  'basis.violations': { input: z.object({ q: z.string().trim().max(100).optional() }), output: z.array(BasisEntrySchema) },
+  'basis.listViolations': { input: z.object({ q: z.string().trim().max(100).optional() }), output: z.array(BasisEntrySchema) },
   'basis.get': { input: z.object({ id: z.string() }), output: BasisEntrySchema },
-  'phrases.for': {
+  'phrases.list': {
     input: z.object({ docType: z.string(), field: z.string().optional() }),
     output: z.array(PhraseCategorySchema)
   }

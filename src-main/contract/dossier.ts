@@ -49,12 +49,12 @@ export const dossierChannels = {
   },
   'evidence.list': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: z.array(EvidenceSchema) },
   'evidence.file': { input: idInput, output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }) },
-  'dossier.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: DossierViewSchema },
-  'dossier.reorder': {
+  'dossiers.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: DossierViewSchema },
+  'dossiers.reorder': {
     input: z.object({ caseId: z.number().int().positive(), order: z.array(z.string()).min(1) }),
     output: DossierViewSchema
   },
-  'dossier.export': {
+  'dossiers.export': {
     input: z.object({
       caseId: z.number().int().positive(),
       sign: z.boolean().default(true),
@@ -64,7 +64,7 @@ export const dossierChannels = {
     }),
     output: JobStateSchema
   },
-  'dossier.archive': {
+  'dossiers.archive': {
     input: z.object({
       caseId: z.number().int().positive(),
       outDir: z.string().trim().min(1, { message: '请选择归档包存放位置' }),
@@ -75,7 +75,7 @@ export const dossierChannels = {
   'jobs.get': { input: z.object({ jobId: z.string() }), output: JobStateSchema },
   'jobs.cancel': { input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) },
   'jobs.file': { input: z.object({ jobId: z.string() }), output: z.object({ fileName: z.string(), base64: z.string() }) },
-  'verify.path': {
+  'dossiers.verify': {
     input: z.object({ path: z.string().trim().min(1), expectedFingerprintSha256: z.string().optional() }),
     output: z.object({
       ok: z.boolean(),

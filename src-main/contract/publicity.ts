@@ -5,7 +5,7 @@ import { PUBLICITY_STATUSES, PublicityPolicySchema } from '../core/publicity'
 import { idInput, ExportFileSchema, type ChannelMap } from './shared'
 
 export const publicityChannels = {
-  'publicity.policy': { input: z.object({}), output: PublicityPolicySchema },
+  'publicity.getPolicy': { input: z.object({}), output: PublicityPolicySchema },
   'publicity.setPolicy': { input: PublicityPolicySchema, output: PublicityPolicySchema },
   'publicity.build': { input: ReviewInputs.publicityBuild, output: PublicityViewSchema },
   'publicity.publish': { input: ReviewInputs.publicityPublish, output: PublicityViewSchema },

@@ -15,26 +15,26 @@ import { MajorCatalogueSchema } from '../core/major-decision'
 import { ExportFileSchema, type ChannelMap } from './shared'
 
 export const reviewChannels = {
-  'review.catalogue': { input: z.object({}), output: CatalogueViewSchema },
-  'review.setCatalogue': { input: MajorCatalogueSchema, output: CatalogueViewSchema },
-  'review.renderCatalogue': { input: z.object({}), output: z.object({ files: z.array(ExportFileSchema) }) },
-  'review.exportCatalogue': {
+  'reviews.getCatalogue': { input: z.object({}), output: CatalogueViewSchema },
+  'reviews.setCatalogue': { input: MajorCatalogueSchema, output: CatalogueViewSchema },
+  'reviews.renderCatalogue': { input: z.object({}), output: z.object({ files: z.array(ExportFileSchema) }) },
+  'reviews.exportCatalogue': {
     input: z.object({ outDir: z.string().trim().min(1, { message: '请选择导出目录' }) }),
     output: z.object({ files: z.array(z.string()) })
   },
-  'review.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: ReviewShowSchema },
-  'review.setProfile': { input: ReviewInputs.profile, output: ReviewShowSchema },
-  'review.submit': { input: ReviewInputs.submit, output: ReviewRoundSchema },
-  'review.decide': { input: ReviewInputs.decide, output: ReviewRoundSchema },
-  'review.respond': { input: ReviewInputs.respond, output: ReviewRoundSchema },
-  'review.coordinate': { input: ReviewInputs.coordinate, output: ReviewRoundSchema },
-  'review.queue': { input: z.object({ reviewerId: z.number().int().positive().optional() }), output: z.array(ReviewQueueItemSchema) },
-  'hearing.request': { input: ReviewInputs.hearingRequest, output: ReviewShowSchema },
-  'hearing.schedule': { input: ReviewInputs.hearingSchedule, output: ReviewShowSchema },
-  'hearing.hold': { input: ReviewInputs.hearingHold, output: ReviewShowSchema },
-  'rights.waive': { input: ReviewInputs.waive, output: ReviewShowSchema },
-  'discussion.record': { input: ReviewInputs.discussion, output: ReviewShowSchema },
-  'timeline.show': {
+  'reviews.show': { input: z.object({ caseId: z.coerce.number().int().positive() }), output: ReviewShowSchema },
+  'reviews.setProfile': { input: ReviewInputs.profile, output: ReviewShowSchema },
+  'reviews.submit': { input: ReviewInputs.submit, output: ReviewRoundSchema },
+  'reviews.decide': { input: ReviewInputs.decide, output: ReviewRoundSchema },
+  'reviews.respond': { input: ReviewInputs.respond, output: ReviewRoundSchema },
+  'reviews.coordinate': { input: ReviewInputs.coordinate, output: ReviewRoundSchema },
+  'reviews.queue': { input: z.object({ reviewerId: z.number().int().positive().optional() }), output: z.array(ReviewQueueItemSchema) },
+  'hearings.request': { input: ReviewInputs.hearingRequest, output: ReviewShowSchema },
+  'hearings.schedule': { input: ReviewInputs.hearingSchedule, output: ReviewShowSchema },
+  'hearings.hold': { input: ReviewInputs.hearingHold, output: ReviewShowSchema },
+  'waivers.record': { input: ReviewInputs.waive, output: ReviewShowSchema },
+  'discussions.record': { input: ReviewInputs.discussion, output: ReviewShowSchema },
+  'timelines.show': {
     input: z.object({
       caseId: z.coerce.number().int().positive(),
       kinds: z.array(z.enum(TIMELINE_KINDS)).optional(),
@@ -45,7 +45,7 @@ export const reviewChannels = {
     }),
     output: TimelineSchema
   },
-  'timeline.export': {
+  'timelines.export': {
     input: z.object({ caseId: z.coerce.number().int().positive(), format: z.enum(TIMELINE_FORMATS).default('csv') }),
     output: ExportFileSchema
   }

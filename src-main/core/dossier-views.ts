@@ -70,7 +70,7 @@ export const DossierViewSchema = z.object({
     .nullable()
 })
 
-/** What a finished `dossier.export` job returns (its JobState.result). */
+/** What a finished `dossiers.export` job returns (its JobState.result). */
 export const BundleResultSchema = z.object({
   path: z.string(),
   items: z.number().int(),
@@ -79,7 +79,7 @@ export const BundleResultSchema = z.object({
   bytes: z.number().int()
 })
 
-/** What a finished `dossier.archive` job returns (its JobState.result). */
+/** What a finished `dossiers.archive` job returns (its JobState.result). */
 export const ArchiveResultSchema = z.object({
   outDir: z.string(),
   archiveNumber: z.string(),

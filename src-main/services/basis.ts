@@ -19,7 +19,7 @@ export function findViolation(id: string): Violation | undefined {
   return data().catalogue.violations.find((v) => v.id === id)
 }
 
-export function basisViolations(_ctx: ServiceContext, input: { q?: string | undefined }) {
+export function basisListViolations(_ctx: ServiceContext, input: { q?: string | undefined }) {
   return violationViews(input.q)
 }
 
@@ -71,7 +71,7 @@ export function basisGet(_ctx: ServiceContext, input: { id: string }) {
   return v
 }
 
-export function phrasesFor(_ctx: ServiceContext, input: { docType: string; field?: string | undefined }) {
+export function phrasesList(_ctx: ServiceContext, input: { docType: string; field?: string | undefined }) {
   return phraseCategories(input.docType, input.field)
 }
 

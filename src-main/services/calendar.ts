@@ -23,7 +23,7 @@ export function loadCalendar(db: Db): WorkCalendar {
   })
 }
 
-export function calendarYears(ctx: ServiceContext) {
+export function calendarListYears(ctx: ServiceContext) {
   const rows = calendarYearRecords(ctx.home.db)
   return {
     version: loadCalendar(ctx.home.db).version,

@@ -134,7 +134,7 @@ export function casesSearch(ctx: ServiceContext, input: { q: string; limit: numb
   return caseSummaries(ctx, recs).map((s) => ({ ...s, snippet: byId.get(s.id) ?? '' }))
 }
 
-export function casesAdjustDeadline(ctx: ServiceContext, input: { caseId: number; adjustment: DeadlineAdjustment }): CaseDetail {
+export function deadlinesAdjust(ctx: ServiceContext, input: { caseId: number; adjustment: DeadlineAdjustment }): CaseDetail {
   transact(ctx, (tx) => adjustDeadline(tx, input))
   return detail(ctx, findCase(ctx.home.db, input.caseId)!)
 }

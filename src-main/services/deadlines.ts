@@ -29,11 +29,11 @@ export function deadlineViews(db: Db, t: string, input: DeadlineQuery) {
   })
 }
 
-export function rulesGet(ctx: ServiceContext) {
+export function deadlinesGetRules(ctx: ServiceContext) {
   return activeRules(ctx.home.db)
 }
 
 /** Save an edited rule table as a new version; optionally recompute every open case with it. */
-export function rulesSet(ctx: ServiceContext, input: { name: string; rules: DeadlineRule[]; recomputeOpen: boolean }) {
+export function deadlinesSetRules(ctx: ServiceContext, input: { name: string; rules: DeadlineRule[]; recomputeOpen: boolean }) {
   return transact(ctx, (tx) => saveDeadlineRules(tx, input))
 }

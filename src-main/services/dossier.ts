@@ -121,7 +121,7 @@ export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
 }
 
 /** The dossier as the UI and CLI show it; opening an archived (locked) dossier is recorded (rule 11). */
-export function dossierOpen(ctx: ServiceContext, input: { caseId: number }) {
+export function dossiersShow(ctx: ServiceContext, input: { caseId: number }) {
   const view = dossierShow(ctx, input)
   if (view.record?.locked) {
     change(
@@ -141,7 +141,7 @@ export function dossierOpen(ctx: ServiceContext, input: { caseId: number }) {
   return view
 }
 
-export function dossierReorder(ctx: ServiceContext, input: { caseId: number; order: string[] }) {
+export function dossiersReorder(ctx: ServiceContext, input: { caseId: number; order: string[] }) {
   const current = dossierShow(ctx, { caseId: input.caseId })
   const keys = new Set(current.items.map((i) => i.key))
   const unknown = input.order.filter((k) => !keys.has(k))

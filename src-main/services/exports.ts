@@ -23,7 +23,7 @@ function base(ctx: ServiceContext) {
 }
 
 /** Export in a worker thread; wrong passwords and unknown cases fail at once, before a job starts. */
-export function dossierExportJob(
+export function dossiersExport(
   ctx: ServiceContext,
   input: { caseId: number; sign: boolean; password?: string | undefined; outPath?: string | undefined }
 ): JobState {
@@ -37,7 +37,7 @@ export function dossierExportJob(
   return ctx.jobs.startInWorker(req.kind, req)
 }
 
-export function dossierArchiveJob(ctx: ServiceContext, input: { caseId: number; outDir: string; password?: string | undefined }): JobState {
+export function dossiersArchive(ctx: ServiceContext, input: { caseId: number; outDir: string; password?: string | undefined }): JobState {
   if (!findCase(ctx.home.db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
   signerFor(ctx, { password: input.password })
   const req: JobRequest = { kind: 'dossier.archive', ...base(ctx), input }
@@ -66,6 +66,6 @@ export function jobsFile(ctx: ServiceContext, input: { jobId: string }) {
   return { fileName: path.split(/[\\/]/).pop()!, base64: readFileSync(path).toString('base64') }
 }
 
-export function verifyService(_ctx: ServiceContext, input: { path: string; expectedFingerprintSha256?: string | undefined }) {
+export function dossiersVerify(_ctx: ServiceContext, input: { path: string; expectedFingerprintSha256?: string | undefined }) {
   return verifyPath(input.path, { expectedFingerprintSha256: input.expectedFingerprintSha256 })
 }

@@ -26,7 +26,7 @@ function mustHearing(db: Db, id: number): HearingRecord {
 const EXPLAIN_HEARING = (h: HearingRecord) => `听证申请（${h.requestedOn}）`
 
 /** The party asks for a hearing: within the 5-working-day window after the notice; eligibility per the catalogue. */
-export function hearingRequest(ctx: ServiceContext, input: { caseId: number; requestedOn: string; note: string }) {
+export function hearingsRequest(ctx: ServiceContext, input: { caseId: number; requestedOn: string; note: string }) {
   notFuture(ctx, input.requestedOn, 'requestedOn')
   change(
     ctx,
@@ -84,7 +84,7 @@ export function hearingRequest(ctx: ServiceContext, input: { caseId: number; req
 }
 
 /** Hearing notice: at least 7 working days before the hearing; the chair is not an investigator of the case. */
-export function hearingSchedule(
+export function hearingsSchedule(
   ctx: ServiceContext,
   input: {
     hearingId: number
@@ -163,7 +163,7 @@ export function hearingSchedule(
 }
 
 /** The hearing was held (or the party did not come: a no-show counts as waiver, 第六十五条 of the old law / 第六十四条第八项). */
-export function hearingHold(
+export function hearingsHold(
   ctx: ServiceContext,
   input: { hearingId: number; heldOn: string; agents: string[]; noShow: boolean; summary: string }
 ) {
@@ -218,13 +218,13 @@ export function hearingHold(
 }
 
 /** A written waiver of the statement or hearing right, after the notice was served. */
-export function rightsWaive(ctx: ServiceContext, input: WaiverInput) {
+export function waiversRecord(ctx: ServiceContext, input: WaiverInput) {
   transact(ctx, (tx) => waiveRight(tx, input))
   return reviewOverview(ctx.home.db, input.caseId, today(ctx))
 }
 
 /** 集体讨论: the heads' discussion, with attendees and conclusion. */
-export function discussionRecord(ctx: ServiceContext, input: DiscussionInput) {
+export function discussionsRecord(ctx: ServiceContext, input: DiscussionInput) {
   transact(ctx, (tx) => recordDiscussion(tx, input))
   return reviewOverview(ctx.home.db, input.caseId, today(ctx))
 }

@@ -16,7 +16,7 @@ import { appInfo } from './app'
 import { demoLoad } from './demo'
 import { partiesAdd, partiesEdit, partiesFindDuplicate, partiesGet, partiesList } from './parties'
 import {
-  casesAdjustDeadline,
+  deadlinesAdjust,
   casesRegisterAndFile,
   casesFile,
   casesGet,
@@ -27,18 +27,18 @@ import {
   casesSetFlag,
   casesTransition
 } from './cases'
-import { deadlinesList, rulesGet, rulesSet } from './deadlines'
-import { calendarImport, calendarPreview, calendarYears } from './calendar'
+import { deadlinesList, deadlinesGetRules, deadlinesSetRules } from './deadlines'
+import { calendarImport, calendarPreview, calendarListYears } from './calendar'
 import { workbenchSummary } from './workbench'
 import { templatesFile, templatesImport, templatesInspect, templatesReset } from './templates'
-import { basisGet, basisViolations, phrasesFor } from './basis'
+import { basisGet, basisListViolations, phrasesList } from './basis'
 import { evidenceAdd, evidenceFile, evidenceList } from './evidence'
-import { dossierOpen, dossierReorder } from './dossier'
-import { dossierArchiveJob, dossierExportJob, jobsCancel, jobsFile, jobsGet, verifyService } from './exports'
+import { dossiersShow, dossiersReorder } from './dossier'
+import { dossiersArchive, dossiersExport, jobsCancel, jobsFile, jobsGet, dossiersVerify } from './exports'
 import { signingCreateTest, signingImport, signingInfo } from './pdf-tools'
-import { catalogueExport, catalogueGet, catalogueRender, catalogueSet } from './review-catalogue'
-import { reviewCoordinate, reviewDecide, reviewQueue, reviewRespond, reviewSetProfile, reviewShow, reviewSubmit } from './review'
-import { discussionRecord, hearingHold, hearingRequest, hearingSchedule, rightsWaive } from './hearings'
+import { reviewsExportCatalogue, reviewsGetCatalogue, reviewsRenderCatalogue, reviewsSetCatalogue } from './review-catalogue'
+import { reviewsCoordinate, reviewsDecide, reviewsQueue, reviewsRespond, reviewsSetProfile, reviewsShow, reviewsSubmit } from './review'
+import { discussionsRecord, hearingsHold, hearingsRequest, hearingsSchedule, waiversRecord } from './hearings'
 import {
   publicityBuild,
   publicityDecisionChanged,
@@ -51,7 +51,7 @@ import {
   publicitySetPolicy,
   publicityWithdraw
 } from './publicity'
-import { timeline, timelineExport } from './timeline'
+import { timelinesExport, timelinesShow } from './timeline'
 import {
   documentsCheck,
   documentsCorrect,
@@ -97,10 +97,10 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'cases.list': casesList,
   'cases.search': casesSearch,
   'deadlines.list': deadlinesList,
-  'deadlines.adjust': casesAdjustDeadline,
-  'deadlines.rules': (ctx) => rulesGet(ctx),
-  'deadlines.setRules': rulesSet,
-  'calendar.years': (ctx) => calendarYears(ctx),
+  'deadlines.adjust': deadlinesAdjust,
+  'deadlines.getRules': (ctx) => deadlinesGetRules(ctx),
+  'deadlines.setRules': deadlinesSetRules,
+  'calendar.listYears': (ctx) => calendarListYears(ctx),
   'calendar.import': calendarImport,
   'calendar.preview': calendarPreview,
   'workbench.summary': workbenchSummary,
@@ -118,40 +118,40 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'templates.import': templatesImport,
   'templates.reset': templatesReset,
   'templates.file': templatesFile,
-  'basis.violations': basisViolations,
+  'basis.listViolations': basisListViolations,
   'basis.get': basisGet,
-  'phrases.for': phrasesFor,
+  'phrases.list': phrasesList,
   'evidence.add': evidenceAdd,
   'evidence.list': evidenceList,
   'evidence.file': evidenceFile,
-  'dossier.show': dossierOpen,
-  'dossier.reorder': dossierReorder,
-  'dossier.export': dossierExportJob,
-  'dossier.archive': dossierArchiveJob,
+  'dossiers.show': dossiersShow,
+  'dossiers.reorder': dossiersReorder,
+  'dossiers.export': dossiersExport,
+  'dossiers.archive': dossiersArchive,
   'jobs.get': jobsGet,
   'jobs.cancel': jobsCancel,
   'jobs.file': jobsFile,
-  'verify.path': verifyService,
+  'dossiers.verify': dossiersVerify,
   'signing.info': (ctx) => signingInfo(ctx),
   'signing.import': signingImport,
   'signing.createTest': (ctx) => signingCreateTest(ctx),
-  'review.catalogue': (ctx) => catalogueGet(ctx),
-  'review.setCatalogue': catalogueSet,
-  'review.renderCatalogue': (ctx) => catalogueRender(ctx),
-  'review.exportCatalogue': catalogueExport,
-  'review.show': reviewShow,
-  'review.setProfile': reviewSetProfile,
-  'review.submit': reviewSubmit,
-  'review.decide': reviewDecide,
-  'review.respond': reviewRespond,
-  'review.coordinate': reviewCoordinate,
-  'review.queue': reviewQueue,
-  'hearing.request': hearingRequest,
-  'hearing.schedule': hearingSchedule,
-  'hearing.hold': hearingHold,
-  'rights.waive': rightsWaive,
-  'discussion.record': discussionRecord,
-  'publicity.policy': (ctx) => publicityPolicy(ctx.home.db),
+  'reviews.getCatalogue': (ctx) => reviewsGetCatalogue(ctx),
+  'reviews.setCatalogue': reviewsSetCatalogue,
+  'reviews.renderCatalogue': (ctx) => reviewsRenderCatalogue(ctx),
+  'reviews.exportCatalogue': reviewsExportCatalogue,
+  'reviews.show': reviewsShow,
+  'reviews.setProfile': reviewsSetProfile,
+  'reviews.submit': reviewsSubmit,
+  'reviews.decide': reviewsDecide,
+  'reviews.respond': reviewsRespond,
+  'reviews.coordinate': reviewsCoordinate,
+  'reviews.queue': reviewsQueue,
+  'hearings.request': hearingsRequest,
+  'hearings.schedule': hearingsSchedule,
+  'hearings.hold': hearingsHold,
+  'waivers.record': waiversRecord,
+  'discussions.record': discussionsRecord,
+  'publicity.getPolicy': (ctx) => publicityPolicy(ctx.home.db),
   'publicity.setPolicy': publicitySetPolicy,
   'publicity.build': publicityBuild,
   'publicity.publish': publicityPublish,
@@ -161,8 +161,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'publicity.get': publicityGet,
   'publicity.render': (ctx) => publicityRender(ctx),
   'publicity.export': publicityExport,
-  'timeline.show': timeline,
-  'timeline.export': timelineExport
+  'timelines.show': timelinesShow,
+  'timelines.export': timelinesExport
 }
 
 export interface InvokeLogger {

@@ -26,11 +26,11 @@ function catalogueView(db: Db) {
   }
 }
 
-export function catalogueGet(ctx: ServiceContext) {
+export function reviewsGetCatalogue(ctx: ServiceContext) {
   return catalogueView(ctx.home.db)
 }
 
-export function catalogueSet(ctx: ServiceContext, input: MajorCatalogue) {
+export function reviewsSetCatalogue(ctx: ServiceContext, input: MajorCatalogue) {
   const cat = MajorCatalogueSchema.parse(input)
   const version = transact(ctx, (tx) => {
     // the review period lives in the deadline rules (one source for the workbench); the catalogue edits it
@@ -83,11 +83,11 @@ function catalogueFiles(db: Db) {
   }
 }
 
-export function catalogueRender(ctx: ServiceContext) {
+export function reviewsRenderCatalogue(ctx: ServiceContext) {
   return catalogueFiles(ctx.home.db)
 }
 
-export function catalogueExport(ctx: ServiceContext, input: { outDir: string }) {
+export function reviewsExportCatalogue(ctx: ServiceContext, input: { outDir: string }) {
   const { files } = catalogueFiles(ctx.home.db)
   return change(
     ctx,

@@ -13,11 +13,11 @@ import { mustCase } from './guards'
 import { reviewOverview, reviewView } from './ops/review-overview'
 import { decideReview, mustReview, submitReview, type ReviewSubmitInput } from './ops/review-rounds'
 
-export function reviewShow(ctx: ServiceContext, input: { caseId: number }) {
+export function reviewsShow(ctx: ServiceContext, input: { caseId: number }) {
   return reviewOverview(ctx.home.db, input.caseId, today(ctx))
 }
 
-export function reviewSetProfile(
+export function reviewsSetProfile(
   ctx: ServiceContext,
   input: { caseId: number; measures: Measure[]; confiscation: number; departure: boolean; departureReason: string; manualFlags: string[] }
 ) {
@@ -65,14 +65,14 @@ export function reviewSetProfile(
   return reviewOverview(ctx.home.db, input.caseId, today(ctx))
 }
 
-export function reviewSubmit(ctx: ServiceContext, input: ReviewSubmitInput) {
+export function reviewsSubmit(ctx: ServiceContext, input: ReviewSubmitInput) {
   return reviewView(
     ctx.home.db,
     transact(ctx, (tx) => submitReview(tx, input))
   )
 }
 
-export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; decision: ReviewDecision; decidedOn?: string | undefined }) {
+export function reviewsDecide(ctx: ServiceContext, input: { reviewId: number; decision: ReviewDecision; decidedOn?: string | undefined }) {
   return reviewView(
     ctx.home.db,
     transact(ctx, (tx) => decideReview(tx, input))
@@ -80,7 +80,7 @@ export function reviewDecide(ctx: ServiceContext, input: { reviewId: number; dec
 }
 
 /** The handlers accept the opinion, or disagree (then a coordination record and the head's call follow). */
-export function reviewRespond(ctx: ServiceContext, input: { reviewId: number; accept: boolean; note: string; date?: string | undefined }) {
+export function reviewsRespond(ctx: ServiceContext, input: { reviewId: number; accept: boolean; note: string; date?: string | undefined }) {
   const on = input.date ?? today(ctx)
   const r = change(
     ctx,
@@ -113,7 +113,7 @@ export function reviewRespond(ctx: ServiceContext, input: { reviewId: number; ac
   return reviewView(ctx.home.db, r)
 }
 
-export function reviewCoordinate(
+export function reviewsCoordinate(
   ctx: ServiceContext,
   input: { reviewId: number; coordination: string; headName: string; headDecision: HeadDecision; date?: string | undefined }
 ) {
@@ -149,7 +149,7 @@ export function reviewCoordinate(
 }
 
 /** Reviews waiting for a decision, for the reviewer's workbench. */
-export function reviewQueue(ctx: ServiceContext, input: { reviewerId?: number | undefined }) {
+export function reviewsQueue(ctx: ServiceContext, input: { reviewerId?: number | undefined }) {
   const db = ctx.home.db
   const t = today(ctx)
   return openReviews(db, input.reviewerId).map((r) => {

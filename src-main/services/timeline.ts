@@ -28,7 +28,7 @@ interface TimelineQuery {
   to?: string | undefined
 }
 
-export function timeline(ctx: ServiceContext, input: TimelineQuery) {
+export function timelinesShow(ctx: ServiceContext, input: TimelineQuery) {
   return caseTimeline(ctx.home.db, input)
 }
 
@@ -70,7 +70,7 @@ function caseTimeline(db: Db, input: TimelineQuery) {
   }
 }
 
-export function timelineExport(ctx: ServiceContext, input: { caseId: number; format: 'csv' | 'json' }) {
+export function timelinesExport(ctx: ServiceContext, input: { caseId: number; format: 'csv' | 'json' }) {
   const t = caseTimeline(ctx.home.db, { caseId: input.caseId })
   const base = `全过程记录-${t.caseNumber ?? t.caseName}`.replace(/[\\/:*?"<>|〔〕（）()\s]+/g, '_')
   if (input.format === 'json') {

@@ -253,7 +253,7 @@ test('settings: working calendar years, import with a validation message, read-o
   await page.getByTestId('nav-calendar').click()
   const table = page.getByTestId('calendar-table')
   await expect(table).toContainText('2026')
-  const years = (await app.call('calendar.years', {})).years.map((y) => y.year)
+  const years = (await app.call('calendar.listYears', {})).years.map((y) => y.year)
   const next = Number((await app.call('app.info', {})).today.slice(0, 4)) + 1
   if (!years.includes(next))
     await expect(page.getByTestId('calendar-missing')).toHaveText(`${next}年日历尚未导入，涉及该年的期限将标记为未核实`)
@@ -270,7 +270,7 @@ test('settings: working calendar years, import with a validation message, read-o
   await page.getByTestId('calendar-import-save').click()
   await expect(page.locator('.el-message--success', { hasText: '已导入2099年日历：放假2天，调休上班1天' })).toBeVisible()
   await expect(table.locator('.el-table__body tr', { hasText: '2099' })).toContainText('手工导入')
-  expect((await app.call('calendar.years', {})).years.some((y) => y.year === 2099)).toBe(true)
+  expect((await app.call('calendar.listYears', {})).years.some((y) => y.year === 2099)).toBe(true)
 
   await page.getByTestId('nav-rules').click()
   const rules = page.getByTestId('rules-table')

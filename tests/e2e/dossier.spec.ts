@@ -163,17 +163,17 @@ test('dossier: completeness and review, reorder by drag and drop, test certifica
   await app.screenshot('dossier-tab')
 
   // ---- reorder by drag and drop: the second item onto the first; saved on the service side
-  const before = (await app.call('dossier.show', { caseId: c.id })).items.map((i) => i.key)
+  const before = (await app.call('dossiers.show', { caseId: c.id })).items.map((i) => i.key)
   await expect(rows.nth(0)).toHaveAttribute('data-key', before[0]!)
   await rows.nth(1).dragTo(rows.nth(0))
   await expect(rows.nth(0)).toHaveAttribute('data-key', before[1]!)
   await expect(page.getByText('已保存新的顺序')).toBeVisible()
-  const after = (await app.call('dossier.show', { caseId: c.id })).items.map((i) => i.key)
+  const after = (await app.call('dossiers.show', { caseId: c.id })).items.map((i) => i.key)
   expect(after).toEqual([before[1], before[0], ...before.slice(2)])
   // and back with the buttons
   await rows.nth(1).getByTestId('dossier-up').click()
   await expect(rows.nth(0)).toHaveAttribute('data-key', before[0]!)
-  await expect.poll(async () => (await app.call('dossier.show', { caseId: c.id })).items.map((i) => i.key)).toEqual(before)
+  await expect.poll(async () => (await app.call('dossiers.show', { caseId: c.id })).items.map((i) => i.key)).toEqual(before)
 
   // ---- 设置 › 签名证书: a test certificate, clearly labelled
   await page.getByTestId('nav-signing').click()

@@ -70,7 +70,7 @@ async function decidedPersonCase(app: App): Promise<{ id: number; name: string; 
   for (const to of ['investigating', 'internal_review', 'notice'] as const)
     await app.call('cases.transition', { id: c.id, to, date: await d(-10) })
   for (const right of ['statement', 'hearing'] as const)
-    await app.call('rights.waive', { caseId: c.id, right, date: await d(-8), note: '当事人书面声明放弃陈述、申辩和听证' })
+    await app.call('waivers.record', { caseId: c.id, right, date: await d(-8), note: '当事人书面声明放弃陈述、申辩和听证' })
   const facts = `经查，当事人${PARTY}（身份证号码：${ID_NUMBER}，联系电话：${MOBILE}，住址：${HOME_ADDRESS}）未取得特种作业操作证，在江州市滨江区某工地从事焊接作业。`
   const decision = await app.call('documents.create', {
     caseId: c.id,
@@ -243,7 +243,7 @@ test('publicity: the redacted 双公示 record of a decision on a person, publis
   await expect(page.getByText('已保存为第 2 版')).toBeVisible()
   await expect(page.getByTestId('catalogue-version')).toContainText('第 2 版')
   await expect(page.locator('[data-testid=catalogue-history-table] .el-table__body-wrapper tr.el-table__row')).toHaveCount(2)
-  const saved = await app.call('review.catalogue', {})
+  const saved = await app.call('reviews.getCatalogue', {})
   expect(saved.version).toBe(2)
   expect(saved.catalogue.manualFlags.at(-1)).toEqual({ code: 'major_hazard', label: '涉及危险化学品重大危险源', description: '' })
   await expect(inputOf(page, 'policy-min')).toHaveValue('12')

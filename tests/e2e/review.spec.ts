@@ -69,9 +69,9 @@ async function majorCase(app: App): Promise<{ id: number; name: string; decision
   })
   await app.call('documents.issue', { id: notice.id, issuedOn: await d(-12) })
   await app.call('cases.transition', { id: c.id, to: 'notice', date: await d(-12) })
-  await app.call('rights.waive', { caseId: c.id, right: 'statement', date: await d(-11), note: '当事人提交书面声明，放弃陈述申辩权利' })
-  await app.call('rights.waive', { caseId: c.id, right: 'hearing', date: await d(-11), note: '当事人提交书面声明，放弃听证权利' })
-  await app.call('discussion.record', {
+  await app.call('waivers.record', { caseId: c.id, right: 'statement', date: await d(-11), note: '当事人提交书面声明，放弃陈述申辩权利' })
+  await app.call('waivers.record', { caseId: c.id, right: 'hearing', date: await d(-11), note: '当事人提交书面声明，放弃听证权利' })
+  await app.call('discussions.record', {
     caseId: c.id,
     heldOn: await d(-5),
     chair: '张卫东',
@@ -404,8 +404,8 @@ test('hearing, written waiver and collective discussion are recorded from the �
   await app.screenshot('review-tab-hearing')
 
   // ---- the reviewer does not agree; the handlers disagree; the coordination and the head's decision are recorded
-  const submitted = await app.call('review.submit', { caseId: c.id, reviewerId: 5, note: '提请法制审核' })
-  await app.call('review.decide', {
+  const submitted = await app.call('reviews.submit', { caseId: c.id, reviewerId: 5, note: '提请法制审核' })
+  await app.call('reviews.decide', {
     reviewId: submitted.id,
     decision: {
       outcome: 'rejected',

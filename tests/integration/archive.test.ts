@@ -138,7 +138,7 @@ describe('archiving a complete dossier', () => {
   }, 120_000)
 
   it('writes a signed bundle and a package that verifies, then locks the dossier', async () => {
-    const view = call(t.ctx, 'dossier.show', { caseId })
+    const view = call(t.ctx, 'dossiers.show', { caseId })
     expect(view.completeness).toMatchObject({ complete: true })
     expect(view.review.veto).toEqual([])
     const signer = signerFor(t.ctx, {})
@@ -165,7 +165,7 @@ describe('archiving a complete dossier', () => {
       expect(page.includes(d.number!) || page.includes('SIGNED SCAN'), `${d.title} on page ${first}`).toBe(true)
     }
     expect(verifyPath(pkg, { expectedFingerprintSha256: fingerprint })).toMatchObject({ ok: true, kind: 'package', problems: [] })
-    const locked = call(t.ctx, 'dossier.show', { caseId })
+    const locked = call(t.ctx, 'dossiers.show', { caseId })
     expect(locked.record).toMatchObject({ locked: true, archiveNumber: '20260001', retention: '永久' })
     expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).status).toBe('archived')
     expect(call(t.ctx, 'audit.list', { limit: 1 })[0]!.action).toBe('dossier.access') // opening an archived dossier is recorded

@@ -203,7 +203,7 @@ describe('every status transition through the service', () => {
           if (s === 'notice') {
             // the decision gates wait for the statement and hearing windows unless the party waives them in writing
             for (const right of ['statement', 'hearing'] as const)
-              call(t.ctx, 'rights.waive', { caseId: c.id, right, date: '2026-11-25', note: '当事人当场书面声明放弃' })
+              call(t.ctx, 'waivers.record', { caseId: c.id, right, date: '2026-11-25', note: '当事人当场书面声明放弃' })
             waivers = 2
           }
         }
@@ -316,7 +316,7 @@ describe('deadlines', () => {
   it('a new rule version is recorded and applied to open cases', () => {
     const c = register()
     call(t.ctx, 'cases.file', { id: c.id, filedOn: '2026-11-04' })
-    const rules = call(t.ctx, 'deadlines.rules', {})
+    const rules = call(t.ctx, 'deadlines.getRules', {})
     const edited = rules.rules.map((r) => (r.code === 'decision' ? { ...r, length: 30, source: '某省规定：30日' } : r))
     expect(call(t.ctx, 'deadlines.setRules', { name: '某省 2026', rules: edited })).toEqual({ version: 2, recomputed: 1 })
     const d = call(t.ctx, 'cases.get', { ref: String(c.id) }).deadlines.find((x) => x.code === 'decision')!

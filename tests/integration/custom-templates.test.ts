@@ -96,7 +96,7 @@ describe('custom templates', () => {
 
 describe('legal-basis picker and phrases', () => {
   it('finds violations and gives citations that pass the document checks', () => {
-    const hits = call(t.ctx, 'basis.violations', { q: '安全生产教育和培训' })
+    const hits = call(t.ctx, 'basis.listViolations', { q: '安全生产教育和培训' })
     expect(hits.length).toBeGreaterThan(0)
     const v = hits[0]!
     expect(v.violatedProvision).toMatch(/^《中华人民共和国安全生产法》第[一二三四五六七八九十百]+条/)
@@ -109,7 +109,7 @@ describe('legal-basis picker and phrases', () => {
   })
 
   it('offers phrase snippets for a document field', () => {
-    const cats = call(t.ctx, 'phrases.for', { docType: 'rectification_order', field: 'problems' })
+    const cats = call(t.ctx, 'phrases.list', { docType: 'rectification_order', field: 'problems' })
     expect(cats.length).toBeGreaterThan(0)
     expect(cats.flatMap((c) => c.snippets).length).toBeGreaterThan(0)
   })

@@ -200,13 +200,13 @@ describe('bundle export', () => {
 
   it('the dossier view shows order, completeness and the self-review, and records no access before archiving', () => {
     const before = countRows(t.home, 'activity_log')
-    const v = call(t.ctx, 'dossier.show', { caseId })
+    const v = call(t.ctx, 'dossiers.show', { caseId })
     expect(v.items.map((i) => i.kind)).toEqual(['evidence', 'evidence', 'evidence'])
     expect(v.completeness.complete).toBe(false)
     expect(v.completeness.missing.map((m) => m.message)).toContain('缺少行政处罚决定书')
     expect(countRows(t.home, 'activity_log')).toBe(before)
-    const reordered = call(t.ctx, 'dossier.reorder', { caseId, order: [v.items[2]!.key, v.items[0]!.key] })
+    const reordered = call(t.ctx, 'dossiers.reorder', { caseId, order: [v.items[2]!.key, v.items[0]!.key] })
     expect(reordered.items.map((i) => i.key)).toEqual([v.items[2]!.key, v.items[0]!.key, v.items[1]!.key])
-    expect(invoke(t.ctx, 'dossier.reorder', { caseId, order: ['doc:999'] }, { error: () => undefined }).ok).toBe(false)
+    expect(invoke(t.ctx, 'dossiers.reorder', { caseId, order: ['doc:999'] }, { error: () => undefined }).ok).toBe(false)
   })
 })

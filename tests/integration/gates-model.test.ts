@@ -128,17 +128,17 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
           break
         }
         case 'waive':
-          quiet('rights.waive', { caseId, right: a.right, date: day, note: '当事人书面放弃' })
+          quiet('waivers.record', { caseId, right: a.right, date: day, note: '当事人书面放弃' })
           break
         case 'requestHearing':
-          quiet('hearing.request', { caseId, requestedOn: day, note: '' })
+          quiet('hearings.request', { caseId, requestedOn: day, note: '' })
           break
         case 'submit':
-          quiet('review.submit', { caseId, reviewerId: reviewer.id, documentId: doc.id, note: '', submittedOn: day })
+          quiet('reviews.submit', { caseId, reviewerId: reviewer.id, documentId: doc.id, note: '', submittedOn: day })
           break
         case 'decide': {
-          const open = call(t.ctx, 'review.show', { caseId }).rounds.find((r) => r.status === 'in_review')
-          if (open) quiet('review.decide', { reviewId: open.id, decision: decision(a.outcome), decidedOn: day })
+          const open = call(t.ctx, 'reviews.show', { caseId }).rounds.find((r) => r.status === 'in_review')
+          if (open) quiet('reviews.decide', { reviewId: open.id, decision: decision(a.outcome), decidedOn: day })
           break
         }
         case 'edit': {
@@ -149,7 +149,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
           break
         }
         case 'discuss':
-          quiet('discussion.record', {
+          quiet('discussions.record', {
             caseId,
             heldOn: day,
             chair: '张卫东',
@@ -178,8 +178,8 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
       // (the drafting screen judges the gates for today, so the remaining steps are taken today)
       const last = '2026-11-25'
       // the reviewer answers a pending submission first (the draft is frozen while in review)
-      const pending = call(t.ctx, 'review.show', { caseId }).rounds.find((r) => r.status === 'in_review')
-      if (pending) call(t.ctx, 'review.decide', { reviewId: pending.id, decision: decision('approved'), decidedOn: last })
+      const pending = call(t.ctx, 'reviews.show', { caseId }).rounds.find((r) => r.status === 'in_review')
+      if (pending) call(t.ctx, 'reviews.decide', { reviewId: pending.id, decision: decision('approved'), decidedOn: last })
       // a heavier penalty than noticed would need a new notice: the handler lowers it instead
       const notice = call(t.ctx, 'documents.list', { caseId })
         .filter((x) => x.type === 'penalty_notice' && x.status === 'issued')

@@ -52,7 +52,7 @@ afterAll(() => {
 
 describe('export jobs in a worker thread', () => {
   it('report progress by stage, end with one done event, and produce a signed bundle', async () => {
-    const job = call(t.ctx, 'dossier.export', { caseId, sign: true, outPath: join(out, 'bundle.pdf') })
+    const job = call(t.ctx, 'dossiers.export', { caseId, sign: true, outPath: join(out, 'bundle.pdf') })
     expect(job.status).toBe('running')
     const done = await t.ctx.jobs.wait(job.id)
     expect(done.error).toBeUndefined()
@@ -68,12 +68,12 @@ describe('export jobs in a worker thread', () => {
     expect(readFileSync(join(out, 'bundle.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
     const file = call(t.ctx, 'jobs.file', { jobId: job.id })
     expect(Buffer.from(file.base64, 'base64').length).toBeGreaterThan(1000)
-    expect(call(t.ctx, 'verify.path', { path: join(out, 'bundle.pdf') })).toMatchObject({ ok: true, kind: 'bundle' })
+    expect(call(t.ctx, 'dossiers.verify', { path: join(out, 'bundle.pdf') })).toMatchObject({ ok: true, kind: 'bundle' })
   }, 120_000)
 
   it('cancelling leaves no partial output', async () => {
     const path = join(out, 'cancelled.pdf')
-    const job = call(t.ctx, 'dossier.export', { caseId, sign: true, outPath: path })
+    const job = call(t.ctx, 'dossiers.export', { caseId, sign: true, outPath: path })
     expect(call(t.ctx, 'jobs.cancel', { jobId: job.id })).toEqual({ cancelled: true })
     const end = await t.ctx.jobs.wait(job.id)
     expect(end.status).toBe('cancelled')

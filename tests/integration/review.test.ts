@@ -85,7 +85,7 @@ describe('a major case through the services only', () => {
     caseId = c.id
 
     // the catalogue says why the case is major, and that a hearing and a collective discussion are due
-    let s = call(t.ctx, 'review.show', { caseId })
+    let s = call(t.ctx, 'reviews.show', { caseId })
     expect(s.triggers.map((x) => x.code)).toEqual(['fine'])
     expect(s.triggers[0]!.reason).toContain('80,000元')
     expect(s.hearing.eligible).toBe(true)
@@ -134,11 +134,11 @@ describe('a major case through the services only', () => {
     expect(fails('cases.transition', { id: caseId, to: 'decided', date: '2026-09-09' }).code).toBe('GATE_WINDOW_OPEN')
 
     // hearing: requested within 5 working days; notice ≥ 7 working days ahead; the chair is not an investigator
-    s = call(t.ctx, 'hearing.request', { caseId, requestedOn: '2026-09-10', note: '当事人书面申请听证' })
+    s = call(t.ctx, 'hearings.request', { caseId, requestedOn: '2026-09-10', note: '当事人书面申请听证' })
     expect(s.status).toBe('hearing')
     const hearingId = s.hearings[0]!.id
     expect(
-      fails('hearing.schedule', {
+      fails('hearings.schedule', {
         hearingId,
         noticeOn: '2026-09-11',
         scheduledAt: '2026-09-17T09:30',
@@ -147,7 +147,7 @@ describe('a major case through the services only', () => {
         clerk: '李晓红'
       }).code
     ).toBe('HEARING_NOTICE_TOO_SHORT')
-    const investigatorChair = fails('hearing.schedule', {
+    const investigatorChair = fails('hearings.schedule', {
       hearingId,
       noticeOn: '2026-09-11',
       scheduledAt: '2026-10-12T09:30',
@@ -156,7 +156,7 @@ describe('a major case through the services only', () => {
       clerk: '李晓红'
     })
     expect(investigatorChair.message).toContain('调查人员')
-    call(t.ctx, 'hearing.schedule', {
+    call(t.ctx, 'hearings.schedule', {
       hearingId,
       noticeOn: '2026-09-11',
       scheduledAt: '2026-10-12T09:30',
@@ -164,10 +164,10 @@ describe('a major case through the services only', () => {
       chairId: officer['周文斌']!,
       clerk: '李晓红'
     })
-    expect(fails('hearing.hold', { hearingId, heldOn: '2026-10-12', agents: ['甲', '乙乙', '丙丙'], summary: '' }).code).toBe(
+    expect(fails('hearings.hold', { hearingId, heldOn: '2026-10-12', agents: ['甲', '乙乙', '丙丙'], summary: '' }).code).toBe(
       'VALIDATION_FAILED'
     )
-    s = call(t.ctx, 'hearing.hold', { hearingId, heldOn: '2026-10-12', agents: ['吴律师'], summary: '当事人对事实无异议，请求从轻处罚。' })
+    s = call(t.ctx, 'hearings.hold', { hearingId, heldOn: '2026-10-12', agents: ['吴律师'], summary: '当事人对事实无异议，请求从轻处罚。' })
     expect(s.hearings[0]!.status).toBe('held')
     expect(s.triggers.map((x) => x.code)).toEqual(['fine', 'hearing'])
     // the hearing forms are drafted from the hearing record
@@ -203,9 +203,9 @@ describe('a major case through the services only', () => {
     })
 
     // review: the reviewer must hold the qualification and must not be a handler of the case
-    expect(fails('review.submit', { caseId, reviewerId: officer['王建国']!, note: '' }).code).toBe('REVIEWER_INVALID')
-    expect(fails('review.submit', { caseId, reviewerId: officer['周文斌']!, note: '' }).message).toContain('法制审核人员资格')
-    const r1 = call(t.ctx, 'review.submit', {
+    expect(fails('reviews.submit', { caseId, reviewerId: officer['王建国']!, note: '' }).code).toBe('REVIEWER_INVALID')
+    expect(fails('reviews.submit', { caseId, reviewerId: officer['周文斌']!, note: '' }).message).toContain('法制审核人员资格')
+    const r1 = call(t.ctx, 'reviews.submit', {
       caseId,
       reviewerId: officer['刘芳']!,
       note: '拟处罚款7万元，提请法制审核',
@@ -221,13 +221,13 @@ describe('a major case through the services only', () => {
     })
     expect(r1.materials.find((m) => m.code === 'proposal')).toMatchObject({ mandatory: true, present: true })
     expect(r1.materials.find((m) => m.code === 'hearing_report')).toMatchObject({ present: true })
-    expect(fails('review.submit', { caseId, reviewerId: officer['刘芳']!, note: '' }).code).toBe('REVIEW_STATE_INVALID')
+    expect(fails('reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '' }).code).toBe('REVIEW_STATE_INVALID')
     // the review period is on the workbench like every other deadline
     expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).deadlines.find((x) => x.code === 'legal_review')).toMatchObject({
       due: '2026-10-21',
       metAt: null
     })
-    expect(call(t.ctx, 'review.queue', {}).map((q) => q.caseId)).toContain(caseId)
+    expect(call(t.ctx, 'reviews.queue', {}).map((q) => q.caseId)).toContain(caseId)
 
     // returned for more material: an opinion that says 同意 while an aspect fails is refused
     const returned = {
@@ -237,9 +237,9 @@ describe('a major case through the services only', () => {
     }
     returned.aspects = { ...returned.aspects, evidence: { ok: false, note: '缺少现场监控视频' } }
     expect(
-      fails('review.decide', { reviewId: r1.id, decision: { ...returned, outcome: 'approved' }, decidedOn: '2026-10-15' }).details!.issues
+      fails('reviews.decide', { reviewId: r1.id, decision: { ...returned, outcome: 'approved' }, decidedOn: '2026-10-15' }).details!.issues
     ).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'decision.outcome' })]))
-    const back = call(t.ctx, 'review.decide', { reviewId: r1.id, decision: returned, decidedOn: '2026-10-15' })
+    const back = call(t.ctx, 'reviews.decide', { reviewId: r1.id, decision: returned, decidedOn: '2026-10-15' })
     expect(back.status).toBe('returned')
     expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).status).toBe('legal_review') // the round says 退回补充材料; the case stays in review
     const opinionDoc = call(t.ctx, 'documents.get', { id: back.opinionDocumentId! })
@@ -257,10 +257,10 @@ describe('a major case through the services only', () => {
       fileName: 'cctv.pdf',
       base64: await pdf('cctv')
     })
-    call(t.ctx, 'review.respond', { reviewId: r1.id, accept: true, note: '已补充', date: '2026-10-16' })
-    const r2 = call(t.ctx, 'review.submit', { caseId, reviewerId: officer['刘芳']!, note: '已补充监控视频', submittedOn: '2026-10-16' })
+    call(t.ctx, 'reviews.respond', { reviewId: r1.id, accept: true, note: '已补充', date: '2026-10-16' })
+    const r2 = call(t.ctx, 'reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '已补充监控视频', submittedOn: '2026-10-16' })
     expect(r2.round).toBe(2)
-    expect(call(t.ctx, 'review.decide', { reviewId: r2.id, decision: approve(), decidedOn: '2026-10-19' }).status).toBe('approved')
+    expect(call(t.ctx, 'reviews.decide', { reviewId: r2.id, decision: approve(), decidedOn: '2026-10-19' }).status).toBe('approved')
 
     // an edit after approval needs a new review of the new version
     const edited = call(t.ctx, 'documents.save', {
@@ -269,8 +269,8 @@ describe('a major case through the services only', () => {
       fields: { evidence: '现场检查记录、现场照片、监控视频截图、询问笔录' }
     })
     expect(edited.gates.map((g) => g.code)).toEqual(['GATE_REVIEW_STALE', 'GATE_DISCUSSION_REQUIRED'])
-    const r3 = call(t.ctx, 'review.submit', { caseId, reviewerId: officer['刘芳']!, note: '证据表述修改', submittedOn: '2026-10-19' })
-    call(t.ctx, 'review.decide', {
+    const r3 = call(t.ctx, 'reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '证据表述修改', submittedOn: '2026-10-19' })
+    call(t.ctx, 'reviews.decide', {
       reviewId: r3.id,
       decision: { ...approve(), outcome: 'approved_with_changes', changes: '决定书中证据名称与案卷目录保持一致。' },
       decidedOn: '2026-10-20'
@@ -278,7 +278,7 @@ describe('a major case through the services only', () => {
 
     // collective discussion (three heads at least); legal_review → notice is not a step back here: the notice was served
     expect(
-      fails('discussion.record', {
+      fails('discussions.record', {
         caseId,
         heldOn: '2026-10-21',
         chair: '张卫东',
@@ -287,7 +287,7 @@ describe('a major case through the services only', () => {
         conclusionText: '同意处罚'
       }).code
     ).toBe('VALIDATION_FAILED')
-    call(t.ctx, 'discussion.record', {
+    call(t.ctx, 'discussions.record', {
       caseId,
       heldOn: '2026-10-21',
       chair: '张卫东',
@@ -354,7 +354,7 @@ describe('a major case through the services only', () => {
     )
 
     // every step is in the case's timeline, and the chain verifies
-    const tl = call(t.ctx, 'timeline.show', { caseId })
+    const tl = call(t.ctx, 'timelines.show', { caseId })
     expect(tl.chain.ok).toBe(true)
     const actions = tl.entries.map((e) => e.action)
     for (const a of [
@@ -376,8 +376,8 @@ describe('a major case through the services only', () => {
       expect(actions, a).toContain(a)
     }
     expect(tl.entries.every((e) => e.verified)).toBe(true)
-    expect(call(t.ctx, 'timeline.show', { caseId, kinds: ['review'] }).entries.every((e) => e.kind === 'review')).toBe(true)
-    const csv = call(t.ctx, 'timeline.export', { caseId, format: 'csv' })
+    expect(call(t.ctx, 'timelines.show', { caseId, kinds: ['review'] }).entries.every((e) => e.kind === 'review')).toBe(true)
+    const csv = call(t.ctx, 'timelines.export', { caseId, format: 'csv' })
     expect(csv.content).toContain(tl.entries.at(-1)!.hash)
   })
 
@@ -388,7 +388,7 @@ describe('a major case through the services only', () => {
         `INSERT INTO activity_log (at, actor, action, target_type, target_id, case_id, summary, detail, digest, prev_hash, hash) VALUES ('2026-11-25T00:00:00Z', 'x', 'case.transition', 'case', ?, ?, '伪造', '{}', 'd', 'p', 'forged')`
       )
       .run(String(caseId), String(caseId))
-    const tl = call(t.ctx, 'timeline.show', { caseId })
+    const tl = call(t.ctx, 'timelines.show', { caseId })
     expect(tl.chain.ok).toBe(false)
     expect(tl.entries.at(-1)!.verified).toBe(false)
     expect(tl.entries[0]!.verified).toBe(true)
@@ -645,10 +645,10 @@ describe('the catalogue is versioned configuration', () => {
       },
       filedOn: '2026-11-02'
     })
-    expect(call(t.ctx, 'review.show', { caseId: c.id }).triggers.map((x) => x.code)).toEqual(['fine'])
-    const current = call(t.ctx, 'review.catalogue', {})
+    expect(call(t.ctx, 'reviews.show', { caseId: c.id }).triggers.map((x) => x.code)).toEqual(['fine'])
+    const current = call(t.ctx, 'reviews.getCatalogue', {})
     expect(current.version).toBe(1)
-    const v2 = call(t.ctx, 'review.setCatalogue', {
+    const v2 = call(t.ctx, 'reviews.setCatalogue', {
       ...current.catalogue,
       name: '重大执法决定法制审核目录清单（2027年修订）',
       fineThreshold: { org: 100000, person: 30000 },
@@ -656,29 +656,34 @@ describe('the catalogue is versioned configuration', () => {
     })
     expect(v2.version).toBe(2)
     expect(v2.history.map((h) => h.version)).toEqual([2, 1])
-    expect(call(t.ctx, 'review.show', { caseId: c.id }).triggers).toEqual([])
-    expect(call(t.ctx, 'deadlines.rules', {}).rules.find((r) => r.code === 'legal_review')!.length).toBe(10)
+    expect(call(t.ctx, 'reviews.show', { caseId: c.id }).triggers).toEqual([])
+    expect(call(t.ctx, 'deadlines.getRules', {}).rules.find((r) => r.code === 'legal_review')!.length).toBe(10)
     const reviewer = officers.find((o) => o.legalReviewer)!
-    const r = call(t.ctx, 'review.submit', { caseId: c.id, reviewerId: reviewer.id, note: '负责人决定提交审核', submittedOn: '2026-11-10' })
+    const r = call(t.ctx, 'reviews.submit', {
+      caseId: c.id,
+      reviewerId: reviewer.id,
+      note: '负责人决定提交审核',
+      submittedOn: '2026-11-10'
+    })
     expect(r.due).toBe('2026-11-24')
     expect(call(t.ctx, 'cases.get', { ref: String(c.id) }).deadlines.find((x) => x.code === 'legal_review')!.due).toBe('2026-11-24')
-    const files = call(t.ctx, 'review.renderCatalogue', {}).files
+    const files = call(t.ctx, 'reviews.renderCatalogue', {}).files
     expect(files.map((f) => f.name)).toEqual(['重大执法决定法制审核目录清单.csv', '重大执法决定法制审核目录清单.html'])
     expect(files[0]!.content).toContain('对单位罚款100,000元以上')
     expect(files[1]!.content).toContain('第2版')
-    const bad = invoke(t.ctx, 'review.setCatalogue', { ...current.catalogue, reviewDays: 0 }, { error: () => undefined })
+    const bad = invoke(t.ctx, 'reviews.setCatalogue', { ...current.catalogue, reviewDays: 0 }, { error: () => undefined })
     expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED')
-    expect(call(t.ctx, 'review.catalogue', {}).version).toBe(2)
+    expect(call(t.ctx, 'reviews.getCatalogue', {}).version).toBe(2)
     // a version takes effect on its effective date, not when it is saved
-    call(t.ctx, 'review.setCatalogue', {
+    call(t.ctx, 'reviews.setCatalogue', {
       ...v2.catalogue,
       name: '2027年1月1日起施行',
       effectiveFrom: '2027-01-01',
       fineThreshold: { org: 50000, person: 20000 }
     })
-    expect(call(t.ctx, 'review.show', { caseId: c.id })).toMatchObject({ catalogueVersion: 2, triggers: [] })
+    expect(call(t.ctx, 'reviews.show', { caseId: c.id })).toMatchObject({ catalogueVersion: 2, triggers: [] })
     t.setNow('2027-01-04T02:00:00Z')
-    expect(call(t.ctx, 'review.show', { caseId: c.id })).toMatchObject({
+    expect(call(t.ctx, 'reviews.show', { caseId: c.id })).toMatchObject({
       catalogueVersion: 3,
       triggers: [expect.objectContaining({ code: 'fine' })]
     })

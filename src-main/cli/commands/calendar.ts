@@ -21,7 +21,7 @@ export function registerCalendar(program: Command, { run }: Door, out: Printer):
     .command('list')
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }) => {
-      const r = run('calendar.years', {})
+      const r = run('calendar.listYears', {})
       if (o.json) return out.json(r.years.map((y) => ({ id: y.year, ...y })))
       out.line(`calendar version ${r.version}`)
       for (const y of r.years) out.line(`  ${y.year}  放假${y.restDays}天  调休上班${y.makeupWorkdays}天  ${y.source}`)

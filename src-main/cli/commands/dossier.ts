@@ -1,7 +1,7 @@
 /**
  * `casebinder dossier`, `export`, `archive` and `verify`: the case dossier (案卷), its signed PDF bundle, the archive
- * package, and checking either later. Export and archiving are the same jobs the desktop starts (`dossier.export`,
- * `dossier.archive`), with progress on stderr.
+ * package, and checking either later. Export and archiving are the same jobs the desktop starts (`dossiers.export`,
+ * `dossiers.archive`), with progress on stderr.
  */
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
@@ -35,7 +35,7 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
     .argument('<case>', 'case id')
     .option('--json', 'print JSON')
     .action((caseId: string, o: { json?: boolean }) => {
-      const v = run('dossier.show', { caseId })
+      const v = run('dossiers.show', { caseId })
       if (o.json) return out.json(v)
       out.line(`${v.caseName}${v.record?.locked ? `（已归档，归档号 ${v.record.archiveNumber}）` : ''}`)
       v.items.forEach((i, n) =>
@@ -47,7 +47,7 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
     .argument('<case>', 'case id')
     .option('--json', 'print JSON')
     .action((caseId: string, o: { json?: boolean }) => {
-      const v = run('dossier.show', { caseId })
+      const v = run('dossiers.show', { caseId })
       if (o.json) out.json({ completeness: v.completeness, review: v.review })
       else {
         out.line(v.completeness.complete ? '案卷完整' : `案卷不完整：\n  ${v.completeness.missing.map((m) => m.message).join('\n  ')}`)
@@ -69,7 +69,7 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
       .option('--json', 'print JSON')
   ).action(async (o: SignerOpts & { case: string; out: string; sign: boolean; json?: boolean }) => {
     const signing = o.sign ? prepareSigning(o) : {}
-    const job = await runJob('dossier.export', { caseId: Number(o.case), outPath: resolve(o.out), sign: o.sign, ...signing }, progressLine)
+    const job = await runJob('dossiers.export', { caseId: Number(o.case), outPath: resolve(o.out), sign: o.sign, ...signing }, progressLine)
     endProgress()
     if (o.json) return out.json(job.result)
     const r = BundleResultSchema.parse(job.result)
@@ -84,7 +84,7 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
       .option('--json', 'print JSON')
   ).action(async (o: SignerOpts & { case: string; out: string; json?: boolean }) => {
     const signing = prepareSigning(o)
-    const job = await runJob('dossier.archive', { caseId: Number(o.case), outDir: resolve(o.out), ...signing }, progressLine)
+    const job = await runJob('dossiers.archive', { caseId: Number(o.case), outDir: resolve(o.out), ...signing }, progressLine)
     endProgress()
     if (o.json) return out.json(job.result)
     const r = ArchiveResultSchema.parse(job.result)
@@ -97,7 +97,7 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
     .option('--fingerprint <sha256>', 'the expected signing certificate (SHA-256 fingerprint)')
     .option('--json', 'print JSON')
     .action((path: string, o: { fingerprint?: string; json?: boolean }) => {
-      const r = run('verify.path', { path, expectedFingerprintSha256: o.fingerprint })
+      const r = run('dossiers.verify', { path, expectedFingerprintSha256: o.fingerprint })
       if (o.json) out.json(r)
       else if (r.ok) out.line(`验证通过：${r.kind === 'package' ? `归档包 ${r.checked} 个文件与清单一致，` : ''}签名有效且覆盖整个文件`)
       else for (const p of r.problems) out.line(`✗ ${p}`)

@@ -10,7 +10,7 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
   const { run } = door
   /** the case's latest hearing request: the service says whether the step asked for fits its state */
   const latestHearing = (ref: string) => {
-    const h = run('review.show', { caseId: caseIdOf(door, ref) }).hearings.at(-1)
+    const h = run('reviews.show', { caseId: caseIdOf(door, ref) }).hearings.at(-1)
     if (!h) return fail('HEARING_NOT_FOUND', `案件 ${ref} 没有听证申请`)
     return h
   }
@@ -21,7 +21,7 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .requiredOption('--date <date>', 'the day the party asked for a hearing')
     .option('--note <text>', '', '')
     .action((ref: string, o: { date: string; note: string }) =>
-      printReview(out, run('hearing.request', { caseId: caseIdOf(door, ref), requestedOn: o.date, note: o.note }))
+      printReview(out, run('hearings.request', { caseId: caseIdOf(door, ref), requestedOn: o.date, note: o.note }))
     )
   hearing
     .command('schedule <case>')
@@ -34,7 +34,7 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .action((ref: string, o: { noticeOn: string; at: string; place: string; chair: string; clerk: string; private?: string }) =>
       printReview(
         out,
-        run('hearing.schedule', {
+        run('hearings.schedule', {
           hearingId: latestHearing(ref).id,
           noticeOn: o.noticeOn,
           scheduledAt: o.at,
@@ -55,7 +55,7 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .action((ref: string, o: { date: string; agent?: string[]; show?: boolean; summary: string }) =>
       printReview(
         out,
-        run('hearing.hold', {
+        run('hearings.hold', {
           hearingId: latestHearing(ref).id,
           heldOn: o.date,
           agents: o.agent ?? [],
@@ -73,7 +73,7 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .action((ref: string, o: { right: string; date: string; note: string }) =>
       printReview(
         out,
-        run('rights.waive', {
+        run('waivers.record', {
           caseId: caseIdOf(door, ref),
           right: pick(ReviewInputs.waive.shape.right, o.right, '--right'),
           date: o.date,
@@ -94,7 +94,7 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .action((ref: string, o: { date: string; chair: string; attendee: string[]; conclusion: string; text: string; record: string }) =>
       printReview(
         out,
-        run('discussion.record', {
+        run('discussions.record', {
           caseId: caseIdOf(door, ref),
           heldOn: o.date,
           chair: o.chair,

@@ -10,7 +10,7 @@ import { caseIdOf, type Door } from '../run'
 import { fail, type Printer } from '../output'
 import { collect, isOneOf, parseJsonArg, pick, pickAll, recordOf } from '../args'
 
-type ReviewShow = ChannelOutput<'review.show'>
+type ReviewShow = ChannelOutput<'reviews.show'>
 
 /** What `review show` prints, and every hearing and discussion command after its change. */
 export function printReview(out: Printer, s: ReviewShow): void {
@@ -52,7 +52,7 @@ function printMissing(out: Printer, materials: ReviewShow['materials']): void {
 
 export function registerReview(program: Command, door: Door, out: Printer): void {
   const { run, runJson } = door
-  const show = (ref: string) => run('review.show', { caseId: caseIdOf(door, ref) })
+  const show = (ref: string) => run('reviews.show', { caseId: caseIdOf(door, ref) })
   /** the case's latest review round: the service says whether the step asked for fits its state */
   const latestRound = (ref: string) => {
     const r = show(ref).rounds.at(-1)
@@ -77,13 +77,13 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--set <file>', 'save a new version from a JSON file')
     .option('--export <dir>', 'write the catalogue as CSV and HTML for publication')
     .action((o: { json?: boolean; set?: string; export?: string }) => {
-      if (o.set) runJson('review.setCatalogue', parseJsonArg(`@${o.set}`, '--set'))
+      if (o.set) runJson('reviews.setCatalogue', parseJsonArg(`@${o.set}`, '--set'))
       if (o.export) {
-        const r = run('review.exportCatalogue', { outDir: o.export })
+        const r = run('reviews.exportCatalogue', { outDir: o.export })
         for (const f of r.files) out.line(f)
         return
       }
-      const c = run('review.catalogue', {})
+      const c = run('reviews.getCatalogue', {})
       if (o.json) return out.json(c)
       out.line(`${c.catalogue.name}（第${c.version}版，自${c.catalogue.effectiveFrom}起施行）`)
       out.line(
@@ -104,7 +104,7 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .action((ref: string, o: { measure?: string[]; confiscation?: string; flag?: string[]; departure?: string }) => {
       printReview(
         out,
-        run('review.setProfile', {
+        run('reviews.setProfile', {
           caseId: caseIdOf(door, ref),
           measures: pickAll(z.enum(MEASURES), o.measure, '--measure'),
           confiscation: Number(o.confiscation ?? 0),
@@ -123,7 +123,7 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--date <date>', 'submission date (default today)')
     .option('--json', 'print JSON')
     .action((ref: string, o: { reviewer: string; document?: string; note: string; date?: string; json?: boolean }) => {
-      const r = run('review.submit', {
+      const r = run('reviews.submit', {
         caseId: caseIdOf(door, ref),
         reviewerId: Number(o.reviewer),
         note: o.note,
@@ -153,7 +153,7 @@ export function registerReview(program: Command, door: Door, out: Printer): void
           (o.problem ?? []).map((p) => [pick(z.enum(REVIEW_ASPECTS), p.split(':')[0] ?? '', '--problem'), p.split(':').slice(1).join(':')])
         )
         const r = latestRound(ref)
-        const d = run('review.decide', {
+        const d = run('reviews.decide', {
           reviewId: r.id,
           decision: {
             outcome: pick(ReviewDecisionSchema.shape.outcome, o.outcome, '--outcome'),
@@ -175,7 +175,7 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--disagree', 'the handlers disagree')
     .option('--note <text>', 'reason or remarks', '')
     .action((ref: string, o: { disagree?: boolean; note: string }) => {
-      run('review.respond', { reviewId: latestRound(ref).id, accept: !o.disagree, note: o.note })
+      run('reviews.respond', { reviewId: latestRound(ref).id, accept: !o.disagree, note: o.note })
       out.line(o.disagree ? '已登记异议；请登记协调意见和负责人的决定（review coordinate）' : '已登记：采纳审核意见')
     })
   review
@@ -185,7 +185,7 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .requiredOption('--head <name>', 'the head who decided')
     .requiredOption('--decision <d>', 'revise | resubmit | discussion')
     .action((ref: string, o: { coordination: string; head: string; decision: string }) => {
-      run('review.coordinate', {
+      run('reviews.coordinate', {
         reviewId: latestRound(ref).id,
         coordination: o.coordination,
         headName: o.head,
@@ -199,7 +199,7 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--reviewer <officerId>')
     .option('--json', 'print JSON')
     .action((o: { reviewer?: string; json?: boolean }) => {
-      const q = run('review.queue', o.reviewer ? { reviewerId: Number(o.reviewer) } : {})
+      const q = run('reviews.queue', o.reviewer ? { reviewerId: Number(o.reviewer) } : {})
       if (o.json) return out.json(q)
       if (!q.length) return out.line('（没有待审核的案件）')
       for (const r of q)
