@@ -47,12 +47,13 @@ export async function dossierArchive(
   const view = dossierShow(ctx, { caseId: c.id })
   if (view.record?.locked) throw appError('DOSSIER_LOCKED', `案卷已于${view.record.archivedOn}归档（归档号 ${view.record.archiveNumber}）`)
   if (!['closed', 'dossier'].includes(c.status)) throw appError('DOSSIER_CASE_NOT_CLOSED', '案件尚未结案，不能归档')
-  if (!view.completeness.complete) {
+  // the dossier view decides whether its contents may be archived (archiveReady); the message says why not
+  if (!view.archiveReady && !view.completeness.complete) {
     throw appError('DOSSIER_INCOMPLETE', `案卷不完整，不能归档：${view.completeness.missing.map((m) => m.message).join('；')}`, {
       issues: view.completeness.missing.map((m) => ({ path: m.type ?? m.code, message: m.message }))
     })
   }
-  if (view.review.veto.length) throw appError('DOSSIER_REVIEW_VETO', `案卷评查存在否决项：${view.review.veto.join('；')}`)
+  if (!view.archiveReady) throw appError('DOSSIER_REVIEW_VETO', `案卷评查存在否决项：${view.review.veto.join('；')}`)
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw appError('EXPORT_FOLDER_NOT_EMPTY', `目标文件夹不是空的：${outDir}`)
 
   const t = today(ctx)

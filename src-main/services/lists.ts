@@ -17,7 +17,11 @@ function publicityPage(agencyName: string, tables: Table[], asOf: string): strin
   return htmlPage(`${agencyName}<br>行政执法公示清单`, `公示日期：${chineseDate(asOf)}`, tables.map(htmlTable).join('\n'))
 }
 
-export function listsRender(ctx: ServiceContext): { files: ExportFile[]; omitted: { name: string; reason: string }[] } {
+export function listsRender(ctx: ServiceContext) {
+  return renderLists(ctx)
+}
+
+function renderLists(ctx: ServiceContext): { files: ExportFile[]; omitted: { name: string; reason: string }[] } {
   const agency = getAgency(ctx.home.db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，请先在“设置 › 执法主体”中填写')
   const asOf = today(ctx)
@@ -35,7 +39,7 @@ export function listsRender(ctx: ServiceContext): { files: ExportFile[]; omitted
 }
 
 export function listsExport(ctx: ServiceContext, input: { outDir: string }): { files: string[] } {
-  const { files, omitted } = listsRender(ctx)
+  const { files, omitted } = renderLists(ctx)
   return change(
     ctx,
     'lists',

@@ -52,6 +52,10 @@ interface StoredCert {
 }
 
 export function signingInfo(ctx: ServiceContext) {
+  return certificateInfo(ctx)
+}
+
+function certificateInfo(ctx: ServiceContext) {
   const c = getSetting<StoredCert | null>(ctx.home.db, 'signing.certificate', null)
   return c
     ? {
@@ -95,7 +99,7 @@ export function signingImport(ctx: ServiceContext, input: { base64: string; pass
       detail: { info }
     })
   )
-  return signingInfo(ctx)
+  return certificateInfo(ctx)
 }
 
 /** A clearly labelled self-signed certificate for trying the app. */
@@ -120,7 +124,7 @@ export function signingCreateTest(ctx: ServiceContext) {
       detail: { info }
     })
   )
-  return signingInfo(ctx)
+  return certificateInfo(ctx)
 }
 
 /** The signer for an export: a given PKCS#12, or the stored agency certificate (password needed unless test). */

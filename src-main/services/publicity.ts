@@ -393,6 +393,10 @@ export function publicityGet(ctx: ServiceContext, input: { id: number }) {
 
 /** What the website shows today: published records inside their display period. */
 export function publicityRender(ctx: ServiceContext) {
+  return renderPublicity(ctx)
+}
+
+function renderPublicity(ctx: ServiceContext) {
   const db = ctx.home.db
   const agency = getAgency(db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息')
@@ -413,7 +417,7 @@ export function publicityRender(ctx: ServiceContext) {
 }
 
 export function publicityExport(ctx: ServiceContext, input: { outDir: string }) {
-  const { files, count } = publicityRender(ctx)
+  const { files, count } = renderPublicity(ctx)
   return change(
     ctx,
     'publicity',
