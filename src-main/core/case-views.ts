@@ -70,7 +70,11 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     })
   ),
   deadlines: z.array(DeadlineViewSchema),
-  allowedTransitions: z.array(z.enum(CASE_STATUSES))
+  allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+  /** still being handled: new steps may be recorded */
+  open: z.boolean(),
+  /** archived: the dossier is sealed, nothing may be added */
+  sealed: z.boolean()
 })
 export type CaseDetail = z.output<typeof CaseDetailSchema>
 

@@ -99,6 +99,11 @@ export const DECIDED_STATUSES: readonly CaseStatus[] = [
 /** Statuses in which the case is still being handled (for the workbench and the 90-day limit). */
 export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !FINISHED_CASE_STATUSES.includes(s))
 
+/** What the case screen may offer in a status: open cases take new steps; an archived case is sealed. */
+export function caseActions(status: CaseStatus): { open: boolean; sealed: boolean } {
+  return { open: OPEN_STATUSES.includes(status), sealed: status === 'archived' }
+}
+
 const GENERAL: Partial<Record<CaseStatus, readonly CaseStatus[]>> = {
   registered: ['filing_approval', 'filed', 'not_filed', 'transferred'],
   filing_approval: ['filed', 'not_filed', 'registered'],

@@ -3,7 +3,7 @@
  * services/ops (they are shared with documents, the demo and archiving); the handlers here run them in one
  * transaction and return the case as the UI shows it.
  */
-import { allowedTransitions } from '../core/case'
+import { allowedTransitions, caseActions } from '../core/case'
 import type { CaseDetail, CaseFileInput, CaseListInput, CaseRegisterInput, CaseSummary, CaseTransitionInput } from '../core/case-views'
 import { alertLevel, type DeadlineAdjustment } from '../core/deadlines'
 import { appError } from '../core/errors'
@@ -62,7 +62,8 @@ function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
     createdAt: c.createdAt,
     events: caseEvents(db, c.id),
     deadlines: caseDeadlines(db, c.id).map((d) => ({ ...d, alert: alertLevel(d.due, t, d.metAt, d.kind) })),
-    allowedTransitions: [...allowedTransitions(c.procedure, c.status)]
+    allowedTransitions: [...allowedTransitions(c.procedure, c.status)],
+    ...caseActions(c.status)
   }
 }
 

@@ -4,6 +4,7 @@ import { isValidResidentId, residentIdCheckChar, residentIdInfo, residentIdProbl
 import { maskResidentId, PartyInputSchema } from '../../src-main/core/party'
 import {
   allowedTransitions,
+  caseActions,
   CASE_STATUSES,
   composeCaseName,
   officerProblems,
@@ -142,5 +143,13 @@ describe('status machine', () => {
     // 案 that belongs to a word is kept, and the case still ends in 案
     expect(composeCaseName('某公司', '未按照规定制定生产安全事故应急救援预案')).toBe('某公司未按照规定制定生产安全事故应急救援预案案')
     expect(composeCaseName('某公司', '未对重大危险源登记建档备案')).toBe('某公司未对重大危险源登记建档备案案')
+  })
+})
+
+describe('case actions by status', () => {
+  it('open cases take new steps; only an archived case is sealed', () => {
+    expect(caseActions('investigating')).toEqual({ open: true, sealed: false })
+    expect(caseActions('closed')).toEqual({ open: false, sealed: false })
+    expect(caseActions('archived')).toEqual({ open: false, sealed: true })
   })
 })
