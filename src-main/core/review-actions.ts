@@ -19,7 +19,12 @@ export function roundOverdue(r: Pick<RoundForActions, 'status' | 'due' | 'decide
 }
 
 /** A new round: none yet, the last one did not pass, or the decision changed after it passed (the gates say so). */
-export function canSubmitReview(latest: Pick<RoundForActions, 'status'> | null, gates: readonly { step: string }[]): boolean {
+export function canSubmitReview(
+  latest: Pick<RoundForActions, 'status'> | null,
+  gates: readonly { step: string }[],
+  decided = false
+): boolean {
+  if (decided) return false
   if (!latest) return true
   if (latest.status === 'in_review') return false
   return (latest.status !== 'approved' && latest.status !== 'approved_with_changes') || gates.some((g) => g.step === 'review')

@@ -304,6 +304,11 @@ describe('a major case through the services only', () => {
     expect(issued.number).toMatch(/^（江）应急罚〔2026〕\d+号$/)
     const afterIssue = call(t.ctx, 'cases.get', { ref: String(caseId) })
     expect(afterIssue.status).toBe('decided')
+    // legal review comes before the decision: once decided, no new round is offered or accepted
+    expect(call(t.ctx, 'reviews.show', { caseId }).canSubmit).toBe(false)
+    const late = fails('reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '', submittedOn: '2026-10-22' })
+    expect(late.code).toBe('REVIEW_STATE_INVALID')
+    expect(late.message).toContain('已作出处理决定')
     expect(afterIssue.deadlines.find((x) => x.code === 'publicity')).toMatchObject({ start: '2026-10-22', metAt: null })
     call(t.ctx, 'cases.transition', { id: caseId, to: 'served', date: '2026-10-23' })
 

@@ -87,3 +87,10 @@ describe('hearings', () => {
     expect(canRequestHearing([{ status: 'scheduled' }])).toBe(false)
   })
 })
+
+describe('no review round once the case is decided', () => {
+  it('canSubmitReview is false for a decided case, whatever the rounds say', () => {
+    expect(canSubmitReview(null, [], true)).toBe(false)
+    expect(canSubmitReview(null, [], false)).toBe(true)
+  })
+})

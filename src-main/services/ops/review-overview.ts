@@ -75,7 +75,7 @@ export function reviewOverview(db: Db, caseId: number, today: string) {
     materials: materialsNow(db, c.id),
     decisionDraft: draft ? { id: draft.id, title: draft.title, revision: draft.revision } : null,
     rounds: caseReviews(db, c.id).map((r, _, all) => ({ ...reviewView(db, r), ...roundActions(r, all, today) })),
-    canSubmit: canSubmitReview(caseReviews(db, c.id).at(-1) ?? null, gates),
+    canSubmit: canSubmitReview(caseReviews(db, c.id).at(-1) ?? null, gates, DECIDED_STATUSES.includes(c.status)),
     decided: DECIDED_STATUSES.includes(c.status),
     reviewers: reviewerOptions(db, c.id),
     gates,

@@ -2,6 +2,7 @@
  * A legal review round (法制审核): submitted with its materials and decision draft, then decided by a qualified
  * reviewer, whose opinion drafts the 法制审核意见书 in the same transaction.
  */
+import { CASE_STATUS_LABELS, DECIDED_STATUSES } from '../../core/case'
 import { isDecisionType } from '../../core/decisions'
 import { appError } from '../../core/errors'
 import {
@@ -62,6 +63,9 @@ export function submitReview(tx: Tx, input: ReviewSubmitInput): ReviewRecord {
   const c = mustCase(db, input.caseId)
   if (c.procedure !== 'general') throw appError('CASE_NOT_GENERAL_PROCEDURE', '简易程序案件不适用重大执法决定法制审核')
   if (!c.filedOn) throw appError('CASE_NOT_FILED', '案件尚未立案，不能提交法制审核')
+  if (DECIDED_STATUSES.includes(c.status)) {
+    throw appError('REVIEW_STATE_INVALID', `案件已作出处理决定（${CASE_STATUS_LABELS[c.status]}），法制审核应在决定前进行`)
+  }
   const rounds = caseReviews(db, c.id)
   const last = rounds.at(-1)
   if (last?.status === 'in_review') throw appError('REVIEW_STATE_INVALID', `第${last.round}轮法制审核尚未作出结论，不能重复提交`)
