@@ -151,7 +151,7 @@ export async function runDossierBench(nDocs: number, nScans: number) {
     execFileSync('qpdf', ['--empty', '--pages', ...parts, '--', join(dir, 'qpdf.pdf')])
     const qpdfMs = performance.now() - t2
     emit({
-      bench: 'dossiers.export',
+      bench: 'dossier.export',
       documents: nDocs,
       scans: nScans,
       pages: r.totalPages,
