@@ -18,6 +18,14 @@ const everyoneOnCases = roles('handler', 'reviewer', 'head', 'archivist', 'clerk
 
 export const ACCESS = {
   'app.info': anyone,
+  'auth.status': anyone,
+  'auth.signIn': anyone,
+  'auth.changePassword': signedIn,
+  'users.bootstrap': { who: 'setup' },
+  'users.list': admin,
+  'users.add': admin,
+  'users.edit': admin,
+  'users.resetPassword': admin,
   'agency.get': signedIn,
   'agency.set': admin,
   'officers.list': signedIn,

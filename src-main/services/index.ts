@@ -52,6 +52,9 @@ import {
   publicityWithdraw
 } from './publicity'
 import { timelinesExport, timelinesShow } from './timeline'
+import { authChangePassword, authSignIn, authStatus } from './auth'
+import { usersAdd, usersBootstrap, usersEdit, usersList, usersResetPassword } from './users'
+import { authorize } from './authorize'
 import {
   documentsCheck,
   documentsCorrect,
@@ -69,6 +72,14 @@ type Handler<C extends Channel> = (ctx: ServiceContext, input: z.output<Contract
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   'app.info': (ctx) => appInfo(ctx),
+  'auth.status': (ctx) => authStatus(ctx),
+  'auth.signIn': authSignIn,
+  'auth.changePassword': authChangePassword,
+  'users.bootstrap': usersBootstrap,
+  'users.list': (ctx) => usersList(ctx),
+  'users.add': usersAdd,
+  'users.edit': usersEdit,
+  'users.resetPassword': usersResetPassword,
   'agency.get': (ctx) => agencyGet(ctx),
   'agency.set': agencySet,
   'officers.list': officersList,
@@ -171,7 +182,11 @@ export interface InvokeLogger {
 
 const consoleLogger: InvokeLogger = { error: (m, e) => console.error(m, e) }
 
-/** Call a service by channel name with untrusted input. Never throws. */
+/**
+ * Call a service by channel name with untrusted input. Never throws. Order: the channel exists, the input is
+ * valid, the caller may make this call (authorize.ts: the channel's roles, then its per-case rule), then the
+ * handler. With a principal the handler's context names them (`actor` = their name, the activity record their login).
+ */
 export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, logger: InvokeLogger = consoleLogger): Result<unknown> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的接口：${channel}`, details: { channel } } }
@@ -186,8 +201,11 @@ export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, 
     }
   }
   try {
+    const allowed = authorize(ctx, channel, parsed.data)
+    if (!allowed.ok) return allowed
+    const acting = allowed.principal ? { ...ctx, principal: allowed.principal, actor: allowed.principal.name } : ctx
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown
-    return { ok: true, value: spec.output.parse(handler(ctx, parsed.data)) }
+    return { ok: true, value: spec.output.parse(handler(acting, parsed.data)) }
   } catch (err) {
     if (err instanceof AppErrorException) return { ok: false, error: err.appError }
     logger.error(`service ${channel} failed`, err)
