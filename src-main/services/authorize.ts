@@ -54,16 +54,15 @@ function caseFacts(db: Db, target: { caseId: number; reviewer?: number }): { han
   return { handlers, assignedReviewer }
 }
 
+type Refusal = { ok: false; error: AppError }
+
 /**
- * Check a call. Returns the refusal, or the principal as the store knows it now (a user deactivated or changed
- * since sign-in is refused or acts with their current roles). Trusted in-process contexts (no principal, no
- * `requireAuth`) pass unchecked.
+ * The caller part, checked before the input is even parsed (an unsigned caller learns nothing of a channel's
+ * input): the channel's roles. Returns the refusal, or the principal as the store knows it now (a user deactivated
+ * since sign-in is refused; one whose roles changed acts with the current ones). Trusted in-process contexts
+ * (no principal, no `requireAuth`) pass unchecked.
  */
-export function authorize(
-  ctx: ServiceContext,
-  channel: Channel,
-  input: unknown
-): { ok: true; principal: Principal | null } | { ok: false; error: AppError } {
+export function authorizeCaller(ctx: ServiceContext, channel: Channel): { ok: true; principal: Principal | null } | Refusal {
   if (!ctx.requireAuth && !ctx.principal) return { ok: true, principal: null }
   const rule: AccessRule = ACCESS[channel]
   if (rule.who === 'anyone') return { ok: true, principal: ctx.principal }
@@ -76,16 +75,22 @@ export function authorize(
     }
     principal = principalOf(u)
   }
-  const details = { channel, roles: rolesOf(rule) }
   const byRole = roleRefusal(rule, principal, rule.who === 'setup' ? countUsers(db) > 0 : true)
-  if (byRole) return { ok: false, error: { ...byRole, details } }
-  if (rule.case && principal) {
-    const target = caseOf(db, channel, (input ?? {}) as Record<string, unknown>)
-    // an unknown case, document or round is the handler's to report (CASE_NOT_FOUND, …)
-    if (target) {
-      const byCase = caseRefusal(rule, principal, caseFacts(db, target))
-      if (byCase) return { ok: false, error: { ...byCase, details: { ...details, caseId: target.caseId } } }
-    }
-  }
+  if (byRole) return { ok: false, error: { ...byRole, details: { channel, roles: rolesOf(rule) } } }
   return { ok: true, principal }
+}
+
+/**
+ * The per-case part, on the parsed input: the case it names (its `caseId`; `id` for cases.*; the document's case
+ * for documents.*; the round's for `reviewId`; the hearing's for `hearingId`), its handlers and assigned reviewer.
+ * Returns the refusal or null.
+ */
+export function authorizeCase(channel: Channel, ctx: ServiceContext, principal: Principal | null, input: unknown): Refusal | null {
+  const rule: AccessRule = ACCESS[channel]
+  if (!rule.case || !principal) return null
+  const target = caseOf(ctx.home.db, channel, (input ?? {}) as Record<string, unknown>)
+  // an unknown case, document or round is the handler's to report (CASE_NOT_FOUND, …)
+  if (!target) return null
+  const byCase = caseRefusal(rule, principal, caseFacts(ctx.home.db, target))
+  return byCase ? { ok: false, error: { ...byCase, details: { channel, roles: rolesOf(rule), caseId: target.caseId } } } : null
 }
