@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
     environment: 'node',
+    // scrypt at N = 2^12 for the suite (passwords.ts allows it for tests only); one test uses the real default
+    env: { CASEBINDER_KDF_LOG2N: '12' },
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000

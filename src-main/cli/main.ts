@@ -5,7 +5,6 @@
  * (output.ts). Each area's commands live in commands/<area>.ts.
  */
 import { Command, CommanderError } from 'commander'
-import { userInfo } from 'node:os'
 import { CHANNELS } from '../contract'
 import { APP_VERSION } from '../version'
 import { CliFailure, describe, EXIT, printerFor } from './output'
@@ -27,9 +26,11 @@ import { registerPublicity } from './commands/publicity'
 import { registerReview } from './commands/review'
 import { registerTemplates } from './commands/templates'
 import { registerTimeline } from './commands/timeline'
+import { registerUsers } from './commands/users'
 
 /** The areas, in the order `--help` lists them. */
 const AREAS = [
+  registerUsers,
   registerAgency,
   registerOfficers,
   registerLists,
@@ -57,7 +58,11 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .description('CaseBinder 案卷通 — enforcement case store, drafting and archiving')
     .version(APP_VERSION)
     .option('--home <dir>', 'data home (default: $CASEBINDER_HOME or the per-user data folder)')
-    .option('--actor <name>', 'name recorded in the activity record', userInfo().username)
+    .option('--user <login>', 'sign in as this user (password from $CASEBINDER_PASSWORD or --password-env)')
+    .option('--password-env <VAR>', 'the environment variable holding the password (default CASEBINDER_PASSWORD)')
+    // global options go before the command (`casebinder --user lixh --password-env P export … --password-env CERT`):
+    // a command's own option of the same name (the certificate's password, bootstrap's) stays its own
+    .enablePositionalOptions()
     .showHelpAfterError()
     .exitOverride()
 

@@ -13,7 +13,8 @@ import { CliFailure } from './output'
 
 interface Globals {
   home?: string
-  actor?: string
+  user?: string
+  passwordEnv?: string
 }
 
 export type JobChannel = 'dossiers.export' | 'dossiers.archive'
@@ -29,18 +30,37 @@ export interface Door {
   runJob<C extends JobChannel>(channel: C, input: z.input<Contract[C]['input']>, onProgress: Progress): Promise<JobState>
 }
 
+/**
+ * The CLI is a real door: its context requires sign-in. With `--user LOGIN` it signs in through `auth.signIn`
+ * (the password from $CASEBINDER_PASSWORD, or the variable `--password-env` names: never an argument) before the
+ * command runs, and every call then carries that principal; without it only `anyone` and first-run channels pass.
+ */
 export function doorFor(program: Command): Door {
-  const open = (emit?: (e: AppEvent) => void) => {
-    const g = program.opts<Globals>()
-    const actor = g.actor ?? 'cli'
-    const home = openHome(g.home ? resolve(g.home) : defaultHome(), { actor })
-    return { home, ctx: createContext(home, { actor, version: APP_VERSION, ...(emit ? { emit } : {}) }) }
-  }
   const call = <C extends Channel>(ctx: ServiceContext, channel: C, input: unknown): ChannelOutput<C> => {
     const r = invoke(ctx, channel, input, { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) })
     if (!r.ok) throw new CliFailure(r.error)
     // invoke has parsed the value with this channel's output schema
     return r.value as ChannelOutput<C>
+  }
+  const open = (emit?: (e: AppEvent) => void) => {
+    const g = program.opts<Globals>()
+    const home = openHome(g.home ? resolve(g.home) : defaultHome(), { actor: g.user ?? 'cli' })
+    const ctx = createContext(home, { actor: 'cli', requireAuth: true, version: APP_VERSION, ...(emit ? { emit } : {}) })
+    if (g.user) {
+      const variable = g.passwordEnv ?? 'CASEBINDER_PASSWORD'
+      const password = process.env[variable]
+      if (!password) {
+        home.close()
+        throw new CliFailure({ code: 'AUTH_REQUIRED', message: `请在环境变量 ${variable} 中提供 ${g.user} 的密码` })
+      }
+      try {
+        ctx.principal = call(ctx, 'auth.signIn', { login: g.user, password })
+      } catch (err) {
+        home.close()
+        throw err
+      }
+    }
+    return { home, ctx }
   }
   const once = <C extends Channel>(channel: C, input: unknown): ChannelOutput<C> => {
     const { home, ctx } = open()

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { ActivitySchema, ChainReportSchema } from '../core/activity'
 import { CaseSummarySchema, DeadlineViewSchema } from '../core/case-views'
 import { CASE_STATUSES } from '../core/case'
+import { ROLES } from '../core/roles'
 import type { ChannelMap } from './shared'
 
 export const appChannels = {
@@ -30,7 +31,16 @@ export const appChannels = {
   },
   'demo.load': {
     input: z.object({ cases: z.number().int().min(0).max(5000).default(220) }),
-    output: z.object({ officers: z.number().int(), agency: z.boolean(), parties: z.number().int(), cases: z.number().int() })
+    output: z.object({
+      officers: z.number().int(),
+      agency: z.boolean(),
+      parties: z.number().int(),
+      cases: z.number().int(),
+      /** the sign-in accounts created, one per demo officer plus `admin` */
+      accounts: z.array(z.object({ login: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)) })),
+      /** the one password of every demo account */
+      password: z.string()
+    })
   },
   'workbench.summary': {
     input: z.object({ officerId: z.number().int().positive().optional() }),

@@ -11,6 +11,7 @@ import { documentsChannels } from './documents'
 import { dossierChannels } from './dossier'
 import { reviewChannels } from './review'
 import { publicityChannels } from './publicity'
+import { usersChannels } from './users'
 import type { ChannelMap } from './shared'
 
 z.config(z.locales.zhCN())
@@ -23,7 +24,8 @@ export const contract = {
   ...documentsChannels,
   ...dossierChannels,
   ...reviewChannels,
-  ...publicityChannels
+  ...publicityChannels,
+  ...usersChannels
 } as const satisfies ChannelMap
 
 export type Contract = typeof contract

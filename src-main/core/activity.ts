@@ -4,7 +4,12 @@ import { z } from 'zod'
 export const ActivitySchema = z.object({
   seq: z.number().int(),
   at: z.string(),
+  /** the signed-in user's login, or the name a trusted in-process caller gave */
   actor: z.string(),
+  /** the signed-in user (users.id), their display name and linked officer; null for trusted callers and older entries */
+  actorUserId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  actorOfficerId: z.number().int().nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
@@ -25,9 +30,15 @@ export const GENESIS_HASH = '0'.repeat(64)
 export const AuditHeadSchema = z.object({ seq: z.number().int(), hash: z.string() })
 export type AuditHead = z.output<typeof AuditHeadSchema>
 
-/** The fields covered by an entry's hash, in the form passed to the canonical (RFC 8785) encoder. */
+/**
+ * The fields covered by an entry's hash, in the form passed to the canonical (RFC 8785) encoder. The acting user's
+ * fields (migration 6) are covered only when set, so every entry written before them hashes as it always did.
+ */
 export function hashedFields(entry: Omit<Activity, 'hash' | 'detail'>): Record<string, unknown> {
   return {
+    ...(entry.actorUserId !== null ? { actorUserId: entry.actorUserId } : {}),
+    ...(entry.actorName !== null ? { actorName: entry.actorName } : {}),
+    ...(entry.actorOfficerId !== null ? { actorOfficerId: entry.actorOfficerId } : {}),
     seq: entry.seq,
     at: entry.at,
     actor: entry.actor,
@@ -59,6 +70,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'lists.export': '导出公示清单',
   'demo.load': '载入演示数据',
   'home.init': '初始化数据目录',
+  'auth.signIn': '登录',
+  'user.locked': '账户因连续登录失败被锁定',
+  'user.bootstrap': '创建首个管理员账户',
+  'user.add': '新增用户',
+  'user.edit': '修改用户',
+  'user.password_change': '修改密码',
+  'user.password_reset': '重置用户密码',
   'party.add': '登记当事人',
   'party.edit': '修改当事人信息',
   'case.register': '案源登记',

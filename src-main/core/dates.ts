@@ -32,6 +32,11 @@ export function isoDateOf(instant: Date, utcOffsetMinutes = 8 * 60): string {
   return new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10)
 }
 
+/** An instant as the desk's clock shows it: `2026-11-25 10:15` (China time unless told). */
+export function localDateTimeOf(instant: Date, utcOffsetMinutes = 8 * 60): string {
+  return new Date(instant.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
 /** 2026-11-24 → 2026年11月24日 */
 export function chineseDate(iso: string): string {
   const m = ISO_DATE.exec(iso)

@@ -10,6 +10,10 @@
 export const ERROR_CODES = {
   /** the doors and the contract: malformed input, unknown channel, refused caller, a bug */
   general: ['VALIDATION_FAILED', 'UNKNOWN_CHANNEL', 'UNAUTHORIZED', 'INTERNAL'],
+  /** signing in and the access rule of each channel (contract/access.ts) */
+  auth: ['AUTH_REQUIRED', 'FORBIDDEN', 'AUTH_FAILED', 'AUTH_LOCKED', 'AUTH_INACTIVE', 'PASSWORD_WEAK'],
+  /** the agency's users: first-run setup, accounts */
+  users: ['SETUP_DONE', 'USER_NOT_FOUND', 'USER_LOGIN_TAKEN', 'USER_OFFICER_TAKEN', 'USER_LAST_ADMIN'],
   agency: ['AGENCY_NOT_CONFIGURED'],
   officers: [
     'OFFICER_NOT_FOUND',

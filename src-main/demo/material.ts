@@ -6,6 +6,7 @@
 import foundation from '../../resources/demo/foundation.json'
 import material from '../../resources/demo/cases.json'
 import type { PartyKind } from '../core/party'
+import type { Role } from '../core/roles'
 
 export const FOUNDATION = foundation
 
@@ -72,3 +73,20 @@ export const TEAMS: readonly (readonly [number, number])[] = [
 export const HEADS = ['张卫东', '王建国', '刘芳', '周文斌'] as const
 export const CHEMICAL = new Set(['chem', 'hazdealer', 'fireworks'])
 export const EXTENSION_APPROVER = '局长 黄志远'
+
+/**
+ * The demo's sign-in accounts: one per officer (by certificate number, foundation.json) with a role that fits the
+ * post, plus an admin with no officer record. 刘芳 (法规科) is the legal reviewer and handles no demo case.
+ */
+export const DEMO_ACCOUNTS: readonly { login: string; certNo: string | null; name: string; roles: readonly Role[] }[] = [
+  { login: 'admin', certNo: null, name: '系统管理员', roles: ['admin'] },
+  { login: 'wangjg', certNo: '36040019001', name: '王建国', roles: ['handler', 'head'] },
+  { login: 'lixh', certNo: '36040019002', name: '李晓红', roles: ['handler'] },
+  { login: 'chenzq', certNo: '36040019003', name: '陈志强', roles: ['handler'] },
+  { login: 'zhaomin', certNo: '36040019004', name: '赵敏', roles: ['archivist'] },
+  { login: 'liufang', certNo: '36040019005', name: '刘芳', roles: ['reviewer'] },
+  { login: 'sunlei', certNo: '36040019006', name: '孙磊', roles: ['handler', 'clerk'] },
+  { login: 'zhouwb', certNo: '36040019007', name: '周文斌', roles: ['head'] }
+]
+/** The one password of every demo account (a demo home is for trying out, never for real cases). */
+export const DEMO_PASSWORD = 'demo2026'

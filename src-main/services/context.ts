@@ -5,11 +5,23 @@ import type { Db } from '../store/db'
 import { appendActivity, type ActivityInput } from '../store/activity'
 import { JobManager } from '../jobs/runner'
 import type { Jobs, WorkerEntry } from '../jobs/types'
+import type { Principal } from '../core/roles'
 
 export interface ServiceContext {
   home: Home
-  /** who is acting: shown in the activity record */
+  /**
+   * who is acting, by name: written where a row names a person (registered by, decided by, compiler) and, for a
+   * trusted in-process caller without a principal, as the activity record's actor. With a principal, `invoke` hands
+   * the handler a context whose actor is the principal's name.
+   */
   actor: string
+  /** the signed-in user, set by the door after `auth.signIn`; the activity record then names their login and id */
+  principal: Principal | null
+  /**
+   * true at every real door (Electron, harness, CLI): `invoke` then refuses unsigned callers. False only for trusted
+   * in-process contexts (tests, the job worker, which runs what `invoke` already allowed).
+   */
+  requireAuth: boolean
   /** the clock; tests pass a fixed one */
   now: () => Date
   /** push an event to whichever front door is listening */
@@ -33,6 +45,8 @@ export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 
   return {
     home,
     actor: partial.actor ?? 'system',
+    principal: partial.principal ?? null,
+    requireAuth: partial.requireAuth ?? false,
     now: partial.now ?? (() => new Date()),
     emit,
     version: partial.version ?? '0.0.0',
@@ -75,7 +89,13 @@ export function transact<T>(ctx: ServiceContext, fn: (tx: Tx) => T): T {
     at,
     ctx,
     record(area, entry) {
-      appendActivity(db, { ...entry, actor: ctx.actor, at })
+      const p = ctx.principal
+      appendActivity(db, {
+        ...entry,
+        actor: p ? p.login : ctx.actor,
+        user: p ? { userId: p.userId, name: p.name, officerId: p.officerId } : null,
+        at
+      })
       changed.push({ area, action: entry.action })
     }
   }

@@ -9,12 +9,15 @@ import { appError } from '../core/errors'
 import { decisionGate } from '../core/gates'
 import { REVIEW_ASPECTS, ReviewDecisionSchema } from '../core/legal-review'
 import { demoFoundation } from '../demo/foundation'
-import { EXTENSION_APPROVER, FOUNDATION, HEADS, M } from '../demo/material'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, EXTENSION_APPROVER, FOUNDATION, HEADS, M } from '../demo/material'
 import { demoParties } from '../demo/parties'
 import { planCases, type Plan } from '../demo/plans'
 import { getAgency, saveAgency } from '../store/repos/agency'
 import { insertOfficer, listOfficers, type OfficerRecord } from '../store/repos/officers'
 import { caseReviews } from '../store/repos/review'
+import { findUserByLogin, insertUser } from '../store/repos/users'
+import type { Role } from '../core/roles'
+import { hashPassword } from './passwords'
 import { loadCalendar } from './calendar'
 import { today, transact, type ServiceContext, type Tx } from './context'
 import { activeRules } from './ops/deadlines'
@@ -27,7 +30,8 @@ import { addParty } from './ops/parties'
 import { gateState } from './ops/review-gates'
 import { decideReview, submitReview } from './ops/review-rounds'
 
-type DemoResult = { officers: number; agency: boolean; parties: number; cases: number }
+type DemoAccount = { login: string; name: string; roles: Role[] }
+type DemoResult = { officers: number; agency: boolean; parties: number; cases: number; accounts: DemoAccount[]; password: string }
 
 /**
  * Seed the demo agency, officers, parties and cases into an empty home; refuses to mix demo data into real data.
@@ -36,12 +40,27 @@ type DemoResult = { officers: number; agency: boolean; parties: number; cases: n
  */
 export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases: 0 }): DemoResult {
   const quiet: ServiceContext = { ...ctx, emit: () => undefined }
-  const result = transact(quiet, (tx) => seed(tx, Math.max(0, Math.floor(input.cases))))
+  // one hash for every demo account, made before the transaction: the KDF is deliberately slow
+  const passwordHash = hashPassword(DEMO_PASSWORD)
+  const result = transact(quiet, (tx) => seed(tx, Math.max(0, Math.floor(input.cases)), passwordHash))
   ctx.emit({ type: 'data.changed', area: 'demo', action: 'demo.load' })
   return result
 }
 
-function seed(tx: Tx, caseCount: number): DemoResult {
+/** The demo accounts, linked to the demo officers; a login already taken (an admin set up first) is left alone. */
+function seedAccounts(tx: Tx, officers: readonly OfficerRecord[], passwordHash: string): DemoAccount[] {
+  const made: DemoAccount[] = []
+  for (const a of DEMO_ACCOUNTS) {
+    if (findUserByLogin(tx.db, a.login)) continue
+    const officerId = a.certNo === null ? null : (officers.find((o) => o.certNo === a.certNo)?.id ?? null)
+    const roles = [...a.roles]
+    insertUser(tx.db, { login: a.login, name: a.name, officerId, roles, passwordHash }, tx.at)
+    made.push({ login: a.login, name: a.name, roles })
+  }
+  return made
+}
+
+function seed(tx: Tx, caseCount: number, passwordHash: string): DemoResult {
   const { db, at } = tx
   const base = today(tx.ctx)
   if (getAgency(db) || listOfficers(db, true).length > 0) {
@@ -50,27 +69,31 @@ function seed(tx: Tx, caseCount: number): DemoResult {
   const foundation = demoFoundation(base)
   saveAgency(db, foundation.agency, at)
   for (const o of foundation.officers) insertOfficer(db, o, at)
+  const officers = listOfficers(db, true)
+  const accounts = seedAccounts(tx, officers, passwordHash)
   tx.record('demo', {
     action: 'demo.load',
     targetType: 'home',
     targetId: null,
-    summary: `载入演示数据：执法主体 1 个，执法人员 ${foundation.officers.length} 名${caseCount > 0 ? `，当事人 ${M.parties.length} 个，案件 ${caseCount} 件（随后逐件登记、办理）` : ''}`,
+    summary: `载入演示数据：执法主体 1 个，执法人员 ${foundation.officers.length} 名，账户 ${accounts.length} 个${caseCount > 0 ? `，当事人 ${M.parties.length} 个，案件 ${caseCount} 件（随后逐件登记、办理）` : ''}`,
     detail: {
       agency: FOUNDATION.agency,
       officers: FOUNDATION.officers,
       baseDate: base,
       parties: caseCount > 0 ? M.parties.length : 0,
-      cases: caseCount
+      cases: caseCount,
+      // the accounts, never their password or its hash
+      accounts
     }
   })
-  const officers = listOfficers(db, true)
   const officerRecs = FOUNDATION.officers.map((o) => officers.find((x) => x.certNo === o.certNo)!)
-  if (caseCount === 0) return { officers: officerRecs.length, agency: true, parties: 0, cases: 0 }
+  const base0 = { officers: officerRecs.length, agency: true, accounts, password: DEMO_PASSWORD }
+  if (caseCount === 0) return { ...base0, parties: 0, cases: 0 }
 
   const partyIds = demoParties().map((p) => addParty(tx, p).id)
   const plans = planCases({ count: caseCount, base, calendar: loadCalendar(db), rules: activeRules(db).rules, officers: officerRecs })
   const cases = runPlans(tx, plans, partyIds, officerRecs)
-  return { officers: officerRecs.length, agency: true, parties: partyIds.length, cases }
+  return { ...base0, parties: partyIds.length, cases }
 }
 
 /** Run every planned step in date order, through the operations. */

@@ -19,7 +19,7 @@ function defaultExportPath(ctx: ServiceContext, caseId: number): string {
 }
 
 function base(ctx: ServiceContext) {
-  return { home: ctx.home.paths.root, actor: ctx.actor, version: ctx.version, now: ctx.now().getTime() }
+  return { home: ctx.home.paths.root, actor: ctx.actor, principal: ctx.principal, version: ctx.version, now: ctx.now().getTime() }
 }
 
 /** Export in a worker thread; wrong passwords and unknown cases fail at once, before a job starts. */

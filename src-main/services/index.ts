@@ -52,6 +52,9 @@ import {
   publicityWithdraw
 } from './publicity'
 import { timelinesExport, timelinesShow } from './timeline'
+import { authChangePassword, authSignIn, authStatus } from './auth'
+import { usersAdd, usersBootstrap, usersEdit, usersList, usersResetPassword } from './users'
+import { authorizeCaller, authorizeCase } from './authorize'
 import {
   documentsCheck,
   documentsCorrect,
@@ -69,6 +72,14 @@ type Handler<C extends Channel> = (ctx: ServiceContext, input: z.output<Contract
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   'app.info': (ctx) => appInfo(ctx),
+  'auth.status': (ctx) => authStatus(ctx),
+  'auth.signIn': authSignIn,
+  'auth.changePassword': authChangePassword,
+  'users.bootstrap': usersBootstrap,
+  'users.list': (ctx) => usersList(ctx),
+  'users.add': usersAdd,
+  'users.edit': usersEdit,
+  'users.resetPassword': usersResetPassword,
   'agency.get': (ctx) => agencyGet(ctx),
   'agency.set': agencySet,
   'officers.list': officersList,
@@ -171,23 +182,32 @@ export interface InvokeLogger {
 
 const consoleLogger: InvokeLogger = { error: (m, e) => console.error(m, e) }
 
-/** Call a service by channel name with untrusted input. Never throws. */
+/**
+ * Call a service by channel name with untrusted input. Never throws. Order (authorize.ts): the channel exists;
+ * the caller holds one of its roles (AUTH_REQUIRED / FORBIDDEN, before the input is looked at); the input is valid;
+ * the per-case rule holds for the case the input names; then the handler. A refusal writes nothing. With a principal the handler's context names them (`actor` = their name, the activity record their login).
+ */
 export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, logger: InvokeLogger = consoleLogger): Result<unknown> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的接口：${channel}`, details: { channel } } }
   }
-  const spec = contract[channel]
-  const parsed = spec.input.safeParse(rawInput ?? {})
-  if (!parsed.success) {
-    const issues = toFieldIssues(parsed.error)
-    return {
-      ok: false,
-      error: { code: 'VALIDATION_FAILED', message: issues[0] ? `输入有误：${issues[0].message}` : '输入有误', details: { issues } }
-    }
-  }
   try {
+    const caller = authorizeCaller(ctx, channel)
+    if (!caller.ok) return caller
+    const spec = contract[channel]
+    const parsed = spec.input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error)
+      return {
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: issues[0] ? `输入有误：${issues[0].message}` : '输入有误', details: { issues } }
+      }
+    }
+    const onCase = authorizeCase(channel, ctx, caller.principal, parsed.data)
+    if (onCase) return onCase
+    const acting = caller.principal ? { ...ctx, principal: caller.principal, actor: caller.principal.name } : ctx
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown
-    return { ok: true, value: spec.output.parse(handler(ctx, parsed.data)) }
+    return { ok: true, value: spec.output.parse(handler(acting, parsed.data)) }
   } catch (err) {
     if (err instanceof AppErrorException) return { ok: false, error: err.appError }
     logger.error(`service ${channel} failed`, err)

@@ -1,5 +1,6 @@
 /** The bodies of the long jobs, run inside the worker thread (or in-process where no worker can start). */
 import type { Progress } from '../jobs/types'
+import type { Principal } from '../core/roles'
 import type { ServiceContext } from './context'
 import { exportBundle } from './dossier'
 import { dossierArchive } from './archive'
@@ -10,6 +11,8 @@ export type JobRequest =
       kind: 'dossier.export'
       home: string
       actor: string
+      /** the signed-in user who started the job, named on its activity entries */
+      principal?: Principal | null
       version: string
       now?: number
       input: { caseId: number; outPath: string; sign: boolean; password?: string | undefined }
@@ -18,6 +21,8 @@ export type JobRequest =
       kind: 'dossier.archive'
       home: string
       actor: string
+      /** the signed-in user who started the job, named on its activity entries */
+      principal?: Principal | null
       version: string
       now?: number
       input: { caseId: number; outDir: string; password?: string | undefined }

@@ -11,7 +11,13 @@ import { runJobBody, type JobRequest } from './job-bodies'
 serveJobInThread<JobRequest>(async (req, progress, signal) => {
   const home = openHome(req.home, { actor: req.actor })
   try {
-    const ctx = createContext(home, { actor: req.actor, version: req.version, now: () => new Date(req.now ?? Date.now()) })
+    // already authorized by the door's `invoke`: the worker's context is trusted, and carries the principal for the record
+    const ctx = createContext(home, {
+      actor: req.actor,
+      principal: req.principal ?? null,
+      version: req.version,
+      now: () => new Date(req.now ?? Date.now())
+    })
     return await runJobBody(ctx, req, progress, signal)
   } finally {
     home.close()

@@ -12,8 +12,17 @@ import {
 import type { Db } from './db'
 import { parseJsonColumn, StoreDataError } from './json'
 
+/** The signed-in user behind an entry (columns actor_user_id, actor_name, actor_officer_id). */
+export interface ActingUser {
+  userId: number
+  name: string
+  officerId: number | null
+}
+
 export interface ActivityInput {
   actor: string
+  /** the signed-in user; absent for trusted in-process callers (tests, seeding, home initialisation) */
+  user?: ActingUser | null
   action: string
   targetType: string
   targetId?: string | number | null
@@ -42,6 +51,9 @@ interface Row {
   seq: number
   at: string
   actor: string
+  actor_user_id: number | null
+  actor_name: string | null
+  actor_officer_id: number | null
   action: string
   target_type: string
   target_id: string | null
@@ -58,6 +70,9 @@ function fromRow(r: Row): Activity {
     seq: r.seq,
     at: r.at,
     actor: r.actor,
+    actorUserId: r.actor_user_id,
+    actorName: r.actor_name,
+    actorOfficerId: r.actor_officer_id,
     action: r.action,
     targetType: r.target_type,
     targetId: r.target_id,
@@ -82,6 +97,9 @@ export function appendActivity(db: Db, input: ActivityInput): Activity {
     seq: (last?.seq ?? 0) + 1,
     at: input.at ?? new Date().toISOString(),
     actor: input.actor,
+    actorUserId: input.user?.userId ?? null,
+    actorName: input.user?.name ?? null,
+    actorOfficerId: input.user?.officerId ?? null,
     action: input.action,
     targetType: input.targetType,
     targetId: input.targetId === undefined || input.targetId === null ? null : String(input.targetId),
@@ -92,8 +110,10 @@ export function appendActivity(db: Db, input: ActivityInput): Activity {
   }
   const hash = entryHash(base)
   db.prepare(
-    `INSERT INTO activity_log (seq, at, actor, action, target_type, target_id, case_id, summary, detail, digest, prev_hash, hash)
-     VALUES (@seq, @at, @actor, @action, @targetType, @targetId, @caseId, @summary, @detail, @digest, @prevHash, @hash)`
+    `INSERT INTO activity_log (seq, at, actor, actor_user_id, actor_name, actor_officer_id, action, target_type, target_id, case_id,
+       summary, detail, digest, prev_hash, hash)
+     VALUES (@seq, @at, @actor, @actorUserId, @actorName, @actorOfficerId, @action, @targetType, @targetId, @caseId,
+       @summary, @detail, @digest, @prevHash, @hash)`
   ).run({ ...base, detail: detailJson, hash })
   db.prepare(`INSERT INTO settings (key, value) VALUES ('audit.head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(
     JSON.stringify({ seq: base.seq, hash })

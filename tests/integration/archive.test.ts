@@ -201,7 +201,11 @@ describe('archiving a complete dossier', () => {
     const copy = join(out, 'copy.pdf')
     const bytes = readFileSync(bundle)
     const cli = (p: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, 'verify', p], { encoding: 'utf8' })
+      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--user', 'zhaomin', 'verify', p], {
+        encoding: 'utf8',
+        // the demo home's archivist
+        env: { ...process.env, CASEBINDER_PASSWORD: 'demo2026' }
+      })
     writeFileSync(copy, bytes)
     expect(cli(copy).status).toBe(0)
     const flipped = Buffer.from(bytes)

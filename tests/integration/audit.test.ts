@@ -90,6 +90,9 @@ describe('activity record (全过程记录)', () => {
       seq: 3,
       at: row.at as string,
       actor: row.actor as string,
+      actorUserId: null,
+      actorName: null,
+      actorOfficerId: null,
       action: row.action as string,
       targetType: row.target_type as string,
       targetId: row.target_id as string,
@@ -103,11 +106,16 @@ describe('activity record (全过程记录)', () => {
   })
 
   it('`casebinder audit verify` exits non-zero naming the first bad entry', () => {
+    call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, ...args], { encoding: 'utf8' })
+      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--user', 'admin', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, CASEBINDER_PASSWORD: 'admin-pass-1' }
+      })
     const good = cli('audit', 'verify')
     expect(good.status).toBe(0)
-    expect(good.stdout).toMatch(/intact: 9 entries/)
+    // the 9 entries above, the admin's creation and this command's sign-in
+    expect(good.stdout).toMatch(/intact: 11 entries/)
     tamper(`UPDATE activity_log SET at = '2020-01-01T00:00:00Z' WHERE seq = 4`)
     t.home.close()
     const bad = cli('audit', 'verify')

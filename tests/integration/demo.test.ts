@@ -193,8 +193,21 @@ describe('demo data determinism', () => {
   it('loads only the agency and officers when asked for no cases', () => {
     const t = makeHome()
     try {
-      expect(call(t.ctx, 'demo.load', { cases: 0 })).toEqual({ officers: 7, agency: true, parties: 0, cases: 0 })
+      const r = call(t.ctx, 'demo.load', { cases: 0 })
+      expect(r).toMatchObject({ officers: 7, agency: true, parties: 0, cases: 0, password: 'demo2026' })
       expect(call(t.ctx, 'cases.list', {}).total).toBe(0)
+      // one account per demo officer plus admin, every role present, all signing in with the one demo password
+      expect(r.accounts).toHaveLength(8)
+      expect(new Set(r.accounts.flatMap((a) => a.roles))).toEqual(new Set(['admin', 'handler', 'reviewer', 'head', 'archivist', 'clerk']))
+      const users = call(t.ctx, 'users.list', {})
+      expect(users.map((u) => u.login)).toEqual(r.accounts.map((a) => a.login))
+      expect(users.filter((u) => u.officerId !== null)).toHaveLength(7)
+      for (const a of r.accounts) expect(call(t.ctx, 'auth.signIn', { login: a.login, password: r.password }).roles).toEqual(a.roles)
+      const hashes = t.home.db.prepare('SELECT DISTINCT password_hash FROM users').all()
+      expect(hashes).toHaveLength(1) // hashed once per load
+      const load = t.home.db.prepare(`SELECT detail FROM activity_log WHERE action = 'demo.load'`).get() as { detail: string }
+      expect(load.detail).not.toContain(r.password)
+      expect(load.detail).not.toContain('scrypt$')
     } finally {
       t.cleanup()
     }

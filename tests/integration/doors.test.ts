@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { makeHome, type TestHome } from '../helpers'
 import { CHANNELS, IPC_PREFIX } from '../../src-main/contract'
-import { handlers, invoke } from '../../src-main/services'
+import { call, handlers, invoke } from '../../src-main/services'
 import { bindContract, trustedSenderCheck, type IpcEventLike } from '../../src-main/electron/ipc'
 import { startHarness, type Harness } from '../../src-main/harness/server'
 import type { Result } from '../../src-main/core/errors'
@@ -166,9 +166,14 @@ describe('browser harness', () => {
 })
 
 describe('CLI', () => {
+  // the CLI signs in: an admin is set up first, and the password travels in the environment, never in argv
+  beforeEach(() => {
+    call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+  })
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--actor', 'clerk', ...args], {
-      encoding: 'utf8'
+    spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--user', 'admin', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, CASEBINDER_PASSWORD: 'admin-pass-1' }
     })
 
   it('adds, lists as JSON, edits and deactivates officers; every call leaves an activity entry', () => {
@@ -195,12 +200,92 @@ describe('CLI', () => {
     const list = cli('officers', 'list', '--all', '--json')
     const parsed = JSON.parse(list.stdout) as { id: number; post: string; legalReviewer: boolean; active: boolean }[]
     expect(parsed).toEqual([expect.objectContaining({ id: 1, post: '支队长', legalReviewer: false, active: false })])
-    const log = JSON.parse(cli('audit', 'log', '--json').stdout) as { actor: string; action: string }[]
-    expect(log.slice(0, 3).map((e) => [e.actor, e.action])).toEqual([
-      ['clerk', 'officer.deactivate'],
-      ['clerk', 'officer.edit'],
-      ['clerk', 'officer.add']
+    const log = JSON.parse(cli('audit', 'log', '--json').stdout) as { actor: string; action: string; actorName: string }[]
+    // each command signs in first (auth.signIn), then acts under that login
+    const changes = log.filter((e) => e.action !== 'auth.signIn')
+    expect(changes.slice(0, 3).map((e) => [e.actor, e.actorName, e.action])).toEqual([
+      ['admin', '管理员', 'officer.deactivate'],
+      ['admin', '管理员', 'officer.edit'],
+      ['admin', '管理员', 'officer.add']
     ])
+    expect(log.filter((e) => e.action === 'auth.signIn').length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('refuses unsigned callers, wrong passwords and callers without the role; bootstraps a new home', () => {
+    t.home.close()
+    const raw = (env: Record<string, string>, ...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env }
+      })
+    const unsigned = raw({}, '--home', t.dir, 'cases', 'list')
+    expect(unsigned.status).toBe(1)
+    expect(unsigned.stderr).toMatch(/^casebinder: AUTH_REQUIRED: /)
+    const wrong = raw({ CASEBINDER_PASSWORD: 'not-it-123' }, '--home', t.dir, '--user', 'admin', 'cases', 'list')
+    expect(wrong.stderr).toMatch(/AUTH_FAILED: 登录名或密码不正确/)
+    const add = cli('users', 'add', '--login', 'lixh', '--name', '李晓红', '--role', 'handler', '--new-password-env', 'NEWPW')
+    expect(add.status).toBe(1) // the variable is not set
+    const added = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src-main/cli/main.ts',
+        '--home',
+        t.dir,
+        '--user',
+        'admin',
+        'users',
+        'add',
+        '--login',
+        'lixh',
+        '--name',
+        '李晓红',
+        '--role',
+        'handler',
+        '--new-password-env',
+        'NEWPW'
+      ],
+      { encoding: 'utf8', env: { ...process.env, CASEBINDER_PASSWORD: 'admin-pass-1', NEWPW: 'handler-pass-1' } }
+    )
+    expect(added.status, added.stderr).toBe(0)
+    const asHandler = raw(
+      { P: 'handler-pass-1' },
+      '--home',
+      t.dir,
+      '--user',
+      'lixh',
+      '--password-env',
+      'P',
+      'officers',
+      'add',
+      '--name',
+      '王建国',
+      '--cert',
+      '36040019001',
+      '--valid-until',
+      '2030-01-01'
+    )
+    expect(asHandler.stderr).toMatch(/FORBIDDEN: 只有管理员可以执行此操作/)
+    const fresh = join(t.dir, 'fresh')
+    const boot = raw(
+      { P: 'boss-pass-1' },
+      '--home',
+      fresh,
+      'users',
+      'bootstrap',
+      '--login',
+      'boss',
+      '--name',
+      '黄志远',
+      '--password-env',
+      'P'
+    )
+    expect(boot.status, boot.stderr).toBe(0)
+    expect(boot.stdout).toContain('已创建管理员账户 boss')
+    expect(raw({ P: 'boss-pass-1' }, '--home', fresh, '--user', 'boss', '--password-env', 'P', 'users', 'list').stdout).toMatch(
+      /boss\s+黄志远/
+    )
   })
 
   it('exits non-zero with a one-line message on bad input', () => {

@@ -404,19 +404,28 @@ describe('the same path through the CLI', () => {
   let dir: string
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'casebinder-cli-review-'))
+    // the demo accounts' password, as a user would export it
+    process.env.CASEBINDER_PASSWORD = 'demo2026'
   })
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  afterAll(() => {
+    delete process.env.CASEBINDER_PASSWORD
+    rmSync(dir, { recursive: true, force: true })
+  })
 
+  /** as 王建国 (wangjg: handler of the case and a head), who does every step but the legal reviewer's */
   async function cli(...args: string[]): Promise<{ code: number; out: string }> {
-    const r = await cliRaw(...args)
-    if (process.env.DEBUG_CLI) console.log(args.join(' '), '→', r.code, r.out)
+    return cliAs(args[0] === 'demo' ? null : 'wangjg', ...args)
+  }
+  async function cliAs(user: string | null, ...args: string[]): Promise<{ code: number; out: string }> {
+    const r = await cliRaw(...(user ? ['--user', user] : []), ...args)
+    if (process.env.DEBUG_CLI) console.log(user, args.join(' '), '→', r.code, r.out)
     return r
   }
   async function cliRaw(...args: string[]): Promise<{ code: number; out: string }> {
     const lines: string[] = []
     const program = buildProgram((s) => lines.push(s))
     try {
-      await program.parseAsync(['node', 'casebinder', '--home', dir, '--actor', '测试员', ...args])
+      await program.parseAsync(['node', 'casebinder', '--home', dir, ...args])
       return { code: 0, out: lines.join('\n') }
     } catch (err) {
       return { code: 1, out: `${lines.join('\n')}\n${(err as Error).message}` }
@@ -529,7 +538,8 @@ describe('the same path through the CLI', () => {
     expect((await cli('review', 'submit', caseRef, '--reviewer', id('刘芳'), '--date', '2026-10-14')).out).toContain('2026-10-21前完成')
     expect(
       (
-        await cli(
+        await cliAs(
+          'liufang',
           'review',
           'decide',
           caseRef,
@@ -568,7 +578,8 @@ describe('the same path through the CLI', () => {
     expect((await cli('review', 'submit', caseRef, '--reviewer', id('刘芳'), '--date', '2026-10-16')).code).toBe(0)
     expect(
       (
-        await cli(
+        await cliAs(
+          'liufang',
           'review',
           'decide',
           caseRef,
@@ -617,8 +628,11 @@ describe('the same path through the CLI', () => {
     expect((await cli('review', 'catalogue', '--export', outDir)).code).toBe(0)
     expect(existsSync(join(outDir, '重大执法决定法制审核目录清单.csv'))).toBe(true)
 
-    const tl = await json<{ chain: { ok: boolean }; entries: { action: string }[] }>('timeline', caseRef)
+    const tl = await json<{ chain: { ok: boolean }; entries: { action: string; actor: string }[] }>('timeline', caseRef)
     expect(tl.chain.ok).toBe(true)
+    // the record names who signed in for each step
+    expect(tl.entries.filter((e) => e.action === 'review.decide').map((e) => e.actor)).toEqual(['liufang', 'liufang'])
+    expect(tl.entries.find((e) => e.action === 'discussion.record')?.actor).toBe('wangjg')
     expect(tl.entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['review.submit', 'review.decide', 'hearing.hold', 'discussion.record', 'publicity.publish'])
     )

@@ -78,7 +78,8 @@ describe('database and migrations', () => {
       2: '06b88ee919ccd84c14f900ef21034a17a3a999aa0ffb9556c32b3f1f830a1639',
       3: 'c3e3df61aabee7ebec1c2d7fe06d5d3fc091659ffe9f67d46116db7991fe9919',
       4: 'e98213350477e147985467f472a3f33071f99a90778eabba2e0f104adbab7dd8',
-      5: '7782a77282c168a197fddeb1ab2b137778fc47d86b60bf665d8d2a134c5549e3'
+      5: '7782a77282c168a197fddeb1ab2b137778fc47d86b60bf665d8d2a134c5549e3',
+      6: '9ddf6397d4a563df725ad8dfc145c73d09a99b4fb2c1f842005dee7db53e396c'
     }
     for (const m of MIGRATIONS) if (released[m.version]) expect(migrationChecksum(m), `migration ${m.version}`).toBe(released[m.version])
     const file = join(tmp(), 'db.sqlite')

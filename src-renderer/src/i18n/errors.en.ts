@@ -7,6 +7,19 @@ const errorsEn: Record<ErrorCode, string> = {
   UNKNOWN_CHANNEL: 'Unknown channel: {channel}',
   UNAUTHORIZED: 'Not allowed to use the CaseBinder service.',
   INTERNAL: 'Internal error: nothing was changed. See the log for details.',
+  // auth
+  AUTH_REQUIRED: 'Please sign in first.',
+  FORBIDDEN: 'You are not allowed to do this.',
+  AUTH_FAILED: 'The login or the password is not correct.',
+  AUTH_LOCKED: 'Too many failed sign-ins: the account is locked until {unlocksAt}.',
+  AUTH_INACTIVE: 'This account has been deactivated; ask an administrator.',
+  PASSWORD_WEAK: 'The password is too weak: at least 8 characters, with letters and digits.',
+  // users
+  SETUP_DONE: 'The administrator account has already been created; please sign in.',
+  USER_NOT_FOUND: 'User not found.',
+  USER_LOGIN_TAKEN: 'This login is already taken.',
+  USER_OFFICER_TAKEN: 'This officer is already linked to another account.',
+  USER_LAST_ADMIN: 'At least one active administrator account must remain.',
   // agency
   AGENCY_NOT_CONFIGURED: 'The enforcement agency is not set up yet: fill it in under Settings › Agency.',
   // officers

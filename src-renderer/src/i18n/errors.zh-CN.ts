@@ -11,6 +11,19 @@ const errorsZhCN: Record<ErrorCode, string> = {
   UNKNOWN_CHANNEL: '未知的接口：{channel}',
   UNAUTHORIZED: '无权访问案卷通服务',
   INTERNAL: '内部错误，操作未完成。详情见日志。',
+  // auth
+  AUTH_REQUIRED: '请先登录',
+  FORBIDDEN: '没有执行此操作的权限',
+  AUTH_FAILED: '登录名或密码不正确',
+  AUTH_LOCKED: '连续登录失败次数过多，账户已暂时锁定（{unlocksAt} 解锁）',
+  AUTH_INACTIVE: '账户已停用，请联系管理员',
+  PASSWORD_WEAK: '密码不符合要求：至少 8 位，同时包含字母和数字',
+  // users
+  SETUP_DONE: '已经创建过管理员账户，请登录',
+  USER_NOT_FOUND: '未找到该用户',
+  USER_LOGIN_TAKEN: '该登录名已被使用',
+  USER_OFFICER_TAKEN: '该执法人员已关联其他账户',
+  USER_LAST_ADMIN: '至少要保留一个在用的管理员账户',
   // agency
   AGENCY_NOT_CONFIGURED: '尚未登记执法主体信息，请先在“设置 › 执法主体”中填写',
   // officers

@@ -1,0 +1,53 @@
+/** Signing in (auth.*) and the agency's user accounts (users.*): who may call what is in access.ts. */
+import { z } from 'zod'
+import { PrincipalSchema } from '../core/roles'
+import { RolesSchema, UserSchema, loginField, passwordField, userNameField } from '../core/users'
+import { idInput, type ChannelMap } from './shared'
+
+const officerLink = z.number().int().positive().nullable()
+
+export const usersChannels = {
+  'auth.status': {
+    input: z.object({}),
+    output: z.object({
+      /** the home has no users yet: the first admin must be created (users.bootstrap) */
+      setupRequired: z.boolean(),
+      principal: PrincipalSchema.nullable()
+    })
+  },
+  'auth.signIn': {
+    input: z.object({ login: z.string().trim().min(1, { message: '请输入登录名' }).max(64), password: passwordField }),
+    output: PrincipalSchema
+  },
+  'auth.changePassword': {
+    input: z.object({ current: passwordField, next: passwordField }),
+    output: UserSchema
+  },
+  'users.bootstrap': {
+    input: z.object({ login: loginField, name: userNameField, password: passwordField, officerId: officerLink.default(null) }),
+    output: UserSchema
+  },
+  'users.list': { input: z.object({}), output: z.array(UserSchema) },
+  'users.add': {
+    input: z.object({
+      login: loginField,
+      name: userNameField,
+      roles: RolesSchema,
+      officerId: officerLink.default(null),
+      password: passwordField
+    }),
+    output: UserSchema
+  },
+  'users.edit': {
+    input: idInput.extend({
+      patch: z.object({
+        name: userNameField.optional(),
+        roles: RolesSchema.optional(),
+        officerId: officerLink.optional(),
+        active: z.boolean().optional()
+      })
+    }),
+    output: UserSchema
+  },
+  'users.resetPassword': { input: idInput.extend({ password: passwordField }), output: UserSchema }
+} as const satisfies ChannelMap

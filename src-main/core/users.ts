@@ -1,0 +1,40 @@
+/**
+ * The agency's users as the services show them (never with the password hash), and what the user channels take.
+ * Roles and the access rules are in core/roles.ts.
+ */
+import { z } from 'zod'
+import { ROLES } from './roles'
+
+export const RolesSchema = z.array(z.enum(ROLES)).min(1, { message: '请至少选择一个角色' })
+
+export const loginField = z
+  .string()
+  .trim()
+  .min(2, { message: '登录名至少 2 个字符' })
+  .max(32, { message: '登录名最长 32 个字符' })
+  .regex(/^[A-Za-z0-9._-]+$/, { message: '登录名只能包含字母、数字、点、下划线和连字符' })
+
+export const userNameField = z.string().trim().min(1, { message: '请填写姓名' }).max(30)
+
+/** A password as typed: its strength is checked by the service (passwordProblem), not here. */
+export const passwordField = z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码最长 128 位' })
+
+export const UserSchema = z.object({
+  id: z.number().int(),
+  login: z.string(),
+  name: z.string(),
+  officerId: z.number().int().nullable(),
+  roles: z.array(z.enum(ROLES)),
+  active: z.boolean(),
+  /** consecutive failed sign-ins since the last success */
+  failedAttempts: z.number().int(),
+  /** ISO time until which sign-in is refused, or null */
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type User = z.output<typeof UserSchema>
+
+/** Sign-in lockout: this many consecutive failures lock the account for LOCK_MINUTES. */
+export const MAX_FAILED_SIGN_INS = 5
+export const LOCK_MINUTES = 15

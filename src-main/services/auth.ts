@@ -1,0 +1,109 @@
+/**
+ * Signing in: the home's setup state, sign-in with a lockout after repeated failures, and a user's own password
+ * change. A door calls `auth.signIn` and carries the returned principal in its context; `invoke` then checks every
+ * call against the channel's access rule (authorize.ts).
+ */
+import { appError } from '../core/errors'
+import { localDateTimeOf } from '../core/dates'
+import type { Principal } from '../core/roles'
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, type User } from '../core/users'
+import { countUsers, findUser, findUserCredentials, passwordHashOf, setPasswordHash, setSignInState } from '../store/repos/users'
+import { change, transact, type ServiceContext } from './context'
+import { hashPassword, verifyPassword } from './passwords'
+import { assertPasswordStrong } from './users'
+
+export function principalOf(u: User): Principal {
+  return { userId: u.id, login: u.login, name: u.name, officerId: u.officerId, roles: u.roles }
+}
+
+export function authStatus(ctx: ServiceContext): { setupRequired: boolean; principal: Principal | null } {
+  return { setupRequired: countUsers(ctx.home.db) === 0, principal: ctx.principal }
+}
+
+/**
+ * A hash to verify against when the login is unknown, so that an unknown login costs the same time as a wrong
+ * password and the answer does not tell them apart. Made once per process, on first need.
+ */
+let decoy: string | null = null
+const decoyHash = () => (decoy ??= hashPassword('casebinder-decoy-password-0'))
+
+const failed = () => appError('AUTH_FAILED', '登录名或密码不正确')
+
+function lockedError(until: string) {
+  const unlocksAt = localDateTimeOf(new Date(until))
+  return appError('AUTH_LOCKED', `连续 ${MAX_FAILED_SIGN_INS} 次登录失败，账户已锁定，${unlocksAt} 后可再次登录`, {
+    unlocksAt,
+    lockedUntil: until
+  })
+}
+
+export function authSignIn(ctx: ServiceContext, input: { login: string; password: string }): Principal {
+  const db = ctx.home.db
+  const now = ctx.now()
+  const found = findUserCredentials(db, input.login)
+  if (!found) {
+    verifyPassword(input.password, decoyHash())
+    throw failed()
+  }
+  const { user, passwordHash } = found
+  if (user.lockedUntil && new Date(user.lockedUntil) > now) throw lockedError(user.lockedUntil)
+  if (!verifyPassword(input.password, passwordHash)) {
+    // The failure is counted (and a lockout recorded) in a transaction of its own that commits even though the
+    // call then fails: a refused sign-in must still count towards the lock. A lock that has run out starts afresh.
+    const before = user.lockedUntil ? 0 : user.failedAttempts
+    const attempts = before + 1
+    const lockedUntil = attempts >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
+    transact(ctx, (tx) => {
+      setSignInState(tx.db, user.id, attempts, lockedUntil)
+      if (lockedUntil)
+        tx.record('users', {
+          action: 'user.locked',
+          targetType: 'user',
+          targetId: user.id,
+          summary: `账户 ${user.login} 连续 ${attempts} 次登录失败，锁定至 ${localDateTimeOf(new Date(lockedUntil))}`,
+          detail: { userId: user.id, attempts, lockedUntil }
+        })
+    })
+    throw lockedUntil ? lockedError(lockedUntil) : failed()
+  }
+  if (!user.active) throw appError('AUTH_INACTIVE', `账户 ${user.login} 已停用，请联系管理员`)
+  const principal = principalOf(user)
+  // the entry names the user signing in: the context has no principal yet
+  transact({ ...ctx, principal }, (tx) => {
+    setSignInState(tx.db, user.id, 0, null)
+    tx.record('auth', {
+      action: 'auth.signIn',
+      targetType: 'user',
+      targetId: user.id,
+      summary: `${user.name}（${user.login}）登录`,
+      detail: {}
+    })
+  })
+  return principal
+}
+
+export function authChangePassword(ctx: ServiceContext, input: { current: string; next: string }): User {
+  const me = ctx.principal
+  if (!me) throw appError('AUTH_REQUIRED', '请先登录')
+  const stored = passwordHashOf(ctx.home.db, me.userId)
+  if (!stored || !verifyPassword(input.current, stored)) {
+    throw appError('AUTH_FAILED', '当前密码不正确', { issues: [{ path: 'current', message: '当前密码不正确' }] })
+  }
+  assertPasswordStrong(input.next, 'next')
+  const passwordHash = hashPassword(input.next)
+  return change(
+    ctx,
+    'users',
+    (db, at) => {
+      setPasswordHash(db, me.userId, passwordHash, at)
+      return findUser(db, me.userId)!
+    },
+    (u) => ({
+      action: 'user.password_change',
+      targetType: 'user',
+      targetId: u.id,
+      summary: `${u.login} 修改了自己的密码`,
+      detail: { userId: u.id }
+    })
+  )
+}

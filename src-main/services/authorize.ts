@@ -1,0 +1,96 @@
+/**
+ * Authorization at the boundary: `invoke` asks `authorize` before a handler runs. The channel's rule
+ * (contract/access.ts) is checked against the caller's roles (core/roles.ts `roleRefusal`), then, where the rule
+ * has a per-case part, against the case the input names (`caseRefusal`): its handlers (the officers on the case)
+ * and the legal reviewer assigned to its review round. A refusal is an AppError value and nothing is written.
+ */
+import type { Channel } from '../contract'
+import { ACCESS } from '../contract/access'
+import type { AppError } from '../core/errors'
+import { caseRefusal, roleRefusal, type AccessRule, type Principal } from '../core/roles'
+import type { Db } from '../store/db'
+import { caseOfficers } from '../store/repos/cases'
+import { findDocument } from '../store/repos/documents'
+import { caseReviews, findHearing, findReview } from '../store/repos/review'
+import { countUsers, findUser } from '../store/repos/users'
+import { principalOf } from './auth'
+import type { ServiceContext } from './context'
+
+/** The roles a rule names, for the refusal's details (`setup` is the admin's once users exist). */
+function rolesOf(rule: AccessRule): readonly string[] {
+  return rule.who === 'setup' ? ['admin'] : typeof rule.who === 'string' ? [] : rule.who
+}
+
+/** The case a channel's input is about, and its assigned reviewer where the input names a review round. */
+function caseOf(db: Db, channel: Channel, input: Record<string, unknown>): { caseId: number; reviewer?: number } | null {
+  const num = (k: string) => (typeof input[k] === 'number' ? (input[k] as number) : null)
+  const caseId = num('caseId')
+  if (caseId !== null) return { caseId }
+  const area = channel.slice(0, channel.indexOf('.'))
+  if (area === 'cases' && num('id') !== null) return { caseId: num('id')! }
+  const docId = area === 'documents' ? (num('documentId') ?? num('id')) : null
+  if (docId !== null) {
+    const d = findDocument(db, docId)
+    return d ? { caseId: d.caseId } : null
+  }
+  const reviewId = num('reviewId')
+  if (reviewId !== null) {
+    // the reviewer assigned to the round the input names (its state is the handler's to check)
+    const r = findReview(db, reviewId)
+    return r ? { caseId: r.caseId, reviewer: r.reviewerId } : null
+  }
+  const hearingId = num('hearingId')
+  if (hearingId !== null) {
+    const h = findHearing(db, hearingId)
+    return h ? { caseId: h.caseId } : null
+  }
+  return null
+}
+
+/** The per-case facts: the case's officers, and the reviewer of the round named or of the case's open round. */
+function caseFacts(db: Db, target: { caseId: number; reviewer?: number }): { handlers: number[]; assignedReviewer: number | null } {
+  const handlers = (caseOfficers(db, [target.caseId]).get(target.caseId) ?? []).map((o) => o.officerId)
+  const assignedReviewer = target.reviewer ?? caseReviews(db, target.caseId).find((r) => r.status === 'in_review')?.reviewerId ?? null
+  return { handlers, assignedReviewer }
+}
+
+type Refusal = { ok: false; error: AppError }
+
+/**
+ * The caller part, checked before the input is even parsed (an unsigned caller learns nothing of a channel's
+ * input): the channel's roles. Returns the refusal, or the principal as the store knows it now (a user deactivated
+ * since sign-in is refused; one whose roles changed acts with the current ones). Trusted in-process contexts
+ * (no principal, no `requireAuth`) pass unchecked.
+ */
+export function authorizeCaller(ctx: ServiceContext, channel: Channel): { ok: true; principal: Principal | null } | Refusal {
+  if (!ctx.requireAuth && !ctx.principal) return { ok: true, principal: null }
+  const rule: AccessRule = ACCESS[channel]
+  if (rule.who === 'anyone') return { ok: true, principal: ctx.principal }
+  const db = ctx.home.db
+  let principal: Principal | null = null
+  if (ctx.principal) {
+    const u = findUser(db, ctx.principal.userId)
+    if (!u || !u.active) {
+      return { ok: false, error: { code: 'AUTH_REQUIRED', message: '账户已停用或不存在，请重新登录', details: { channel } } }
+    }
+    principal = principalOf(u)
+  }
+  const byRole = roleRefusal(rule, principal, rule.who === 'setup' ? countUsers(db) > 0 : true)
+  if (byRole) return { ok: false, error: { ...byRole, details: { channel, roles: rolesOf(rule) } } }
+  return { ok: true, principal }
+}
+
+/**
+ * The per-case part, on the parsed input: the case it names (its `caseId`; `id` for cases.*; the document's case
+ * for documents.*; the round's for `reviewId`; the hearing's for `hearingId`), its handlers and assigned reviewer.
+ * Returns the refusal or null.
+ */
+export function authorizeCase(channel: Channel, ctx: ServiceContext, principal: Principal | null, input: unknown): Refusal | null {
+  const rule: AccessRule = ACCESS[channel]
+  if (!rule.case || !principal) return null
+  const target = caseOf(ctx.home.db, channel, (input ?? {}) as Record<string, unknown>)
+  // an unknown case, document or round is the handler's to report (CASE_NOT_FOUND, …)
+  if (!target) return null
+  const byCase = caseRefusal(rule, principal, caseFacts(ctx.home.db, target))
+  return byCase ? { ok: false, error: { ...byCase, details: { channel, roles: rolesOf(rule), caseId: target.caseId } } } : null
+}
