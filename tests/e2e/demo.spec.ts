@@ -5,6 +5,16 @@ test('demo data from the welcome dialog; publicity lists download as BOM-prefixe
   // (d) load the demo from the first-run dialog
   await welcomeDialog(page).getByRole('button', { name: '载入演示数据' }).click()
   await expect(page.locator('.el-message--success', { hasText: '已载入演示数据：执法人员 7 名' })).toBeVisible()
+  // the demo's sign-in accounts and their one password are shown before the user starts
+  const accountsDialog = page.getByRole('dialog', { name: '演示账号' })
+  const accounts = accountsDialog.getByTestId('demo-accounts')
+  await expect(accounts).toContainText('liufang')
+  await expect(accounts.locator('tr', { hasText: 'liufang' })).toContainText('法制审核人员')
+  await expect(accounts.locator('tr', { hasText: 'zhaomin' })).toContainText('档案员')
+  await expect(accountsDialog.getByTestId('demo-password')).toHaveText('演示密码（所有账号相同）：demo2026')
+  await app.screenshot('demo-accounts')
+  await accountsDialog.getByRole('button', { name: '开始使用' }).click()
+  await expect(accountsDialog).toBeHidden()
   await expect(welcomeDialog(page)).toBeHidden()
   await expect(page).toHaveURL(/#\/settings\/officers$/)
   await expect(page.getByTestId('header-agency')).toHaveText('江州市应急管理局')

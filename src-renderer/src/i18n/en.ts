@@ -71,7 +71,24 @@ const en: Messages = {
     blankHint: 'Start blank: enter your agency first, then register your officers.',
     loadDemo: 'Load demo data',
     startBlank: 'Start blank',
-    demoLoaded: 'Demo data loaded: {n} officers'
+    demoLoaded: 'Demo data loaded: {n} officers',
+    accountsTitle: 'Demo accounts',
+    accountsIntro:
+      'The demo data comes with these sign-in accounts, each with its own roles, to try handling, legal review, approval and archiving.',
+    password: 'Demo password (the same for every account): {password}',
+    passwordWarning: 'Demo accounts are for getting to know the features; do not use them in a real data folder.',
+    colLogin: 'Login',
+    colName: 'Name',
+    colRoles: 'Roles',
+    done: 'Start'
+  },
+  roles: {
+    admin: 'Administrator',
+    handler: 'Case handler',
+    reviewer: 'Legal reviewer',
+    head: 'Head of agency',
+    archivist: 'Archivist',
+    clerk: 'Clerk'
   },
   agency: {
     title: 'Agency',

@@ -74,7 +74,23 @@ const zhCN = {
     blankHint: '从空白开始：先填写本机关的执法主体信息，再登记执法人员。',
     loadDemo: '载入演示数据',
     startBlank: '从空白开始',
-    demoLoaded: '已载入演示数据：执法人员 {n} 名'
+    demoLoaded: '已载入演示数据：执法人员 {n} 名',
+    accountsTitle: '演示账号',
+    accountsIntro: '演示数据包含以下登录账号，每人的角色不同，可分别体验承办、法制审核、审批和归档。',
+    password: '演示密码（所有账号相同）：{password}',
+    passwordWarning: '演示账号仅用于熟悉功能，请勿在正式数据目录中使用。',
+    colLogin: '登录名',
+    colName: '姓名',
+    colRoles: '角色',
+    done: '开始使用'
+  },
+  roles: {
+    admin: '管理员',
+    handler: '办案人员',
+    reviewer: '法制审核人员',
+    head: '负责人',
+    archivist: '档案员',
+    clerk: '内勤'
   },
   agency: {
     title: '执法主体',
