@@ -140,6 +140,11 @@ export interface MaterialsInput {
   hearingHeld: boolean
 }
 
+/** The mandatory 送审材料 not yet in the case: what the submit dialog and the CLI warn about. */
+export function missingMaterials(items: readonly MaterialItem[]): MaterialItem[] {
+  return items.filter((m) => m.mandatory && !m.present)
+}
+
 export function materialsChecklist(input: MaterialsInput): MaterialItem[] {
   const docs = input.documents.filter((d) => d.status !== 'voided')
   const ofTypes = (types: readonly string[], issuedOnly = false) =>

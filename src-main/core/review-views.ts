@@ -130,6 +130,8 @@ export const ReviewShowSchema = z.object({
   profile: ReviewProfileSchema,
   manualFlagOptions: z.array(z.object({ code: z.string(), label: z.string(), description: z.string() })),
   materials: z.array(MaterialItemSchema),
+  /** the mandatory materials still missing (a subset of `materials`) */
+  missingMaterials: z.array(MaterialItemSchema),
   decisionDraft: z.object({ id: z.number().int(), title: z.string(), revision: z.number().int() }).nullable(),
   rounds: z.array(
     ReviewRoundSchema.extend({ overdue: z.boolean(), canDecide: z.boolean(), canRespond: z.boolean(), canCoordinate: z.boolean() })

@@ -50,6 +50,19 @@ function assertOfficerLinkable(db: Db, officerId: number | null, exceptUserId?: 
   }
 }
 
+/** A new account (the officer link checked), as stored. */
+function createUser(
+  db: Db,
+  u: { login: string; name: string; officerId: number | null; roles: Role[]; passwordHash: string },
+  at: string
+): User {
+  assertOfficerLinkable(db, u.officerId)
+  return findUser(
+    db,
+    insertUser(db, { login: u.login, name: u.name, officerId: u.officerId, roles: u.roles, passwordHash: u.passwordHash }, at)
+  )!
+}
+
 const activeAdmins = (db: Db) => listUsers(db).filter((u) => u.active && u.roles.includes('admin'))
 
 export function usersBootstrap(
@@ -64,9 +77,7 @@ export function usersBootstrap(
     'users',
     (db, at) => {
       if (countUsers(db) > 0) throw appError('SETUP_DONE', '已经创建过管理员账户，请使用已有账户登录')
-      assertOfficerLinkable(db, input.officerId)
-      const roles: Role[] = ['admin']
-      return findUser(db, insertUser(db, { login: input.login, name: input.name, officerId: input.officerId, roles, passwordHash }, at))!
+      return createUser(db, { ...input, roles: ['admin'], passwordHash }, at)
     },
     (u) => ({
       action: 'user.bootstrap',
@@ -93,9 +104,7 @@ export function usersAdd(
     'users',
     (db, at) => {
       assertLoginFree(db, input.login)
-      assertOfficerLinkable(db, input.officerId)
-      const roles = [...new Set(input.roles)]
-      return findUser(db, insertUser(db, { login: input.login, name: input.name, officerId: input.officerId, roles, passwordHash }, at))!
+      return createUser(db, { ...input, roles: [...new Set(input.roles)], passwordHash }, at)
     },
     (u) => ({ action: 'user.add', targetType: 'user', targetId: u.id, summary: `新增用户 ${u.login}（${u.name}）`, detail: { after: u } })
   )

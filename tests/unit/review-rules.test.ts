@@ -8,7 +8,13 @@ import {
   MajorCatalogueSchema,
   type MajorFacts
 } from '../../src-main/core/major-decision'
-import { materialsChecklist, ReviewDecisionSchema, REVIEW_ASPECTS, reviewerProblem } from '../../src-main/core/legal-review'
+import {
+  materialsChecklist,
+  missingMaterials,
+  ReviewDecisionSchema,
+  REVIEW_ASPECTS,
+  reviewerProblem
+} from '../../src-main/core/legal-review'
 import {
   buildPublicityRecord,
   DEFAULT_PUBLICITY_POLICY,
@@ -242,5 +248,13 @@ describe('CSV for publication', () => {
         ]
       })
     ).toBe('\uFEFF名称,说明\r\n"甲,乙","他说""好"""\r\n"第一行\n第二行",无\r\n')
+  })
+})
+
+describe('missing review materials', () => {
+  it('lists the mandatory items not yet present, and only those', () => {
+    const item = (code: string, mandatory: boolean, present: boolean) => ({ code, label: code, mandatory, present, refs: [] })
+    const items = [item('a', true, true), item('b', true, false), item('c', false, false)]
+    expect(missingMaterials(items).map((m) => m.code)).toEqual(['b'])
   })
 })

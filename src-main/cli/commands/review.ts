@@ -3,7 +3,14 @@ import type { Command } from 'commander'
 import type { ChannelOutput } from '../../contract'
 import { GATE_STEP_LABELS, GATE_STEPS } from '../../core/gates'
 import { z } from 'zod'
-import { HEAD_DECISION_LABELS, HEAD_DECISIONS, REVIEW_ASPECT_LABELS, REVIEW_ASPECTS, ReviewDecisionSchema } from '../../core/legal-review'
+import {
+  HEAD_DECISION_LABELS,
+  HEAD_DECISIONS,
+  REVIEW_ASPECT_LABELS,
+  REVIEW_ASPECTS,
+  ReviewDecisionSchema,
+  missingMaterials
+} from '../../core/legal-review'
 import { ReviewInputs } from '../../core/review-views'
 import { MEASURES } from '../../core/major-decision'
 import { caseIdOf, type Door } from '../run'
@@ -33,7 +40,7 @@ export function printReview(out: Printer, s: ReviewShow): void {
         `    协调：${r.coordination}；${r.headName}：${isOneOf(HEAD_DECISIONS, r.headDecision) ? HEAD_DECISION_LABELS[r.headDecision] : r.headDecision}`
       )
   }
-  printMissing(out, s.materials)
+  printMissing(out, s.missingMaterials)
   if (s.gates.length) {
     out.line('作出决定前还需：')
     for (const g of s.gates) out.line(`  - [${isOneOf(GATE_STEPS, g.step) ? GATE_STEP_LABELS[g.step] : g.step}] ${g.message}（${g.fix}）`)
@@ -45,8 +52,7 @@ export function printReview(out: Printer, s: ReviewShow): void {
     )
 }
 
-function printMissing(out: Printer, materials: ReviewShow['materials']): void {
-  const missing = materials.filter((m) => m.mandatory && !m.present)
+function printMissing(out: Printer, missing: ReviewShow['missingMaterials']): void {
   if (missing.length) out.line(`缺少材料：${missing.map((m) => m.label).join('、')}`)
 }
 
@@ -132,7 +138,7 @@ export function registerReview(program: Command, door: Door, out: Printer): void
       })
       if (o.json) return out.json(r)
       out.line(`已提交法制审核：第${r.round}轮，审核人员${r.reviewerName}，${r.due}前完成`)
-      printMissing(out, r.materials)
+      printMissing(out, missingMaterials(r.materials))
     })
   review
     .command('decide <case>')

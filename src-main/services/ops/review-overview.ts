@@ -6,7 +6,7 @@ import { CASE_STATUS_LABELS, DECIDED_STATUSES } from '../../core/case'
 import { canRequestHearing, canSubmitReview, hearingActions, roundActions } from '../../core/review-actions'
 import { decisionKind, isDecisionType } from '../../core/decisions'
 import { decisionGate } from '../../core/gates'
-import { materialsChecklist, REVIEW_OUTCOME_LABELS } from '../../core/legal-review'
+import { materialsChecklist, missingMaterials, REVIEW_OUTCOME_LABELS } from '../../core/legal-review'
 import type { Db } from '../../store/db'
 import { caseOfficers } from '../../store/repos/cases'
 import { caseDocuments, type DocumentRecord } from '../../store/repos/documents'
@@ -59,6 +59,7 @@ export function reviewOverview(db: Db, caseId: number, today: string) {
     c.procedure === 'general'
       ? decisionGate(gateState(db, c.id, { draft, decisionDate: today, kind: draft ? decisionKind(draft.type) : 'penalty' }))
       : []
+  const materials = materialsNow(db, c.id)
   return {
     caseId: c.id,
     caseName: c.name,
@@ -72,7 +73,8 @@ export function reviewOverview(db: Db, caseId: number, today: string) {
     discussionRequired: a.discussionRequired,
     profile,
     manualFlagOptions: a.catalogue.manualFlags,
-    materials: materialsNow(db, c.id),
+    materials,
+    missingMaterials: missingMaterials(materials),
     decisionDraft: draft ? { id: draft.id, title: draft.title, revision: draft.revision } : null,
     rounds: caseReviews(db, c.id).map((r, _, all) => ({ ...reviewView(db, r), ...roundActions(r, all, today) })),
     canSubmit: canSubmitReview(caseReviews(db, c.id).at(-1) ?? null, gates, DECIDED_STATUSES.includes(c.status)),
