@@ -1,11 +1,22 @@
 /**
  * The backend side of the wire: on `init` it opens the data home and creates the service context, then answers
- * every request through the registry's `invoke` and pushes the context's events. On `shutdown` it closes the
+ * every request through the registry's `invoke` and pushes the context's events. The backend serves one window,
+ * so it holds that window's sign-in session (services/sessions.ts): every call needs a signed-in user. On `shutdown` it closes the
  * database and says `closed`. Runs wherever an Endpoint can be had (utilityProcess, worker thread).
  */
 import type { AppEvent } from '../contract'
 import type { Result } from '../core/errors'
-import { createContext, invoke, openHome, writeFileAtomic, type Home, type InvokeLogger, type ServiceContext } from '../services'
+import {
+  createContext,
+  invoke,
+  openHome,
+  SessionTable,
+  sessionCall,
+  writeFileAtomic,
+  type Home,
+  type InvokeLogger,
+  type ServiceContext
+} from '../services'
 import { parseToBackend, type BackendInit, type BackendRequest, type Endpoint, type ToMain } from './protocol'
 
 export interface ServeOptions {
@@ -18,6 +29,8 @@ export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
   let home: Home | null = null
   let ctx: ServiceContext | null = null
   let closed = false
+  const sessions = new SessionTable()
+  let sessionId: string | null = null
   const send = (m: ToMain) => port.send(m)
 
   const open = (init: BackendInit) => {
@@ -38,7 +51,13 @@ export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
 
   const answer = (req: BackendRequest): Result<unknown> => {
     if (!ctx) return { ok: false, error: { code: 'INTERNAL', message: '后台服务尚未就绪。', details: { backend: 'not-ready' } } }
-    if (req.kind === 'call') return invoke(ctx, req.channel, req.input, options.logger)
+    if (req.kind === 'call') {
+      const outcome = sessionCall(ctx, sessions, sessionId, req.channel, req.input, (c, ch, i) => invoke(c, ch, i, options.logger))
+      if (outcome.opened) sessionId = outcome.opened
+      else if (outcome.closed) sessionId = null
+      return outcome.result
+    }
+    if (sessionId === null) return { ok: false, error: { code: 'AUTH_REQUIRED', message: '请先登录' } }
     try {
       writeFileAtomic(req.path, req.data)
       return { ok: true, value: req.path }

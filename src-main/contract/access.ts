@@ -20,6 +20,8 @@ export const ACCESS = {
   'app.info': anyone,
   'auth.status': anyone,
   'auth.signIn': anyone,
+  'auth.signOut': anyone,
+  'auth.setIdleMinutes': admin,
   'auth.changePassword': signedIn,
   'users.bootstrap': { who: 'setup' },
   'users.list': admin,

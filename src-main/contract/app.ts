@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { ActivitySchema, ChainReportSchema } from '../core/activity'
 import { CaseSummarySchema, DeadlineViewSchema } from '../core/case-views'
 import { CASE_STATUSES } from '../core/case'
-import { ROLES } from '../core/roles'
+import { DemoAccountSchema } from '../core/users'
 import type { ChannelMap } from './shared'
 
 export const appChannels = {
@@ -37,7 +37,7 @@ export const appChannels = {
       parties: z.number().int(),
       cases: z.number().int(),
       /** the sign-in accounts created, one per demo officer plus `admin` */
-      accounts: z.array(z.object({ login: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)) })),
+      accounts: z.array(DemoAccountSchema),
       /** the one password of every demo account */
       password: z.string()
     })

@@ -6,9 +6,11 @@ import { z } from 'zod'
 import { AuditHeadSchema } from './activity'
 import { ORDER_SCHEMES } from './dossier'
 import { PublicityPolicySchema } from './publicity'
+import { IdleMinutesSchema } from './users'
 
 export const SETTING_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'home.createdAt': z.string(),
+  'auth.idleMinutes': IdleMinutesSchema,
   'audit.head': AuditHeadSchema,
   'certificates.expiryWarningDays': z.number().int().min(0),
   'publicity.policy': PublicityPolicySchema,

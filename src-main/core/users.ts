@@ -38,3 +38,14 @@ export type User = z.output<typeof UserSchema>
 /** Sign-in lockout: this many consecutive failures lock the account for LOCK_MINUTES. */
 export const MAX_FAILED_SIGN_INS = 5
 export const LOCK_MINUTES = 15
+
+/** Idle sessions end after this many minutes unless the agency sets another time (settings key auth.idleMinutes). */
+export const IDLE_MINUTES_DEFAULT = 30
+export const IdleMinutesSchema = z
+  .number()
+  .int({ message: '请填写整数分钟' })
+  .min(5, { message: '空闲锁定时间至少 5 分钟' })
+  .max(480, { message: '空闲锁定时间最长 480 分钟' })
+
+/** A demo account as the demo load reports it and a demo home's sign-in screen lists it (never a password hash). */
+export const DemoAccountSchema = z.object({ login: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)) })

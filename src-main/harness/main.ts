@@ -22,7 +22,7 @@ function rendererDir(): string {
 
 async function main() {
   const { values } = parseArgs({
-    options: { home: { type: 'string' }, port: { type: 'string' }, actor: { type: 'string' } },
+    options: { home: { type: 'string' }, port: { type: 'string' } },
     allowPositionals: false
   })
   const port = values.port ? Number(values.port) : 0
@@ -30,7 +30,8 @@ async function main() {
     console.error(`casebinder serve: --port must be 0–65535, got ${values.port}`)
     process.exit(2)
   }
-  const actor = values.actor ?? userInfo().username
+  // who opened the home: named only by the home's own entries (migrations, seeding); every call is a signed-in user's
+  const actor = `system (${userInfo().username})`
   const home = openHome(values.home ? resolve(values.home) : defaultHome(), { actor })
   const harness = await startHarness({
     staticDir: rendererDir(),

@@ -3,6 +3,8 @@
  *   POST /api/<channel>   JSON body in, Result JSON out (errors are values: HTTP 200 with ok:false)
  *   GET  /api/events      server-sent events (job progress, data changes)
  * Access needs the random token printed at start (?token=… once; then an HttpOnly SameSite=Strict cookie).
+ * The token only opens the page: every call then needs a signed-in user. A successful auth.signIn sets a second
+ * HttpOnly SameSite=Strict cookie naming the session (services/sessions.ts); auth.signOut and idle expiry end it.
  * The Host header must name our loopback address (DNS-rebinding guard) and a cross-origin POST is refused.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -11,7 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { AppEvent } from '../contract'
-import { invoke, type InvokeLogger } from '../services'
+import { invoke, SessionTable, sessionCall, type InvokeLogger } from '../services'
 import type { ServiceContext } from '../services'
 
 const MIME: Record<string, string> = {
@@ -33,6 +35,7 @@ const CSP =
 
 const MAX_BODY = 16 * 1024 * 1024
 const COOKIE = 'casebinder_token'
+const SESSION_COOKIE = 'casebinder_session'
 
 export interface HarnessOptions {
   /** build the service context once the emit function exists */
@@ -56,11 +59,11 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-function cookieToken(req: IncomingMessage): string | null {
+function cookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie ?? ''
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=')
-    if (k === COOKIE) return decodeURIComponent(v.join('='))
+    if (k === name) return decodeURIComponent(v.join('='))
   }
   return null
 }
@@ -90,6 +93,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     for (const c of clients) c.write(data)
   }
   const ctx = options.context(emit)
+  const sessions = new SessionTable()
   let port = 0
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
@@ -106,7 +110,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'unexpected Host header')
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
     const queryToken = url.searchParams.get('token')
-    const presented = queryToken ?? cookieToken(req) ?? (req.headers['x-casebinder-token'] as string | undefined) ?? ''
+    const presented = queryToken ?? cookie(req, COOKIE) ?? (req.headers['x-casebinder-token'] as string | undefined) ?? ''
     if (!safeEqual(presented, token)) {
       return send(
         res,
@@ -149,8 +153,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
-      const result = invoke(ctx, channel, input, options.logger)
-      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
+      const outcome = sessionCall(ctx, sessions, cookie(req, SESSION_COOKIE), channel, input, (c, ch, i) =>
+        invoke(c, ch, i, options.logger)
+      )
+      const extra: Record<string, string> = {}
+      if (outcome.opened) extra['Set-Cookie'] = `${SESSION_COOKIE}=${outcome.opened}; HttpOnly; SameSite=Strict; Path=/`
+      else if (outcome.closed) extra['Set-Cookie'] = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+      return send(res, 200, JSON.stringify(outcome.result), 'application/json; charset=utf-8', extra)
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed')

@@ -6,18 +6,75 @@
 import { appError } from '../core/errors'
 import { localDateTimeOf } from '../core/dates'
 import type { Principal } from '../core/roles'
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, type User } from '../core/users'
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, type DemoAccountSchema, type User } from '../core/users'
 import { countUsers, findUser, findUserCredentials, passwordHashOf, setPasswordHash, setSignInState } from '../store/repos/users'
 import { change, transact, type ServiceContext } from './context'
 import { hashPassword, verifyPassword } from './passwords'
 import { assertPasswordStrong } from './users'
+import { idleMinutes } from './sessions'
+import { getSetting, setSetting } from '../store/settings'
+import type { z } from 'zod'
+import { CHANNELS } from '../contract'
+import { ACCESS } from '../contract/access'
+import { roleRefusal } from '../core/roles'
+import { DEMO_PASSWORD } from '../demo/material'
 
 export function principalOf(u: User): Principal {
   return { userId: u.id, login: u.login, name: u.name, officerId: u.officerId, roles: u.roles }
 }
 
-export function authStatus(ctx: ServiceContext): { setupRequired: boolean; principal: Principal | null } {
-  return { setupRequired: countUsers(ctx.home.db) === 0, principal: ctx.principal }
+type DemoAccount = z.output<typeof DemoAccountSchema>
+
+/**
+ * What a door's UI needs before and after sign-in: whether the home still needs its first admin, who is signed in,
+ * the idle time, the channels the caller's roles may call (the UI offers only those; the per-case part is still
+ * checked on each call), and on a demo home its accounts.
+ */
+export function authStatus(ctx: ServiceContext) {
+  const hasUsers = countUsers(ctx.home.db) > 0
+  const may = CHANNELS.filter((c) => roleRefusal(ACCESS[c], ctx.principal, hasUsers) === null)
+  const accounts = getSetting<DemoAccount[] | null>(ctx.home.db, 'demo.accounts', null)
+  return {
+    setupRequired: !hasUsers,
+    principal: ctx.principal,
+    idleMinutes: idleMinutes(ctx),
+    may,
+    demo: accounts ? { password: DEMO_PASSWORD, accounts } : null
+  }
+}
+
+const SIGN_OUT_REASONS = { user: '退出登录', idle: '空闲超时，屏幕已锁定', lock: '锁定屏幕' } as const
+
+/** The door closes its session after this answers; a signed-in caller's leaving is recorded (idle or by hand). */
+export function authSignOut(ctx: ServiceContext, input: { reason: 'user' | 'idle' | 'lock' }): Record<string, never> {
+  const me = ctx.principal
+  if (me) {
+    transact(ctx, (tx) =>
+      tx.record('auth', {
+        action: 'auth.signOut',
+        targetType: 'user',
+        targetId: me.userId,
+        summary: `${me.name}（${me.login}）${SIGN_OUT_REASONS[input.reason]}`,
+        detail: { reason: input.reason }
+      })
+    )
+  }
+  return {}
+}
+
+export function authSetIdleMinutes(ctx: ServiceContext, input: { minutes: number }): { idleMinutes: number } {
+  const before = idleMinutes(ctx)
+  transact(ctx, (tx) => {
+    setSetting(tx.db, 'auth.idleMinutes', input.minutes)
+    tx.record('settings', {
+      action: 'auth.idle_minutes',
+      targetType: 'setting',
+      targetId: null,
+      summary: `空闲锁定时间由 ${before} 分钟改为 ${input.minutes} 分钟`,
+      detail: { before, after: input.minutes }
+    })
+  })
+  return { idleMinutes: input.minutes }
 }
 
 /**

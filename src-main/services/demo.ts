@@ -18,6 +18,7 @@ import { caseReviews } from '../store/repos/review'
 import { findUserByLogin, insertUser } from '../store/repos/users'
 import type { Role } from '../core/roles'
 import { hashPassword } from './passwords'
+import { setSetting } from '../store/settings'
 import { loadCalendar } from './calendar'
 import { today, transact, type ServiceContext, type Tx } from './context'
 import { activeRules } from './ops/deadlines'
@@ -71,6 +72,8 @@ function seed(tx: Tx, caseCount: number, passwordHash: string): DemoResult {
   for (const o of foundation.officers) insertOfficer(db, o, at)
   const officers = listOfficers(db, true)
   const accounts = seedAccounts(tx, officers, passwordHash)
+  // a demo home says so on its sign-in screen (the accounts and their one password)
+  setSetting(db, 'demo.accounts', accounts)
   tx.record('demo', {
     action: 'demo.load',
     targetType: 'home',

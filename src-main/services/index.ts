@@ -52,7 +52,7 @@ import {
   publicityWithdraw
 } from './publicity'
 import { timelinesExport, timelinesShow } from './timeline'
-import { authChangePassword, authSignIn, authStatus } from './auth'
+import { authChangePassword, authSetIdleMinutes, authSignIn, authSignOut, authStatus } from './auth'
 import { usersAdd, usersBootstrap, usersEdit, usersList, usersResetPassword } from './users'
 import { authorizeCaller, authorizeCase } from './authorize'
 import {
@@ -74,6 +74,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'app.info': (ctx) => appInfo(ctx),
   'auth.status': (ctx) => authStatus(ctx),
   'auth.signIn': authSignIn,
+  'auth.signOut': authSignOut,
+  'auth.setIdleMinutes': authSetIdleMinutes,
   'auth.changePassword': authChangePassword,
   'users.bootstrap': usersBootstrap,
   'users.list': (ctx) => usersList(ctx),
@@ -227,3 +229,4 @@ export function call<C extends Channel>(ctx: ServiceContext, channel: C, input: 
 export { createContext, type ServiceContext } from './context'
 export { defaultHome, openHome, type Home } from '../store/home'
 export { writeFileAtomic } from '../store/atomic'
+export { SessionTable, sessionCall } from './sessions'

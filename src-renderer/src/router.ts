@@ -15,6 +15,7 @@ import CaseDetailView from './views/cases/CaseDetailView.vue'
 import ArchiveView from './views/archive/ArchiveView.vue'
 import SigningSettings from './views/settings/SigningSettings.vue'
 import ReviewCatalogueSettings from './views/settings/ReviewCatalogueSettings.vue'
+import UsersSettings from './views/settings/UsersSettings.vue'
 
 const routes: RouteRecordRaw[] = [
   {
@@ -38,6 +39,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'settings/templates', component: TemplatesSettings },
       { path: 'settings/signing', component: SigningSettings },
       { path: 'settings/review-catalogue', component: ReviewCatalogueSettings },
+      { path: 'settings/users', component: UsersSettings },
       { path: ':pathMatch(.*)*', redirect: '/workbench' }
     ]
   }

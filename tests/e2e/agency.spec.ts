@@ -14,12 +14,13 @@ test('first run: start blank, the credit code is checked as typed, saving is blo
   page,
   app
 }) => {
-  // (a) fresh home: the welcome dialog offers demo data or a blank start
+  // (a) a real home, its administrator signed in: the welcome dialog lists the first steps (no demo on a real home)
   const welcome = welcomeDialog(page)
   await expect(welcome).toBeVisible()
-  await expect(welcome.getByRole('button', { name: '载入演示数据' })).toBeVisible()
+  await expect(welcome).toContainText('用户与权限')
+  await expect(welcome.getByRole('button', { name: '载入演示数据' })).toHaveCount(0)
   await app.screenshot('welcome-dialog')
-  await welcome.getByRole('button', { name: '从空白开始' }).click()
+  await welcome.getByRole('button', { name: '开始设置' }).click()
   await expect(welcome).toBeHidden()
   await expect(page).toHaveURL(/#\/settings\/agency$/)
   await expect(page.getByRole('heading', { name: '执法主体' })).toBeVisible()

@@ -1,21 +1,36 @@
 import { readFileSync } from 'node:fs'
 import { test, expect, welcomeDialog, officerRow } from './support'
 
-test('demo data from the welcome dialog; publicity lists download as BOM-prefixed CSV', async ({ page, app }) => {
-  // (d) load the demo from the first-run dialog
-  await welcomeDialog(page).getByRole('button', { name: '载入演示数据' }).click()
-  await expect(page.locator('.el-message--success', { hasText: '已载入演示数据：执法人员 7 名' })).toBeVisible()
-  // the demo's sign-in accounts and their one password are shown before the user starts
-  const accountsDialog = page.getByRole('dialog', { name: '演示账号' })
-  const accounts = accountsDialog.getByTestId('demo-accounts')
-  await expect(accounts).toContainText('liufang')
+// an empty home: the first-run setup screen
+test.use({ signedIn: false })
+
+test('demo data from the first-run screen, its accounts, sign-in; publicity lists download as BOM-prefixed CSV', async ({ page, app }) => {
+  // (d) a new home has no accounts: the setup screen offers the demo or the administrator; nothing else is reachable
+  await expect(page.getByTestId('setup-view')).toBeVisible()
+  await expect(page.getByTestId('user-menu')).toHaveCount(0)
+  await app.screenshot('setup-screen')
+  await page.getByTestId('setup-demo').click()
+  // the demo's sign-in accounts and their one password are shown before the user signs in
+  const accounts = page.getByTestId('demo-accounts')
+  await expect(accounts).toContainText('liufang', { timeout: 60_000 })
   await expect(accounts.locator('tr', { hasText: 'liufang' })).toContainText('法制审核人员')
   await expect(accounts.locator('tr', { hasText: 'zhaomin' })).toContainText('档案员')
-  await expect(accountsDialog.getByTestId('demo-password')).toHaveText('演示密码（所有账号相同）：demo2026')
+  await expect(page.getByTestId('demo-password')).toHaveText('演示密码（所有账号相同）：demo2026')
   await app.screenshot('demo-accounts')
-  await accountsDialog.getByRole('button', { name: '开始使用' }).click()
-  await expect(accountsDialog).toBeHidden()
+  await page.getByTestId('setup-go-signin').click()
+  // the sign-in screen of a demo home lists the accounts; a wrong password is refused and says so
+  await expect(page.getByTestId('signin-view')).toBeVisible()
+  await page.getByTestId('demo-accounts').locator('tr', { hasText: 'admin' }).first().click()
+  await expect(page.getByTestId('signin-login')).toHaveValue('admin')
+  await page.getByTestId('signin-password').fill('wrong-password-1')
+  await page.getByTestId('signin-submit').click()
+  await expect(page.getByTestId('signin-error')).toHaveText('登录名或密码不正确')
+  await app.screenshot('signin-wrong-password')
+  await page.getByTestId('signin-password').fill('demo2026')
+  await page.getByTestId('signin-submit').click()
+  await expect(page.getByTestId('user-name')).toHaveText('系统管理员')
   await expect(welcomeDialog(page)).toBeHidden()
+  await page.getByTestId('nav-officers').click()
   await expect(page).toHaveURL(/#\/settings\/officers$/)
   await expect(page.getByTestId('header-agency')).toHaveText('江州市应急管理局')
 
@@ -60,7 +75,11 @@ test('demo data from the welcome dialog; publicity lists download as BOM-prefixe
   await page.getByTestId('audit-verify').click()
   await expect(page.getByTestId('audit-result')).toHaveText(/^完整（\d+ 条）$/)
 
+  // the administrator registers no cases: a handler does (the header names who is signed in)
+  await app.signInAs('wangjg')
+  await expect(page.getByTestId('user-name')).toHaveText('王建国')
   // language switch: the UI turns English, server data stays as stored; a case's 法制审核 tab shows its assessment
+  await page.getByTestId('nav-publicity').click()
   const party = await app.call('parties.add', {
     kind: 'org',
     name: '江州市鑫达化工有限公司',

@@ -22,7 +22,7 @@ test('officers: expiring and expired certificates are flagged, a duplicate certi
   page,
   app
 }) => {
-  await welcomeDialog(page).getByRole('button', { name: '从空白开始' }).click()
+  await welcomeDialog(page).getByRole('button', { name: '开始设置' }).click()
   await page.getByTestId('nav-officers').click()
   await expect(page).toHaveURL(/#\/settings\/officers$/)
   await expect(page.getByText('尚未登记执法人员')).toBeVisible()

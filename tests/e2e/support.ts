@@ -8,26 +8,46 @@ import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { openHome, type Home } from '../../src-main/store/home'
 import { createContext } from '../../src-main/services/context'
+import { call as callIn } from '../../src-main/services'
+import { ROLES } from '../../src-main/core/roles'
+import { DEMO_PASSWORD } from '../../src-main/demo/material'
 import { startHarness, type Harness } from '../../src-main/harness/server'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/contract'
 import type { Result } from '../../src-main/core/errors'
 
 export const SCREENSHOTS = resolve('test-results/screenshots')
 
+/** the fixture's own user: every role, no officer record (so no case's handler, no assigned reviewer) */
+export const E2E_USER = { login: 'e2e', name: '测试员', password: 'e2e-Password-1' }
+export { DEMO_PASSWORD }
+
 export interface App {
   home: Home
   harness: Harness
   /** call a channel over HTTP with the page's cookie, as the renderer does */
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+  /**
+   * sign out through the user menu (when signed in) and sign in through the sign-in screen; the password defaults
+   * to the demo's (demo accounts) or the fixture user's (`e2e`)
+   */
+  signInAs(login: string, password?: string): Promise<void>
   /** app.info's today (the services' clock) shifted by `days`, as YYYY-MM-DD */
   dayFromToday(days: number): Promise<string>
   screenshot(name: string): Promise<void>
 }
 
-export const test = base.extend<{ app: App }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: App; signedIn: boolean }>({
+  /** false: the page opens on the first-run setup screen of an empty home (no users) */
+  signedIn: [true, { option: true }],
+  app: async ({ page, signedIn }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'casebinder-e2e-'))
     const home = openHome(dir, { actor: 'e2e' })
+    if (signedIn) {
+      // the fixture's user, set up in-process as the first-run screen would (tests/e2e/auth.spec.ts does it by hand)
+      const trusted = createContext(home, { actor: 'e2e', version: 'test' })
+      const u = callIn(trusted, 'users.bootstrap', { login: E2E_USER.login, name: E2E_USER.name, password: E2E_USER.password })
+      callIn(trusted, 'users.edit', { id: u.id, patch: { roles: [...ROLES] } })
+    }
     const harness = await startHarness({
       staticDir: 'out/renderer',
       context: (emit) => createContext(home, { actor: 'e2e', emit, version: 'test' })
@@ -46,14 +66,29 @@ export const test = base.extend<{ app: App }>({
       return result.value
     }
 
+    const signInAs = async (login: string, password?: string) => {
+      const menu = page.getByTestId('user-menu')
+      if (await menu.isVisible()) {
+        await menu.click()
+        await page.getByTestId('menu-signout').click()
+      }
+      await expect(page.getByTestId('signin-view')).toBeVisible()
+      await page.getByTestId('signin-login').fill(login)
+      await page.getByTestId('signin-password').fill(password ?? (login === E2E_USER.login ? E2E_USER.password : DEMO_PASSWORD))
+      await page.getByTestId('signin-submit').click()
+      await expect(page.getByTestId('user-menu')).toBeVisible()
+    }
+
     await page.goto(harness.url)
     await expect(page.getByTestId('product-name')).toHaveText('案卷通 CaseBinder')
+    if (signedIn) await signInAs(E2E_USER.login)
     mkdirSync(SCREENSHOTS, { recursive: true })
 
     await use({
       home,
       harness,
       call,
+      signInAs,
       async dayFromToday(days) {
         const { today } = await call('app.info', {})
         const d = new Date(`${today}T00:00:00Z`)

@@ -32,13 +32,25 @@ const setUp = () => {
 
 describe('first run', () => {
   it('creates the first admin only while the home has no users', () => {
-    expect(call(door(), 'auth.status', {})).toEqual({ setupRequired: true, principal: null })
+    expect(call(door(), 'auth.status', {})).toEqual({
+      setupRequired: true,
+      principal: null,
+      idleMinutes: 30,
+      // before setup an unsigned caller may only set the home up (or load the demo into it)
+      may: ['app.info', 'demo.load', 'auth.status', 'auth.signIn', 'auth.signOut', 'users.bootstrap'],
+      demo: null
+    })
     const admin = call(door(), 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
     expect(admin).toMatchObject({ login: 'admin', roles: ['admin'], active: true })
     expect(call(door(), 'auth.status', {}).setupRequired).toBe(false)
     // again, unsigned: the setup rule now wants an admin; signed in as the admin: the handler says setup is done
     expect(refusal(door(), 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' }).code).toBe('AUTH_REQUIRED')
     const p = call(door(), 'auth.signIn', { login: 'admin', password: 'admin-pass-1' })
+    // the admin's roles may manage users and the agency but not handle cases
+    const may = call(door(p), 'auth.status', {}).may
+    expect(may).toEqual(expect.arrayContaining(['users.add', 'agency.set', 'auth.setIdleMinutes']))
+    expect(may).not.toContain('cases.register')
+    expect(may).not.toContain('reviews.decide')
     expect(refusal(door(p), 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' }).code).toBe('SETUP_DONE')
     expect(refusal(t.ctx, 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' }).code).toBe('SETUP_DONE')
   })

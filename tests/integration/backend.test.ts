@@ -17,6 +17,15 @@ import { openHome } from '../../src-main/services'
 
 const backendEntry = new URL('../fixtures/backend-worker.mjs', import.meta.url)
 const OFFICER = { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' }
+const ADMIN = { login: 'admin', name: '管理员', password: 'Backend-test-2026' }
+
+type Call = (channel: string, input: unknown) => Promise<Result<unknown>>
+
+/** first run on an empty home: create the admin, then sign the window in (the backend holds the session) */
+async function setUp(call: Call): Promise<void> {
+  expect(await call('users.bootstrap', ADMIN)).toMatchObject({ ok: true })
+  expect(await call('auth.signIn', { login: ADMIN.login, password: ADMIN.password })).toMatchObject({ ok: true })
+}
 
 let dirs: string[] = []
 let clients: BackendClient[] = []
@@ -39,7 +48,7 @@ interface Spawned {
 }
 
 /** spawn() for the client: each call starts the backend entry in a new worker thread */
-function workerSpawner(options: { dropResults?: (generation: number) => boolean; script?: string } = {}) {
+function workerSpawner(options: { dropResults?: (generation: number, answered: number) => boolean; script?: string } = {}) {
   const spawned: Spawned[] = []
   const listeners: ((m: unknown) => void)[] = []
   /** deliver a message as if the backend of that generation had sent it */
@@ -49,12 +58,13 @@ function workerSpawner(options: { dropResults?: (generation: number) => boolean;
     const worker = options.script ? new Worker(options.script, { eval: true }) : new Worker(backendEntry)
     const exit = new Promise<number>((resolve) => worker.once('exit', resolve))
     spawned.push({ worker, exit })
+    let answered = 0
     return {
       send: (m) => worker.postMessage(m),
       onMessage: (listener) => {
         listeners[generation] = listener
         worker.on('message', (m: { kind?: string }) => {
-          if (m?.kind === 'result' && options.dropResults?.(generation)) return
+          if (m?.kind === 'result' && options.dropResults?.(generation, answered++)) return
           listener(m)
         })
       },
@@ -115,9 +125,13 @@ describe('backend process', { timeout: 120_000 }, () => {
     const ours: IpcEventLike = { senderFrame: { url: 'file://' + rendererFile } }
     const ipc = (channel: string, input: unknown) => handlers.get(IPC_PREFIX + channel)!(ours, input) as Promise<Result<unknown>>
 
-    // sent while the backend is still starting: waits for ready
-    expect(await ipc('officers.add', OFFICER)).toMatchObject({ ok: true, value: { id: 1, name: '王建国' } })
+    // sent while the backend is still starting: waits for ready; nobody is signed in yet
+    const unsigned = await ipc('officers.add', OFFICER)
+    expect(!unsigned.ok && unsigned.error.code).toBe('AUTH_REQUIRED')
     expect(c.state).toBe('ready')
+    expect(await c.writeFile(join(home, 'x.pdf'), new Uint8Array([1]))).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } })
+    await setUp(ipc)
+    expect(await ipc('officers.add', OFFICER)).toMatchObject({ ok: true, value: { id: 1, name: '王建国' } })
     const listed = await ipc('officers.list', {})
     expect(listed.ok && listed.value).toHaveLength(1)
     expect(events).toContainEqual(expect.objectContaining({ type: 'data.changed', area: 'officers' }))
@@ -158,10 +172,11 @@ describe('backend process', { timeout: 120_000 }, () => {
 
   it('answers the calls in flight when the backend crashes, ends its jobs, and restarts it on the same home', async () => {
     const home = tempDir()
-    // the first backend never answers, so a call is certainly in flight when it dies
-    const { spawn, spawned, inject } = workerSpawner({ dropResults: (generation) => generation === 0 })
+    // the first backend answers the sign-in and then never again, so a call is certainly in flight when it dies
+    const { spawn, spawned, inject } = workerSpawner({ dropResults: (generation, answered) => generation === 0 && answered >= 2 })
     const crashes: (number | null)[] = []
     const { c, events } = client(home, spawn, { onCrash: (code) => crashes.push(code) })
+    await setUp((ch, i) => c.call(ch, i))
 
     const pending = c.call('officers.add', OFFICER)
     await until(() => events.some((e) => e.type === 'data.changed' && e.area === 'officers'), 'the officer to be committed')
@@ -176,9 +191,13 @@ describe('backend process', { timeout: 120_000 }, () => {
     expect(crashes).toHaveLength(1)
     expect(events).toContainEqual({ type: 'job.done', jobId: 'j-1', status: 'failed' })
 
-    // a new backend on the same home: the windows are told to reload, and the committed change is there
-    const listed = await c.call('officers.list', {})
+    // a new backend on the same home: the windows are told to reload and sign in again (the session ended with
+    // the process), and the committed change is there
+    const again = await c.call('officers.list', {})
+    expect(!again.ok && again.error.code).toBe('AUTH_REQUIRED')
     expect(spawned).toHaveLength(2)
+    expect(await c.call('auth.signIn', { login: ADMIN.login, password: ADMIN.password })).toMatchObject({ ok: true })
+    const listed = await c.call('officers.list', {})
     expect(listed.ok && listed.value).toHaveLength(1)
     expect(events).toContainEqual({ type: 'data.changed', area: 'app', action: 'backend.restarted' })
   })

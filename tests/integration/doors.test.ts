@@ -91,21 +91,73 @@ describe('Electron IPC binding', () => {
 
 describe('browser harness', () => {
   let h: Harness
+  /** the harness's clock: idle expiry is tested by moving it */
+  let clock = Date.now()
+  let session = ''
   beforeEach(async () => {
     const staticDir = join(t.dir, 'static')
     mkdirSync(staticDir)
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CaseBinder</title>')
-    h = await startHarness({ staticDir, context: (emit) => ({ ...t.ctx, emit }) })
+    call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+    clock = Date.now()
+    h = await startHarness({ staticDir, context: (emit) => ({ ...t.ctx, emit, now: () => new Date(clock) }) })
+    session = await signIn('admin', 'admin-pass-1')
   })
   afterEach(async () => {
     await h.close()
   })
-  const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+  const post = (channel: string, body: unknown, cookie: string, headers: Record<string, string> = {}) =>
     fetch(`${h.origin}/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `casebinder_token=${h.token}`, ...headers },
+      headers: { 'content-type': 'application/json', cookie, ...headers },
       body: JSON.stringify(body)
     })
+  /** signs in and returns the session cookie the harness set */
+  async function signIn(login: string, password: string): Promise<string> {
+    const res = await post('auth.signIn', { login, password }, `casebinder_token=${h.token}`)
+    expect(await res.json()).toMatchObject({ ok: true, value: { login } })
+    const set = res.headers.get('set-cookie') ?? ''
+    expect(set).toMatch(/^casebinder_session=[\w-]{40,}; HttpOnly; SameSite=Strict; Path=\/$/)
+    return set.split(';')[0]!
+  }
+  const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+    post(channel, body, `casebinder_token=${h.token}; ${session}`, headers)
+
+  it('needs a signed-in session for every call; signing out and idling end it', async () => {
+    const bare = `casebinder_token=${h.token}`
+    expect(await (await post('officers.list', {}, bare)).json()).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } })
+    expect(await (await post('auth.status', {}, bare)).json()).toMatchObject({ ok: true, value: { principal: null, idleMinutes: 30 } })
+    // a forged or stale session id is nobody
+    expect(await (await post('officers.list', {}, `${bare}; casebinder_session=forged`)).json()).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_REQUIRED' }
+    })
+    // a wrong password sets no cookie
+    const wrong = await post('auth.signIn', { login: 'admin', password: 'nope-nope-1' }, bare)
+    expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } })
+    expect(wrong.headers.get('set-cookie')).toBeNull()
+
+    expect(await (await api('auth.status', {})).json()).toMatchObject({ ok: true, value: { principal: { login: 'admin' } } })
+    // idle for 29 minutes is still signed in (and the call touches the session) …
+    clock += 29 * 60_000
+    expect(await (await api('officers.list', {})).json()).toMatchObject({ ok: true })
+    // … 31 idle minutes end it
+    clock += 31 * 60_000
+    expect(await (await api('officers.list', {})).json()).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } })
+
+    session = await signIn('admin', 'admin-pass-1')
+    const out = await api('auth.signOut', {})
+    expect(await out.json()).toMatchObject({ ok: true })
+    expect(out.headers.get('set-cookie')).toMatch(/^casebinder_session=; .*Max-Age=0/)
+    expect(await (await api('officers.list', {})).json()).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } })
+    const actions = call(t.ctx, 'audit.list', { limit: 1000 })
+    expect(actions.filter((e) => e.action.startsWith('auth.')).map((e) => [e.action, e.actor])).toEqual(
+      expect.arrayContaining([
+        ['auth.signIn', 'admin'],
+        ['auth.signOut', 'admin']
+      ])
+    )
+  })
 
   it('listens on loopback only and needs the token', async () => {
     expect(h.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
@@ -131,7 +183,7 @@ describe('browser harness', () => {
     expect(await (await api('nope', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
     const broken = await fetch(`${h.origin}/api/agency.set`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `casebinder_token=${h.token}` },
+      headers: { 'content-type': 'application/json', cookie: `casebinder_token=${h.token}; ${session}` },
       body: '{not json'
     })
     expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
@@ -154,7 +206,7 @@ describe('browser harness', () => {
 
   it('pushes data-change events over SSE', async () => {
     const ac = new AbortController()
-    const res = await fetch(`${h.origin}/api/events`, { headers: { cookie: `casebinder_token=${h.token}` }, signal: ac.signal })
+    const res = await fetch(`${h.origin}/api/events`, { headers: { cookie: `casebinder_token=${h.token}; ${session}` }, signal: ac.signal })
     expect(res.headers.get('content-type')).toBe('text/event-stream')
     const reader = res.body!.getReader()
     await reader.read() // ": connected"

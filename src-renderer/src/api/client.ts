@@ -102,12 +102,23 @@ function httpTransport(): Transport {
 
 const transport: Transport = window.casebinder ? electronTransport(window.casebinder) : httpTransport()
 
+const authLost = new Set<() => void>()
+
 export const api = {
   /** Call a contract channel; resolves with its typed output or throws an ApiError carrying the AppError. */
   async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
     const result = await transport.invoke(channel, input)
-    if (!result.ok) throw new ApiError(result.error)
+    if (!result.ok) {
+      // the session ended (idle, signed out elsewhere, backend restarted): the session store locks the screen
+      if (result.error.code === 'AUTH_REQUIRED') for (const l of authLost) l()
+      throw new ApiError(result.error)
+    }
     return result.value as ChannelOutput<C>
+  },
+  /** Be told when a call meets AUTH_REQUIRED. Returns the unsubscribe function. */
+  onAuthLost(listener: () => void): () => void {
+    authLost.add(listener)
+    return () => authLost.delete(listener)
   },
   /** Subscribe to events from the main side (data changes, job progress). Returns the unsubscribe function. */
   onEvent(listener: (event: AppEvent) => void): () => void {

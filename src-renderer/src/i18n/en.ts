@@ -66,21 +66,11 @@ const en: Messages = {
   },
   welcome: {
     title: 'Welcome to CaseBinder',
-    intro: 'This data folder is new: no agency and no officers are registered yet.',
-    demoHint: 'Load demo data: a fictional emergency-management bureau and 7 officers, to get to know the features.',
-    blankHint: 'Start blank: enter your agency first, then register your officers.',
-    loadDemo: 'Load demo data',
-    startBlank: 'Start blank',
-    demoLoaded: 'Demo data loaded: {n} officers',
-    accountsTitle: 'Demo accounts',
-    accountsIntro:
-      'The demo data comes with these sign-in accounts, each with its own roles, to try handling, legal review, approval and archiving.',
-    password: 'Demo password (the same for every account): {password}',
-    passwordWarning: 'Demo accounts are for getting to know the features; do not use them in a real data folder.',
-    colLogin: 'Login',
-    colName: 'Name',
-    colRoles: 'Roles',
-    done: 'Start'
+    intro: 'This data folder is new: no agency and no officers are registered yet. Set it up in this order:',
+    stepAgency: 'enter your agency (name, credit code, legal remedies, payment of fines);',
+    stepOfficers: 'register the officers and their enforcement certificates;',
+    stepUsers: 'open accounts for handlers, legal reviewers, heads and archivists under "Users and roles".',
+    start: 'Start setting up'
   },
   roles: {
     admin: 'Administrator',
@@ -253,12 +243,6 @@ const en: Messages = {
     unverified: 'Calendar unverified',
     unverifiedHint:
       'This deadline touches a year without an imported official holiday schedule; it was estimated from weekends and statutory holidays. Check it once the calendar is imported.'
-  },
-  me: {
-    label: 'I am:',
-    placeholder: 'Choose yourself',
-    none: 'Not chosen',
-    hint: 'A preference of this computer only: the workbench and "my cases" filter by the chosen officer'
   },
   workbench: {
     title: 'Workbench',

@@ -10,6 +10,10 @@ import reviewZhCN from './review.zh-CN'
 import reviewEn from './review.en'
 import publicityZhCN from './publicity.zh-CN'
 import publicityEn from './publicity.en'
+import authZhCN from './auth.zh-CN'
+import authEn from './auth.en'
+import usersZhCN from './users.zh-CN'
+import usersEn from './users.en'
 import errorsZhCN from './errors.zh-CN'
 import errorsEn from './errors.en'
 
@@ -19,6 +23,6 @@ export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN, ...errorsZhCN },
-  en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn, ...errorsEn }
+  'zh-CN': { ...zhCN, ...dossierZhCN, ...reviewZhCN, ...publicityZhCN, ...authZhCN, ...usersZhCN, ...errorsZhCN },
+  en: { ...en, ...dossierEn, ...reviewEn, ...publicityEn, ...authEn, ...usersEn, ...errorsEn }
 }

@@ -69,20 +69,11 @@ const zhCN = {
   },
   welcome: {
     title: '欢迎使用案卷通',
-    intro: '这是一个新的数据目录，尚未登记执法主体和执法人员。',
-    demoHint: '载入演示数据：一个虚构的应急管理局和 7 名执法人员，便于先熟悉各项功能。',
-    blankHint: '从空白开始：先填写本机关的执法主体信息，再登记执法人员。',
-    loadDemo: '载入演示数据',
-    startBlank: '从空白开始',
-    demoLoaded: '已载入演示数据：执法人员 {n} 名',
-    accountsTitle: '演示账号',
-    accountsIntro: '演示数据包含以下登录账号，每人的角色不同，可分别体验承办、法制审核、审批和归档。',
-    password: '演示密码（所有账号相同）：{password}',
-    passwordWarning: '演示账号仅用于熟悉功能，请勿在正式数据目录中使用。',
-    colLogin: '登录名',
-    colName: '姓名',
-    colRoles: '角色',
-    done: '开始使用'
+    intro: '这是一个新的数据目录，尚未登记执法主体和执法人员。建议按以下顺序完成设置：',
+    stepAgency: '填写本机关的执法主体信息（名称、统一社会信用代码、救济途径、罚没款缴纳）；',
+    stepOfficers: '登记执法人员及其执法证件；',
+    stepUsers: '在「用户与权限」中为承办人、法制审核人员、负责人、档案员等开设账户。',
+    start: '开始设置'
   },
   roles: {
     admin: '管理员',
@@ -222,12 +213,6 @@ const zhCN = {
     flag: { extended: '延期', suspended: '中止' },
     unverified: '日历未核实',
     unverifiedHint: '该期限涉及尚未导入官方放假安排的年份，按周末和法定节日推算，请在导入日历后核对'
-  },
-  me: {
-    label: '我是：',
-    placeholder: '选择本人',
-    none: '未选择',
-    hint: '仅用于本机界面：工作台和“我的案件”按所选执法人员筛选'
   },
   workbench: {
     title: '工作台',

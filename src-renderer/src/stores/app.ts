@@ -30,11 +30,5 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  async function loadDemo() {
-    const r = await api.call('demo.load', {})
-    await load()
-    return r
-  }
-
-  return { info, loadError, audit, auditChecking, load, verifyAudit, loadDemo }
+  return { info, loadError, audit, auditChecking, load, verifyAudit }
 })

@@ -1,30 +1,13 @@
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
-
-const STORAGE_KEY = 'casebinder.me'
-
-function initial(): number | null {
-  try {
-    const v = Number(localStorage.getItem(STORAGE_KEY))
-    return Number.isInteger(v) && v > 0 ? v : null
-  } catch {
-    return null
-  }
-}
+import { computed } from 'vue'
+import { useSessionStore } from './session'
 
 /**
- * "我是": which officer is using this computer. A UI preference only (there are no accounts yet): it filters
- * the workbench and the "my cases" view. Kept in localStorage.
+ * "Me": the officer record of the signed-in user (null for a user without one, e.g. the administrator). It filters
+ * the workbench and the "my cases" view and fills the handler of a new case.
  */
 export const useMeStore = defineStore('me', () => {
-  const officerId = ref<number | null>(initial())
-  watch(officerId, (v) => {
-    try {
-      if (v === null) localStorage.removeItem(STORAGE_KEY)
-      else localStorage.setItem(STORAGE_KEY, String(v))
-    } catch {
-      // not persisted; harmless
-    }
-  })
+  const session = useSessionStore()
+  const officerId = computed(() => session.status?.principal?.officerId ?? null)
   return { officerId }
 })
