@@ -3,6 +3,7 @@
  * head's name; 推进 refuses the moves a dedicated step owns (STEP_REQUIRED); an archived case refuses every change
  * (CASE_SEALED), centrally at `invoke`, writing nothing.
  */
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fillFields, makeHome, type TestHome } from '../helpers'
@@ -219,6 +220,26 @@ describe('approvals.record by a head', () => {
     })
     expect(snapshot()).toEqual(before)
   })
+})
+
+describe('`casebinder approvals record`', () => {
+  it('records the approval as the signed-in head and says where the case went', () => {
+    const id = closingCase()
+    const cli = (user: string, ...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--user', user, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, CASEBINDER_PASSWORD: 'demo2026' }
+      })
+    const args = ['approvals', 'record', String(id), '--kind', 'closing', '--outcome', 'approved', '--opinion', '同意结案']
+    const refused = cli('lixh', ...args)
+    expect(refused.status).not.toBe(0)
+    expect(refused.stderr).toContain('FORBIDDEN')
+    const r = cli('zhouwb', ...args)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain('结案审批同意（负责人 周文斌')
+    expect(r.stdout).toContain('案件状态：已结案')
+    expect(call(t.ctx, 'cases.get', { ref: String(id) }).status).toBe('closed')
+  }, 60_000)
 })
 
 describe('CASE_SEALED: an archived case refuses every change', () => {
