@@ -49,7 +49,7 @@ export function approvalMove(kind: ApprovalKind, outcome: ApprovalOutcome): Case
 /** The text written into the form's head-opinion field: the opinion, the head's name and the date. */
 export function approvalFormText(outcome: ApprovalOutcome, opinion: string, approverName: string, date: string): string {
   const [y, m, d] = date.split('-')
-  return `${APPROVAL_OUTCOME_LABELS[outcome]}。${opinion}\n负责人：${approverName}　${Number(y)}年${Number(m)}月${Number(d)}日`
+  return `${APPROVAL_OUTCOME_LABELS[outcome]}。${opinion}\n负责人：${approverName}\u3000${Number(y)}年${Number(m)}月${Number(d)}日`
 }
 
 /** The dedicated steps (their contract channel) that alone may make some moves. */
