@@ -10,6 +10,7 @@ import { APP_VERSION } from '../version'
 import { CliFailure, describe, EXIT, printerFor } from './output'
 import { doorFor } from './run'
 import { registerAgency } from './commands/agency'
+import { registerApprovals } from './commands/approvals'
 import { registerAudit } from './commands/audit'
 import { registerCalendar } from './commands/calendar'
 import { registerCases, registerSearch } from './commands/cases'
@@ -38,6 +39,7 @@ const AREAS = [
   registerDemo,
   registerParties,
   registerCases,
+  registerApprovals,
   registerDeadlines,
   registerCalendar,
   registerSearch,

@@ -55,6 +55,7 @@ export const ACCESS = {
   'cases.get': everyoneOnCases,
   'cases.list': everyoneOnCases,
   'cases.search': everyoneOnCases,
+  'approvals.record': roles('head'),
   'deadlines.list': everyoneOnCases,
   'deadlines.adjust': roles('head'),
   'deadlines.getRules': signedIn,
@@ -123,3 +124,36 @@ export const ACCESS = {
   'timelines.export': everyoneOnCases,
   'workbench.summary': signedIn
 } as const satisfies Record<Channel, AccessRule>
+
+/**
+ * The channels that change a case (its status, flags, events, deadlines, documents, evidence, dossier, review,
+ * hearing, waiver, discussion and approval steps). `invoke` refuses them with CASE_SEALED once the case the input
+ * names is archived (services/authorize.ts `sealedRefusal`); viewing, exports and the logged opening remain.
+ * Publicity is not here: a decision's publicity (and its withdrawal after credit repair) outlives the file.
+ */
+export const CASE_CHANGES: ReadonlySet<Channel> = new Set<Channel>([
+  'cases.file',
+  'cases.transition',
+  'cases.setFlag',
+  'cases.recordEvent',
+  'deadlines.adjust',
+  'approvals.record',
+  'documents.create',
+  'documents.save',
+  'documents.issue',
+  'documents.void',
+  'documents.correct',
+  'evidence.add',
+  'dossiers.reorder',
+  'dossiers.archive',
+  'reviews.setProfile',
+  'reviews.submit',
+  'reviews.decide',
+  'reviews.respond',
+  'reviews.coordinate',
+  'hearings.request',
+  'hearings.schedule',
+  'hearings.hold',
+  'waivers.record',
+  'discussions.record'
+])

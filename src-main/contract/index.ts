@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { appChannels } from './app'
 import { agencyChannels } from './agency'
 import { casesChannels } from './cases'
+import { approvalsChannels } from './approvals'
 import { documentsChannels } from './documents'
 import { dossierChannels } from './dossier'
 import { reviewChannels } from './review'
@@ -21,6 +22,7 @@ export const contract = {
   ...appChannels,
   ...agencyChannels,
   ...casesChannels,
+  ...approvalsChannels,
   ...documentsChannels,
   ...dossierChannels,
   ...reviewChannels,

@@ -1,5 +1,6 @@
 /** Shapes of case data crossing the contract. */
 import { z } from 'zod'
+import { APPROVAL_KINDS, APPROVAL_OUTCOMES } from './approvals'
 import { CASE_SOURCES, CASE_STATUSES, PROCEDURES, IntendedPenaltySchema } from './case'
 import { CASE_EVENT_TYPES } from './deadlines'
 import { isoDateField } from './officer'
@@ -53,6 +54,29 @@ export const CaseSummarySchema = z.object({
 })
 export type CaseSummary = z.output<typeof CaseSummarySchema>
 
+/** A head's approval as the case screen shows it: who decided, when, and the form it filled. */
+export const ApprovalViewSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(APPROVAL_KINDS),
+  outcome: z.enum(APPROVAL_OUTCOMES),
+  opinion: z.string(),
+  approverUserId: z.number().int().nullable(),
+  approverName: z.string(),
+  decidedOn: z.string(),
+  decidedAt: z.string(),
+  documentId: z.number().int().nullable()
+})
+export type ApprovalView = z.output<typeof ApprovalViewSchema>
+
+export const ApprovalInputSchema = z.object({
+  caseId: z.number().int().positive(),
+  kind: z.enum(APPROVAL_KINDS, { message: '请选择审批事项' }),
+  outcome: z.enum(APPROVAL_OUTCOMES, { message: '请选择审批结论' }),
+  opinion: z.string().trim().min(1, { message: '请填写审批意见' }).max(2000, { message: '审批意见不能超过2000个字' }),
+  /** the day of the decision (default today) */
+  date: isoDateField('审批日期').optional()
+})
+
 export const CaseDetailSchema = CaseSummarySchema.extend({
   facts: z.string(),
   intendedPenalty: IntendedPenaltySchema,
@@ -70,7 +94,12 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     })
   ),
   deadlines: z.array(DeadlineViewSchema),
+  /** the moves 推进 may make now (the machine's moves that no dedicated step owns, core/approvals.ts) */
   allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+  /** the head's approvals recorded on the case, oldest first */
+  approvals: z.array(ApprovalViewSchema),
+  /** the approvals the caller may record now (empty unless the caller is a head, or a trusted in-process caller) */
+  approvalKinds: z.array(z.enum(APPROVAL_KINDS)),
   /** still being handled: new steps may be recorded */
   open: z.boolean(),
   /** archived: the dossier is sealed, nothing may be added */

@@ -30,8 +30,14 @@ export const ERROR_CODES = {
     'CASE_NOT_FILED',
     'CASE_NOT_GENERAL_PROCEDURE',
     'CASE_NO_PARTY',
-    'SUMMARY_LIMIT_EXCEEDED'
+    'SUMMARY_LIMIT_EXCEEDED',
+    /** a move owned by a dedicated step (core/approvals.ts `stepRequired`) was asked of 推进 */
+    'STEP_REQUIRED',
+    /** the case is archived: every change is refused (contract/access.ts `CASE_CHANGES`) */
+    'CASE_SEALED'
   ],
+  /** 负责人审批 (立案、案件处理、结案) */
+  approvals: ['APPROVAL_NOT_AVAILABLE'],
   /** deadline rules and the working-day calendar */
   deadlines: ['DEADLINE_NOT_FOUND', 'DEADLINE_NOT_EXTENDABLE', 'CALENDAR_IMPORT_INVALID', 'CALENDAR_YEAR_EXISTS'],
   /** the catalogue of violations, legal bases and discretion benchmarks */

@@ -10,15 +10,13 @@ import { join, relative, resolve, sep } from 'node:path'
 import { appError } from '../core/errors'
 import { canonical, entryHash, listActivity, sha256Hex } from '../store/activity'
 import { caseDocuments } from '../store/repos/documents'
-import { findCase, nextNumber, peekNextNumber } from '../store/repos/cases'
+import { findCase } from '../store/repos/cases'
 import { getAgency } from '../store/repos/agency'
-import { lockDossier } from '../store/repos/dossiers'
 import { caseEvidence } from '../store/repos/evidence'
-import { getSetting } from '../store/settings'
 import { verifyPdfSignature } from '../pdf/verify'
 import { today, transact, type ServiceContext } from './context'
 import { dossierShow, exportBundle, removeQuietly, tempSibling, type ExportOptions } from './dossier'
-import { transitionCase } from './ops/case-status'
+import { archiveCase, provisionalArchiveNumber, retentionFor } from './ops/archive-seal'
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)
 
@@ -59,9 +57,8 @@ export async function dossierArchive(
   const t = today(ctx)
   const year = Number(t.slice(0, 4))
   // the archive number is taken only when the package is complete (below); this one is for the cover
-  const provisional = `${year}${String(peekNextNumber(db, 'archive', year)).padStart(4, '0')}`
-  const retention =
-    c.procedure === 'general' ? getSetting(db, 'archive.retentionGeneral', '永久') : getSetting(db, 'archive.retentionSummary', '30年')
+  const provisional = provisionalArchiveNumber(db, year)
+  const retention = retentionFor(db, c.procedure)
   const tmp = tempSibling(outDir)
   try {
     const data = join(tmp, 'data')
@@ -123,24 +120,16 @@ export async function dossierArchive(
 
     // lock the dossier and move the case to 已归档 in one transaction, then put the package in place
     const bundleSha = sha256File(join(data, '案卷.pdf'))
-    const record = transact(ctx, (tx) => {
-      if (c.status === 'closed') transitionCase(tx, { id: c.id, to: 'dossier', date: t, note: '立卷' })
-      transitionCase(tx, { id: c.id, to: 'archived', date: t, note: `归档号 ${provisional}` })
-      const serial = nextNumber(tx.db, 'archive', year)
-      const number = `${year}${String(serial).padStart(4, '0')}`
-      if (number !== provisional) throw new Error('archive number changed during export; try again')
-      lockDossier(tx.db, c.id, { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha, at: tx.at })
-      const r = { archiveNumber: number, retention, archivedOn: t, bundleSha256: bundleSha }
-      tx.record('dossier', {
-        action: 'dossier.archive',
-        targetType: 'dossier',
-        targetId: c.id,
-        caseId: String(c.id),
-        summary: `归档：${c.name}（归档号 ${r.archiveNumber}，保存期限${r.retention}，${bundle.totalPages}页）`,
-        detail: { ...r, files: files.length, outDir }
+    const record = transact(ctx, (tx) =>
+      archiveCase(tx, {
+        caseId: c.id,
+        date: t,
+        bundleSha256: bundleSha,
+        expected: provisional,
+        pages: bundle.totalPages,
+        detail: { files: files.length, outDir }
       })
-      return r
-    })
+    )
     mkdirSync(resolve(outDir, '..'), { recursive: true })
     if (existsSync(outDir)) removeQuietly(outDir) // empty, checked above
     renameSync(tmp, outDir)

@@ -5,11 +5,13 @@
  * and the legal reviewer assigned to its review round. A refusal is an AppError value and nothing is written.
  */
 import type { Channel } from '../contract'
-import { ACCESS } from '../contract/access'
+import { ACCESS, CASE_CHANGES } from '../contract/access'
+import { caseActions } from '../core/case'
 import type { AppError } from '../core/errors'
 import { caseRefusal, roleRefusal, type AccessRule, type Principal } from '../core/roles'
 import type { Db } from '../store/db'
-import { caseOfficers } from '../store/repos/cases'
+import { caseOfficers, findCase } from '../store/repos/cases'
+import { findDossier } from '../store/repos/dossiers'
 import { findDocument } from '../store/repos/documents'
 import { caseReviews, findHearing, findReview } from '../store/repos/review'
 import { countUsers, findUser } from '../store/repos/users'
@@ -93,4 +95,22 @@ export function authorizeCase(channel: Channel, ctx: ServiceContext, principal: 
   if (!target) return null
   const byCase = caseRefusal(rule, principal, caseFacts(ctx.home.db, target))
   return byCase ? { ok: false, error: { ...byCase, details: { channel, roles: rolesOf(rule), caseId: target.caseId } } } : null
+}
+
+/**
+ * The seal: a channel that changes a case (contract/access.ts `CASE_CHANGES`) is refused with CASE_SEALED when the
+ * case its input names is archived, whoever calls (trusted in-process callers too). Returns the refusal or null.
+ */
+export function sealedRefusal(ctx: ServiceContext, channel: Channel, input: unknown): Refusal | null {
+  if (!CASE_CHANGES.has(channel)) return null
+  const db = ctx.home.db
+  const target = caseOf(db, channel, (input ?? {}) as Record<string, unknown>)
+  const c = target ? findCase(db, target.caseId) : null
+  if (!c || !caseActions(c.status).sealed) return null
+  const d = findDossier(db, c.id)
+  const when = d?.archivedOn ? `已于${d.archivedOn}归档封存${d.archiveNumber ? `（归档号 ${d.archiveNumber}）` : ''}` : '已归档封存'
+  return {
+    ok: false,
+    error: { code: 'CASE_SEALED', message: `案件“${c.name}”${when}，不能再作任何修改，只能查阅`, details: { channel, caseId: c.id } }
+  }
 }

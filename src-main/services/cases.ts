@@ -3,10 +3,12 @@
  * services/ops (they are shared with documents, the demo and archiving); the handlers here run them in one
  * transaction and return the case as the UI shows it.
  */
-import { allowedTransitions, caseActions } from '../core/case'
+import { availableApprovals, manualTransitions } from '../core/approvals'
+import { caseActions } from '../core/case'
 import type { CaseDetail, CaseFileInput, CaseListInput, CaseRegisterInput, CaseSummary, CaseTransitionInput } from '../core/case-views'
 import { alertLevel, type DeadlineAdjustment } from '../core/deadlines'
 import { appError } from '../core/errors'
+import { caseApprovals } from '../store/repos/approvals'
 import { caseEvents, caseOfficers, caseParties, findCase, findCaseByNumber, listCases, type CaseRecord } from '../store/repos/cases'
 import { caseDeadlines, nextDueByCase } from '../store/repos/case-deadlines'
 import { caseSnippets, searchCaseIds } from '../store/repos/case-search'
@@ -50,10 +52,12 @@ export function caseSummaries(ctx: ServiceContext, records: CaseRecord[]): CaseS
   })
 }
 
-function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
+/** The case as its screen shows it, with what may be done next: the moves 推进 may make, the approvals the caller may record. */
+export function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
   const db = ctx.home.db
   const t = today(ctx)
   const [summary] = caseSummaries(ctx, [c])
+  const mayApprove = !ctx.principal || ctx.principal.roles.includes('head')
   return {
     ...summary!,
     facts: c.facts,
@@ -62,7 +66,9 @@ function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
     createdAt: c.createdAt,
     events: caseEvents(db, c.id),
     deadlines: caseDeadlines(db, c.id).map((d) => ({ ...d, alert: alertLevel(d.due, t, d.metAt, d.kind) })),
-    allowedTransitions: [...allowedTransitions(c.procedure, c.status)],
+    allowedTransitions: manualTransitions(c.procedure, c.status),
+    approvals: caseApprovals(db, c.id),
+    approvalKinds: mayApprove ? availableApprovals(c.procedure, c.status) : [],
     ...caseActions(c.status)
   }
 }

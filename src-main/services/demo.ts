@@ -25,6 +25,9 @@ import { activeRules } from './ops/deadlines'
 import { recordCaseEvent, setCaseFlag } from './ops/case-facts'
 import { registerCase } from './ops/case-register'
 import { fileCase, transitionCase } from './ops/case-status'
+import { recordApproval, type Approver } from './ops/approvals'
+import { archiveCase, compileDossier } from './ops/archive-seal'
+import { findCase } from '../store/repos/cases'
 import { adjustDeadline } from './ops/deadlines'
 import { recordDiscussion, waiveRight } from './ops/hearings'
 import { addParty } from './ops/parties'
@@ -99,8 +102,33 @@ function seed(tx: Tx, caseCount: number, passwordHash: string): DemoResult {
   return { ...base0, parties: partyIds.length, cases }
 }
 
+/** The head who approves the demo cases: 周文斌's account (a head on no case team), else his name alone. */
+function demoApprover(tx: Tx): Approver {
+  const u = findUserByLogin(tx.db, 'zhouwb')
+  return u ? { userId: u.id, name: u.name } : { userId: null, name: HEADS[3] }
+}
+
+/**
+ * The moves that belong to a dedicated step go through it, as they do for a user: 立案审批 and 结案审批 by the head,
+ * 立卷 and 归档 by the archive job's own operations (the demo has no package to write, so its dossiers carry no
+ * bundle hash). Returns false for any other move.
+ */
+function steppedMove(tx: Tx, approver: Approver, caseId: number, to: string, date: string, text: string): boolean {
+  const from = findCase(tx.db, caseId)!.status
+  const approve = (kind: 'filing' | 'closing', outcome: 'approved' | 'rejected', opinion: string) =>
+    recordApproval(tx, { caseId, kind, outcome, opinion: text ? `${opinion}${text}` : opinion, date }, approver)
+  if (from === 'filing_approval' && to === 'filed') approve('filing', 'approved', '同意立案。')
+  else if (from === 'filing_approval' && to === 'not_filed') approve('filing', 'rejected', '不符合立案条件，不予立案。')
+  else if (from === 'closing_approval' && to === 'closed') approve('closing', 'approved', '同意结案。')
+  else if (from === 'closed' && to === 'dossier') compileDossier(tx, caseId, date)
+  else if (to === 'archived') archiveCase(tx, { caseId, date, bundleSha256: null })
+  else return false
+  return true
+}
+
 /** Run every planned step in date order, through the operations. */
 function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRecs: readonly OfficerRecord[]): number {
+  const approver = demoApprover(tx)
   // the legal reviewer (法规科) is never on a case team, so she may review every case
   const reviewer = officerRecs.find((o) => o.legalReviewer)!
   const approve = (reviewId: number, date: string) =>
@@ -160,6 +188,8 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
         intendedPenalty: p.penalty
       })
       p.caseId = registerCase(tx, input)
+    } else if (it.kind === 'status' && steppedMove(tx, approver, p.caseId, it.to, it.date, '')) {
+      // 立案审批, 结案审批, 立卷, 归档
     } else if (it.kind === 'status' && it.to === 'filed') {
       fileCase(tx, contract['cases.file'].input.parse({ id: p.caseId, filedOn: it.date, note: note('filed') }))
     } else if (it.kind === 'status' && p.procedure === 'general' && it.to === 'legal_review') {
@@ -187,8 +217,11 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
       const key = p.procedure === 'summary' && ['decided', 'served', 'transferred'].includes(it.to) ? `summary_${it.to}` : it.to
       const text = it.to === 'decided' ? `${note(key)}：${fineText(p)}` : note(key)
       closeReview(p.caseId, it.date)
-      if (p.procedure === 'general' && (it.to === 'decided' || it.to === 'no_penalty'))
+      if (p.procedure === 'general' && (it.to === 'decided' || it.to === 'no_penalty')) {
         satisfyGates(p.caseId, it.date, it.to === 'decided' ? 'penalty' : 'no_penalty')
+        const opinion = it.to === 'decided' ? `同意承办机构意见，${fineText(p)}。` : '同意不予行政处罚。'
+        recordApproval(tx, { caseId: p.caseId, kind: 'handling', outcome: 'approved', opinion, date: it.date }, approver)
+      }
       transitionCase(tx, contract['cases.transition'].input.parse({ id: p.caseId, to: it.to, date: it.date, note: text }))
     } else if (it.kind === 'event') {
       const text = it.type === 'paid' ? `${note('paid')}${p.penalty.fine}元` : note('published')

@@ -27,6 +27,7 @@ import {
   casesSetFlag,
   casesTransition
 } from './cases'
+import { approvalsRecord } from './approvals'
 import { deadlinesList, deadlinesGetRules, deadlinesSetRules } from './deadlines'
 import { calendarImport, calendarPreview, calendarListYears } from './calendar'
 import { workbenchSummary } from './workbench'
@@ -54,7 +55,7 @@ import {
 import { timelinesExport, timelinesShow } from './timeline'
 import { authChangePassword, authSetIdleMinutes, authSignIn, authSignOut, authStatus } from './auth'
 import { usersAdd, usersBootstrap, usersEdit, usersList, usersResetPassword } from './users'
-import { authorizeCaller, authorizeCase } from './authorize'
+import { authorizeCaller, authorizeCase, sealedRefusal } from './authorize'
 import {
   documentsCheck,
   documentsCorrect,
@@ -109,6 +110,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'cases.get': casesGet,
   'cases.list': casesList,
   'cases.search': casesSearch,
+  'approvals.record': approvalsRecord,
   'deadlines.list': deadlinesList,
   'deadlines.adjust': deadlinesAdjust,
   'deadlines.getRules': (ctx) => deadlinesGetRules(ctx),
@@ -187,7 +189,7 @@ const consoleLogger: InvokeLogger = { error: (m, e) => console.error(m, e) }
 /**
  * Call a service by channel name with untrusted input. Never throws. Order (authorize.ts): the channel exists;
  * the caller holds one of its roles (AUTH_REQUIRED / FORBIDDEN, before the input is looked at); the input is valid;
- * the per-case rule holds for the case the input names; then the handler. A refusal writes nothing. With a principal the handler's context names them (`actor` = their name, the activity record their login).
+ * the per-case rule holds for the case the input names; a change to an archived case is refused (CASE_SEALED); then the handler. A refusal writes nothing. With a principal the handler's context names them (`actor` = their name, the activity record their login).
  */
 export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, logger: InvokeLogger = consoleLogger): Result<unknown> {
   if (!isChannel(channel)) {
@@ -207,6 +209,8 @@ export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, 
     }
     const onCase = authorizeCase(channel, ctx, caller.principal, parsed.data)
     if (onCase) return onCase
+    const sealed = sealedRefusal(ctx, channel, parsed.data)
+    if (sealed) return sealed
     const acting = caller.principal ? { ...ctx, principal: caller.principal, actor: caller.principal.name } : ctx
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown
     return { ok: true, value: spec.output.parse(handler(acting, parsed.data)) }

@@ -94,13 +94,28 @@ async function closedCase(app: App): Promise<{ id: number; name: string }> {
   }
   await app.call('cases.recordEvent', { id: c.id, type: 'published', date: await d(-21) })
   await app.call('cases.recordEvent', { id: c.id, type: 'paid', date: await d(-15) })
-  for (const [to, n] of [
-    ['closing_approval', -13],
-    ['closed', -12]
-  ] as const)
-    await app.call('cases.transition', { id: c.id, to, date: await d(n) })
+  await app.call('cases.transition', { id: c.id, to: 'closing_approval', date: await d(-13) })
+  // 结案 only through the head's approval (approvals.record), which drafts the closing form with the opinion
+  const closed = await app.call('approvals.record', {
+    caseId: c.id,
+    kind: 'closing',
+    outcome: 'approved',
+    opinion: '罚款已缴清，同意结案。',
+    date: await d(-12)
+  })
+  const closingForm = closed.approvals[0]!.documentId!
   const day = await d(-15)
   const issue = async (typeId: string, extra: Record<string, unknown> = {}) => {
+    if (typeId === 'case_closing_approval') {
+      // the approval's draft, completed and issued
+      const draft = await app.call('documents.get', { id: closingForm })
+      await app.call('documents.save', {
+        id: draft.id,
+        revision: draft.revision,
+        fields: fill(typeId, day, { ...extra, headOpinion: draft.fields.headOpinion })
+      })
+      return app.call('documents.issue', { id: draft.id })
+    }
     const doc = await app.call('documents.create', { caseId: c.id, type: typeId, fields: fill(typeId, day, extra) })
     return app.call('documents.issue', { id: doc.id })
   }

@@ -67,18 +67,30 @@ beforeAll(async () => {
   }
   call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'published', date: '2026-11-04' })
   call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'paid', date: '2026-11-10' })
-  for (const [to, date] of [
-    ['closing_approval', '2026-11-12'],
-    ['closed', '2026-11-13']
-  ] as const)
-    call(t.ctx, 'cases.transition', { id: caseId, to, date })
+  call(t.ctx, 'cases.transition', { id: caseId, to: 'closing_approval', date: '2026-11-12' })
+  // 结案 only through the head's approval, which writes the head's opinion into the closing form's draft
+  const closed = call(t.ctx, 'approvals.record', {
+    caseId,
+    kind: 'closing',
+    outcome: 'approved',
+    opinion: '罚款已缴清，同意结案。',
+    date: '2026-11-13'
+  })
+  const closingDraft = closed.approvals[0]!.documentId!
+  call(t.ctx, 'documents.save', {
+    id: closingDraft,
+    revision: call(t.ctx, 'documents.get', { id: closingDraft }).revision,
+    fields: fill('case_closing_approval', { headOpinion: call(t.ctx, 'documents.get', { id: closingDraft }).fields.headOpinion })
+  })
+  const closingIssued = invoke(t.ctx, 'documents.issue', { id: closingDraft }, { error: () => undefined })
+  if (!closingIssued.ok) throw new Error(`case_closing_approval: ${closingIssued.error.message}`)
   const docs = [
     issue('case_filing_approval'),
     issue('inspection_record'),
     issue('penalty_notice'),
     issue('case_handling_approval'),
     issue('penalty_decision_org'),
-    issue('case_closing_approval')
+    closingIssued.value as { id: number; number: string | null; title: string }
   ]
   const external = docs.filter((d) => loadManifest().manifest.types.find((x) => x.title === d.title)?.external)
   const receipt = issue('service_receipt', { documents: external.map((d) => ({ title: d.title, number: d.number })) })
@@ -175,7 +187,8 @@ describe('archiving a complete dossier', () => {
       { caseId, kind: 'evidence', evidenceType: '书证', description: '补充', fileName: 'late.pdf', base64: b64(await scanOf('LATE')) },
       { error: () => undefined }
     )
-    expect(!e.ok && e.error.code).toBe('DOSSIER_LOCKED')
+    // the case is sealed: every change is refused before its handler runs
+    expect(!e.ok && e.error.code).toBe('CASE_SEALED')
   }, 180_000)
 
   it('reports exactly what was changed in a package', () => {

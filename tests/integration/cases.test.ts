@@ -4,7 +4,9 @@ import { call, invoke } from '../../src-main/services'
 import { allowedTransitions, CASE_STATUSES, type CaseStatus, type Procedure } from '../../src-main/core/case'
 import type { AppError } from '../../src-main/core/errors'
 import { openHome } from '../../src-main/store/home'
-import { createContext } from '../../src-main/services/context'
+import { createContext, transact } from '../../src-main/services/context'
+import { stepRequired } from '../../src-main/core/approvals'
+import { archiveCase, compileDossier } from '../../src-main/services/ops/archive-seal'
 
 let t: TestHome
 let org: number
@@ -198,8 +200,16 @@ describe('every status transition through the service', () => {
           procedure === 'summary' ? { procedure, parties: [{ partyId: org }], intendedPenalty: { warning: true, fine: 0 } } : {}
         )
         let waivers = 0
+        let at: CaseStatus = 'registered'
         for (const s of path) {
-          call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-25' })
+          // a move owned by a step goes through it: the head's approval, the archive job's own operations
+          const step = stepRequired(at, s)?.step
+          if (step === 'approvals.record')
+            call(t.ctx, 'approvals.record', { caseId: c.id, kind: 'closing', outcome: 'approved', opinion: '同意结案', date: '2026-11-25' })
+          else if (s === 'dossier') transact(t.ctx, (tx) => compileDossier(tx, c.id, '2026-11-25'))
+          else if (s === 'archived') transact(t.ctx, (tx) => archiveCase(tx, { caseId: c.id, date: '2026-11-25', bundleSha256: null }))
+          else call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-25' })
+          at = s
           if (s === 'notice') {
             // the decision gates wait for the statement and hearing windows unless the party waives them in writing
             for (const right of ['statement', 'hearing'] as const)
@@ -222,7 +232,13 @@ describe('every status transition through the service', () => {
           } catch (e) {
             if ((e as Error).message !== 'rollback') throw e
           }
-          if (legal && to === 'decided' && procedure === 'general' && !path.includes('notice')) {
+          if (from === 'archived') {
+            // nothing moves a sealed case
+            expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: false, code: 'CASE_SEALED' })
+          } else if (legal && stepRequired(from, to)) {
+            // allowed by the status machine, but owned by a dedicated step (approval, archive job)
+            expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: false, code: 'STEP_REQUIRED' })
+          } else if (legal && to === 'decided' && procedure === 'general' && !path.includes('notice')) {
             // allowed by the status machine, refused by the decision gates: no notice was served on this path
             expect(outcome, `${procedure}: ${from} → ${to}`).toMatchObject({ ok: false, code: 'GATE_NOTICE_NOT_SERVED' })
           } else if (legal) {

@@ -2,7 +2,8 @@
  * Moving a case through the status machine: 立案 (filing, with its number), any other transition (a decision
  * only through the gates), and the steps of other areas that move the case on where the machine allows it.
  */
-import { allowedTransitions, canTransition, CASE_STATUS_LABELS, composeCaseName, summaryProblem } from '../../core/case'
+import { stepRequired, type CaseStep } from '../../core/approvals'
+import { allowedTransitions, canTransition, CASE_STATUS_LABELS, composeCaseName, summaryProblem, type CaseStatus } from '../../core/case'
 import type { CaseFileInput, CaseTransitionInput } from '../../core/case-views'
 import { decisionKind, isDecisionType } from '../../core/decisions'
 import { STATUS_EVENT, type CaseEventType } from '../../core/deadlines'
@@ -18,14 +19,27 @@ import { mustCase } from '../guards'
 import { caseNumber, checkDate, checkOfficers } from './case-checks'
 import { enforceGate, gateState } from './review-gates'
 
-/** 立案: rule 1 (two officers with valid certificates on the filing date), number assigned in the same transaction. */
-export function fileCase(tx: Tx, input: CaseFileInput): CaseRecord {
+/**
+ * A move owned by a dedicated step (core/approvals.ts) is made only by that step, which names itself as `via`;
+ * asked of anyone else it is refused with STEP_REQUIRED naming the step.
+ */
+function requireStep(from: CaseStatus, to: CaseStatus, via: CaseStep | undefined): void {
+  const need = stepRequired(from, to)
+  if (need && need.step !== via) throw appError('STEP_REQUIRED', need.message, { step: need.step, from, to })
+}
+
+/**
+ * 立案: rule 1 (two officers with valid certificates on the filing date), number assigned in the same transaction.
+ * From 立案审批中 only through the head's approval (`via` 'approvals.record').
+ */
+export function fileCase(tx: Tx, input: CaseFileInput, via?: CaseStep): CaseRecord {
   const { db, at, ctx } = tx
   const c = mustCase(db, input.id)
   if (c.procedure !== 'general') throw appError('CASE_TRANSITION_INVALID', '简易程序案件无需立案')
   if (!canTransition(c.procedure, c.status, 'filed')) {
     throw appError('CASE_TRANSITION_INVALID', `案件当前状态为“${CASE_STATUS_LABELS[c.status]}”，不能立案`)
   }
+  requireStep(c.status, 'filed', via)
   checkDate(c, input.filedOn, today(ctx), '立案日期', 'filedOn')
   const officerIds = input.officerIds ?? (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId)
   checkOfficers(db, officerIds, input.filedOn, '不能立案')
@@ -58,9 +72,12 @@ export function fileCase(tx: Tx, input: CaseFileInput): CaseRecord {
   return updated
 }
 
-/** Any transition (立案 goes through `fileCase`); a general-procedure decision only through the gates (rule 3). */
-export function transitionCase(tx: Tx, input: CaseTransitionInput): CaseRecord {
-  if (input.to === 'filed') return fileCase(tx, { id: input.id, filedOn: input.date, note: input.note })
+/**
+ * Any transition (立案 goes through `fileCase`); a general-procedure decision only through the gates (rule 3); a
+ * move owned by a dedicated step (approvals, the archive job) only when that step makes it (`via`).
+ */
+export function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseStep): CaseRecord {
+  if (input.to === 'filed') return fileCase(tx, { id: input.id, filedOn: input.date, note: input.note }, via)
   const { db, at, ctx } = tx
   const c = mustCase(db, input.id)
   if (!canTransition(c.procedure, c.status, input.to)) {
@@ -71,6 +88,7 @@ export function transitionCase(tx: Tx, input: CaseTransitionInput): CaseRecord {
       { from: c.status, to: input.to, allowed: allowedTransitions(c.procedure, c.status) }
     )
   }
+  requireStep(c.status, input.to, via)
   checkDate(c, input.date, today(ctx), '日期')
   if (c.procedure === 'general' && (input.to === 'decided' || input.to === 'no_penalty')) {
     // no door reaches 决定 without the steps before it (rule 3)

@@ -9,9 +9,10 @@ import { migration as m003 } from './003-create-documents-and-templates'
 import { migration as m004 } from './004-create-evidence-renditions-dossiers'
 import { migration as m005 } from './005-create-review-hearings-discussions-publicity'
 import { migration as m006 } from './006-create-users'
+import { migration as m007 } from './007-create-approvals'
 
 export { migrationChecksum, type Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

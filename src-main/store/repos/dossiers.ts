@@ -76,7 +76,7 @@ export function saveDossierOrder(db: Db, caseId: number, order: readonly string[
 export function lockDossier(
   db: Db,
   caseId: number,
-  a: { archiveNumber: string; retention: string; archivedOn: string; bundleSha256: string; at: string }
+  a: { archiveNumber: string; retention: string; archivedOn: string; bundleSha256: string | null; at: string }
 ): void {
   db.prepare(
     `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)

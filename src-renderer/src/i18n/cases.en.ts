@@ -155,7 +155,24 @@ const casesEn: CasesMessages = {
       extend: 'Extend',
       exclude: 'Exclude period',
       suspend: 'Suspend',
-      resume: 'Resume'
+      resume: 'Resume',
+      approve: 'Approve'
+    },
+    approvals: {
+      title: "Head's approvals",
+      none: 'No approvals recorded yet',
+      kinds: { filing: 'Filing approval', handling: 'Handling approval', closing: 'Closing approval' },
+      outcomes: { approved: 'Approved', rejected: 'Rejected' },
+      kind: 'Approval',
+      outcome: 'Decision',
+      opinion: 'Opinion',
+      opinionHint: "Written into the approval form with the head's name and the date",
+      opinionRequired: 'Please write the opinion',
+      date: 'Date',
+      approver: 'Approved by',
+      dialogTitle: "Head's approval",
+      save: 'Record approval',
+      done: '{kind} recorded: {outcome}'
     },
     fileDialog: {
       title: 'File the case',

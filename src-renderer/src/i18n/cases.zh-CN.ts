@@ -1,4 +1,5 @@
 /** Strings of the case list, the case form, parties and the case page (zh-CN, the schema for cases.en.ts). Part of the main messages (zh-CN.ts). */
+import { APPROVAL_KIND_LABELS, APPROVAL_OUTCOME_LABELS } from '../../../src-main/core/approvals'
 const casesZhCN = {
   cases: {
     title: '案件',
@@ -152,7 +153,24 @@ const casesZhCN = {
       extend: '延期',
       exclude: '扣除期间',
       suspend: '中止',
-      resume: '恢复'
+      resume: '恢复',
+      approve: '审批'
+    },
+    approvals: {
+      title: '负责人审批',
+      none: '尚无审批记录',
+      kinds: { ...APPROVAL_KIND_LABELS },
+      outcomes: { ...APPROVAL_OUTCOME_LABELS },
+      kind: '审批事项',
+      outcome: '审批结论',
+      opinion: '审批意见',
+      opinionHint: '将连同负责人姓名和日期写入审批表',
+      opinionRequired: '请填写审批意见',
+      date: '审批日期',
+      approver: '审批人',
+      dialogTitle: '负责人审批',
+      save: '确认审批',
+      done: '已记录{kind}：{outcome}'
     },
     fileDialog: {
       title: '立案',

@@ -39,6 +39,10 @@ const errorsEn: Record<ErrorCode, string> = {
   CASE_NOT_GENERAL_PROCEDURE: 'This step does not apply to a summary-procedure case.',
   CASE_NO_PARTY: 'The case has no party.',
   SUMMARY_LIMIT_EXCEEDED: 'The penalty exceeds the summary-procedure limit: handle the case under the general procedure.',
+  STEP_REQUIRED: "This move belongs to a dedicated step (a head's approval or the archive job); it cannot be made by advancing the case.",
+  CASE_SEALED: 'The case is archived and sealed; nothing can be changed.',
+  // approvals
+  APPROVAL_NOT_AVAILABLE: 'This approval cannot be recorded in the case’s current status.',
   // deadlines
   DEADLINE_NOT_FOUND: 'No such deadline rule.',
   DEADLINE_NOT_EXTENDABLE: 'This deadline cannot be extended.',

@@ -43,6 +43,10 @@ const errorsZhCN: Record<ErrorCode, string> = {
   CASE_NOT_GENERAL_PROCEDURE: '简易程序案件不适用这一步',
   CASE_NO_PARTY: '案件没有当事人',
   SUMMARY_LIMIT_EXCEEDED: '超出简易程序的处罚限额，应改按一般程序办理',
+  STEP_REQUIRED: '这一步须通过专门的环节完成（负责人审批或归档作业），不能直接推进',
+  CASE_SEALED: '案件已归档封存，不能再作任何修改',
+  // approvals
+  APPROVAL_NOT_AVAILABLE: '案件当前状态不能作这项审批',
   // deadlines
   DEADLINE_NOT_FOUND: '没有这一期限规则',
   DEADLINE_NOT_EXTENDABLE: '该期限不能延长',

@@ -1,0 +1,58 @@
+/** Approvals by a head (负责人审批), one row per decision, in the order they were made. */
+import type { ApprovalKind, ApprovalOutcome } from '../../core/approvals'
+import type { Db } from '../db'
+
+export interface ApprovalRecord {
+  id: number
+  caseId: number
+  kind: ApprovalKind
+  outcome: ApprovalOutcome
+  opinion: string
+  approverUserId: number | null
+  approverName: string
+  decidedOn: string
+  decidedAt: string
+  documentId: number | null
+}
+
+interface Row {
+  id: number
+  case_id: number
+  kind: ApprovalKind
+  outcome: ApprovalOutcome
+  opinion: string
+  approver_user_id: number | null
+  approver_name: string
+  decided_on: string
+  decided_at: string
+  document_id: number | null
+}
+
+function fromRow(r: Row): ApprovalRecord {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    kind: r.kind,
+    outcome: r.outcome,
+    opinion: r.opinion,
+    approverUserId: r.approver_user_id,
+    approverName: r.approver_name,
+    decidedOn: r.decided_on,
+    decidedAt: r.decided_at,
+    documentId: r.document_id
+  }
+}
+
+export function insertApproval(db: Db, a: Omit<ApprovalRecord, 'id'>): number {
+  const r = db
+    .prepare(
+      `INSERT INTO approvals (case_id, kind, outcome, opinion, approver_user_id, approver_name, decided_on, decided_at, document_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    .run(a.caseId, a.kind, a.outcome, a.opinion, a.approverUserId, a.approverName, a.decidedOn, a.decidedAt, a.documentId)
+  return Number(r.lastInsertRowid)
+}
+
+export function caseApprovals(db: Db, caseId: number): ApprovalRecord[] {
+  return (db.prepare('SELECT * FROM approvals WHERE case_id = ? ORDER BY id').all(caseId) as Row[]).map(fromRow)
+}
