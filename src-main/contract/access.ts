@@ -62,7 +62,7 @@ export const ACCESS = {
   'deadlines.setRules': admin,
   'calendar.listYears': signedIn,
   'calendar.import': admin,
-  'calendar.preview': admin,
+  'calendar.preview': signedIn,
   'templates.list': signedIn,
   'templates.inspect': admin,
   'templates.import': admin,

@@ -24,15 +24,13 @@ const GOOD_ID = ID17 + residentIdCheckChar(ID17)
 test('cases: add a party, file a general case (officer rule), search it, follow its deadlines, advance it', async ({ page, app }) => {
   test.setTimeout(180_000)
   await app.call('demo.load', { cases: 0 })
-  await page.reload()
-  await expect(page.getByTestId('header-agency')).toHaveText('江州市应急管理局')
   const today = (await app.call('app.info', {})).today
   const year = today.slice(0, 4)
 
-  // "我是": the current user (a UI preference) drives the workbench and preselects the officer
-  await page.getByTestId('me-select').click()
-  await option(page, '王建国').click()
-  await expect(page.getByTestId('me-select')).toContainText('王建国')
+  // the signed-in user, linked to the officer 王建国, drives the workbench and preselects the officer
+  await app.signInAs('wangjg')
+  await expect(page.getByTestId('header-agency')).toHaveText('江州市应急管理局')
+  await expect(page.getByTestId('user-name')).toHaveText('王建国')
 
   // ---- (a) a party through the UI, with a validation error first
   await page.getByTestId('nav-cases').click()
