@@ -30,7 +30,7 @@ test('cases: add a party, file a general case (officer rule), search it, follow 
   // the signed-in user, linked to the officer 王建国, drives the workbench and preselects the officer
   await app.signInAs('wangjg')
   await expect(page.getByTestId('header-agency')).toHaveText('江州市应急管理局')
-  await expect(page.getByTestId('user-name')).toHaveText('王建国')
+  await expect(page.getByTestId('signed-in-name')).toHaveText('王建国')
 
   // ---- (a) a party through the UI, with a validation error first
   await page.getByTestId('nav-cases').click()

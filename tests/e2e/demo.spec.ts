@@ -28,7 +28,7 @@ test('demo data from the first-run screen, its accounts, sign-in; publicity list
   await app.screenshot('signin-wrong-password')
   await page.getByTestId('signin-password').fill('demo2026')
   await page.getByTestId('signin-submit').click()
-  await expect(page.getByTestId('user-name')).toHaveText('系统管理员')
+  await expect(page.getByTestId('signed-in-name')).toHaveText('系统管理员')
   await expect(welcomeDialog(page)).toBeHidden()
   await page.getByTestId('nav-officers').click()
   await expect(page).toHaveURL(/#\/settings\/officers$/)
@@ -77,7 +77,7 @@ test('demo data from the first-run screen, its accounts, sign-in; publicity list
 
   // the administrator registers no cases: a handler does (the header names who is signed in)
   await app.signInAs('wangjg')
-  await expect(page.getByTestId('user-name')).toHaveText('王建国')
+  await expect(page.getByTestId('signed-in-name')).toHaveText('王建国')
   // language switch: the UI turns English, server data stays as stored; a case's 法制审核 tab shows its assessment
   await page.getByTestId('nav-publicity').click()
   const party = await app.call('parties.add', {
