@@ -1,7 +1,7 @@
 /** Signing in (auth.*) and the agency's user accounts (users.*): who may call what is in access.ts. */
 import { z } from 'zod'
 import { PrincipalSchema } from '../core/roles'
-import { RolesSchema, UserSchema, loginField, passwordField, userNameField } from '../core/users'
+import { DirectoryEntrySchema, RolesSchema, UserSchema, loginField, passwordField, userNameField } from '../core/users'
 import { idInput, type ChannelMap } from './shared'
 
 const officerLink = z.number().int().positive().nullable()
@@ -49,5 +49,7 @@ export const usersChannels = {
     }),
     output: UserSchema
   },
-  'users.resetPassword': { input: idInput.extend({ password: passwordField }), output: UserSchema }
+  'users.resetPassword': { input: idInput.extend({ password: passwordField }), output: UserSchema },
+  /** the active users, for the pickers of everyone signed in (attendees, chairs): no secrets, no lock state */
+  'users.directory': { input: z.object({}), output: z.array(DirectoryEntrySchema) }
 } as const satisfies ChannelMap

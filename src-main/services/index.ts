@@ -53,7 +53,7 @@ import {
 } from './publicity'
 import { timelinesExport, timelinesShow } from './timeline'
 import { authChangePassword, authSignIn, authStatus } from './auth'
-import { usersAdd, usersBootstrap, usersEdit, usersList, usersResetPassword } from './users'
+import { usersAdd, usersBootstrap, usersDirectory, usersEdit, usersList, usersResetPassword } from './users'
 import { authorizeCaller, authorizeCase } from './authorize'
 import {
   documentsCheck,
@@ -80,6 +80,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'users.add': usersAdd,
   'users.edit': usersEdit,
   'users.resetPassword': usersResetPassword,
+  'users.directory': (ctx) => usersDirectory(ctx),
   'agency.get': (ctx) => agencyGet(ctx),
   'agency.set': agencySet,
   'officers.list': officersList,
