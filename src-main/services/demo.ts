@@ -25,7 +25,8 @@ import { recordCaseEvent, setCaseFlag } from './ops/case-facts'
 import { registerCase } from './ops/case-register'
 import { fileCase, transitionCase } from './ops/case-status'
 import { adjustDeadline } from './ops/deadlines'
-import { recordDiscussion, waiveRight } from './ops/hearings'
+import { recordDiscussion } from './ops/discussions'
+import { waiveRight } from './ops/hearings'
 import { addParty } from './ops/parties'
 import { gateState } from './ops/review-gates'
 import { decideReview, submitReview } from './ops/review-rounds'
@@ -100,6 +101,11 @@ function seed(tx: Tx, caseCount: number, passwordHash: string): DemoResult {
 function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRecs: readonly OfficerRecord[]): number {
   // the legal reviewer (法规科) is never on a case team, so she may review every case
   const reviewer = officerRecs.find((o) => o.legalReviewer)!
+  // the demo heads' accounts sit in the discussions (an account whose login was taken before the load is not theirs)
+  const headIds = HEADS.map((login) => findUserByLogin(tx.db, login))
+    .filter((u) => u !== null && u.roles.includes('head'))
+    .map((u) => u!.id)
+  const heads = { chairId: headIds[0] ?? 0, attendeeIds: headIds }
   const approve = (reviewId: number, date: string) =>
     decideReview(tx, {
       reviewId,
@@ -127,8 +133,7 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
         recordDiscussion(tx, {
           caseId,
           heldOn: date,
-          chair: HEADS[0]!,
-          attendees: [...HEADS],
+          ...heads,
           conclusion: kind,
           conclusionText: '同意承办机构的处理意见',
           record: ''
@@ -169,8 +174,7 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
       recordDiscussion(tx, {
         caseId: p.caseId,
         heldOn: it.date,
-        chair: HEADS[0]!,
-        attendees: [...HEADS],
+        ...heads,
         conclusion: to === 'no_penalty' ? 'no_penalty' : to === 'transferred' ? 'transfer' : 'penalty',
         conclusionText:
           to === 'no_penalty'

@@ -8,8 +8,7 @@ import { isDecisionType, isGeneralDecisionType } from '../core/decisions'
 import { checkDocument, type CheckContext, type Finding } from '../core/document-checks'
 import { appError } from '../core/errors'
 import type { GateProblem } from '../core/gates'
-import { draftFieldsSchema, formatDocumentNumber, type TemplateType } from '../core/templates'
-import { toFieldIssues } from '../core/validation'
+import { formatDocumentNumber, type TemplateType } from '../core/templates'
 import type { DraftContext } from '../drafting/context'
 import { loadManifest } from '../drafting/catalogue'
 import { templateBytes } from './template-source'
@@ -28,7 +27,6 @@ import {
   insertDocument,
   markIssued,
   markVoided,
-  saveDraftFields,
   type DocumentRecord
 } from '../store/repos/documents'
 import { caseReviews } from '../store/repos/review'
@@ -38,7 +36,7 @@ import { documentActions, documentGroup } from '../core/document-actions'
 import { fieldPhrases, phrasePrefill } from '../core/phrase-fields'
 import { onDecisionVoided } from './publicity'
 import { transitionCase } from './ops/case-status'
-import { createDocument, mustContext, mustDoc, mustType } from './ops/documents'
+import { createDocument, mustContext, mustDoc, mustType, saveDraft } from './ops/documents'
 import { documentGate, enforceGate } from './ops/review-gates'
 
 /**
@@ -132,43 +130,22 @@ export function documentsCreate(
 
 /** Autosave: only the manifest's fields; `revision` must be the one the editor loaded (no lost updates). */
 export function documentsSave(ctx: ServiceContext, input: { id: number; revision: number; fields: Record<string, unknown> }) {
-  const doc = change(
-    ctx,
-    'documents',
-    (db, at) => {
-      const d = mustDoc(db, input.id)
-      if (d.status !== 'draft')
-        throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
-      if (isDecisionType(d.type)) {
-        const inReview = caseReviews(db, d.caseId).find((r) => r.documentId === d.id && r.status === 'in_review')
-        if (inReview) throw appError('DOCUMENT_UNDER_REVIEW', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
-      }
-      if (d.revision !== input.revision) {
-        throw appError(
-          'DOCUMENT_REVISION_CONFLICT',
-          `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`
-        )
-      }
-      const parsed = draftFieldsSchema(mustType(d.type)).safeParse({ ...d.fields, ...input.fields })
-      if (!parsed.success) {
-        const issues = toFieldIssues(parsed.error)
-        throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
-      }
-      saveDraftFields(db, d.id, parsed.data, d.revision + 1, ctx.actor, at)
-      return { before: d, after: findDocument(db, d.id)! }
-    },
-    ({ before, after }) => ({
-      action: 'document.save',
-      targetType: 'document',
-      targetId: after.id,
-      caseId: String(after.caseId),
-      summary: `保存${after.title}草稿（第${after.revision}稿）`,
-      detail: {
-        changed: Object.keys(input.fields).filter((k) => JSON.stringify(before.fields[k]) !== JSON.stringify(after.fields[k])),
-        fields: after.fields
-      }
-    })
-  ).after
+  const doc = transact(ctx, (tx) => {
+    const d = mustDoc(tx.db, input.id)
+    if (d.status !== 'draft')
+      throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
+    if (isDecisionType(d.type)) {
+      const inReview = caseReviews(tx.db, d.caseId).find((r) => r.documentId === d.id && r.status === 'in_review')
+      if (inReview) throw appError('DOCUMENT_UNDER_REVIEW', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
+    }
+    if (d.revision !== input.revision) {
+      throw appError(
+        'DOCUMENT_REVISION_CONFLICT',
+        `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`
+      )
+    }
+    return saveDraft(tx, d, input.fields)
+  })
   return view(ctx, doc)
 }
 
