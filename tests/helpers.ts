@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,6 +52,16 @@ export const VALID_AGENCY = {
   phone: '0792-8123456',
   reconsiderationBody: '江州市人民政府',
   court: '江州市滨江区人民法院'
+}
+
+/** A digest of every table's rows: equal before and after means nothing was written. */
+export function storeDigest(t: TestHome): string {
+  const h = createHash('sha256')
+  const tables = t.home.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`)
+    .all() as { name: string }[]
+  for (const { name } of tables) h.update(name).update(JSON.stringify(t.home.db.prepare(`SELECT * FROM "${name}"`).all()))
+  return h.digest('hex')
 }
 
 export function countRows(home: Home, table: string): number {

@@ -4,22 +4,11 @@
  * the collective discussion held by three or more heads picked from it, which drafts the 集体讨论记录. Every
  * refusal writes nothing.
  */
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fillFields, makeHome, type TestHome } from '../helpers'
+import { fillFields, makeHome, storeDigest, type TestHome } from '../helpers'
 import { door, makeCast, type Cast, type Part } from '../cast'
 import { call, invoke } from '../../src-main/services'
 import { REVIEW_ASPECTS } from '../../src-main/core/legal-review'
-
-/** a digest of every table's rows: equal before and after means nothing was written */
-function storeDigest(t: TestHome): string {
-  const h = createHash('sha256')
-  const tables = t.home.db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`)
-    .all() as { name: string }[]
-  for (const { name } of tables) h.update(name).update(JSON.stringify(t.home.db.prepare(`SELECT * FROM "${name}"`).all()))
-  return h.digest('hex')
-}
 
 const approval = {
   outcome: 'approved' as const,
