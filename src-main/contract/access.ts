@@ -15,9 +15,9 @@ const caseHandler: AccessRule = { who: ['handler', 'head'], case: { kind: 'handl
 /** a case's paperwork (registration, drafting, evidence, service, the parties' requests): its handlers, a head, or the clerks (内勤) */
 const casePaperwork: AccessRule = { who: ['handler', 'head', 'clerk'], case: { kind: 'handler', anyCase: ['head', 'clerk'] } }
 /** a case's documents: its handlers or a head; a 法制审核意见书 is its reviewer's (or a head's) to edit and issue */
-const caseDocument = (...anyCase: Role[]): AccessRule => ({
-  who: ['handler', 'head', 'reviewer', ...anyCase.filter((r) => r !== 'head')],
-  case: { kind: 'handler', anyCase: ['head', ...anyCase.filter((r) => r !== 'head')], ownOpinion: true }
+const caseDocument = (...alsoAnyCase: Role[]): AccessRule => ({
+  who: ['handler', 'head', 'reviewer', ...alsoAnyCase],
+  case: { kind: 'handler', anyCase: ['head', ...alsoAnyCase], ownOpinion: true }
 })
 const everyoneOnCases = roles('handler', 'reviewer', 'head', 'archivist', 'clerk')
 
