@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,6 +52,16 @@ export const VALID_AGENCY = {
   phone: '0792-8123456',
   reconsiderationBody: '江州市人民政府',
   court: '江州市滨江区人民法院'
+}
+
+/** A digest of every table's rows: equal before and after means nothing was written. */
+export function storeDigest(t: TestHome): string {
+  const h = createHash('sha256')
+  const tables = t.home.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`)
+    .all() as { name: string }[]
+  for (const { name } of tables) h.update(name).update(JSON.stringify(t.home.db.prepare(`SELECT * FROM "${name}"`).all()))
+  return h.digest('hex')
 }
 
 export function countRows(home: Home, table: string): number {
@@ -108,8 +119,7 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
       call(ctx, 'discussions.record', {
         caseId,
         heldOn: date,
-        chair: '张卫东',
-        attendees: ['张卫东', '王建国', '刘芳'],
+        ...(await discussionHeads(ctx)),
         conclusion: doc.type === 'no_penalty_decision' ? 'no_penalty' : 'penalty',
         conclusionText: '同意承办机构的处理意见',
         record: ''
@@ -119,6 +129,19 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
     }
   }
   throw new Error('gates did not clear')
+}
+
+/**
+ * Three heads for a collective discussion, by user id, the first chairing: the home's active heads (the demo has
+ * 王建国, 陈志强 and 周文斌), made up to three with new head accounts where the home has fewer.
+ */
+export async function discussionHeads(ctx: ServiceContext): Promise<{ chairId: number; attendeeIds: number[] }> {
+  const { call } = await import('../src-main/services')
+  const heads = call(ctx, 'users.directory', {}).filter((u) => u.roles.includes('head'))
+  for (let i = heads.length; i < 3; i++)
+    heads.push(call(ctx, 'users.add', { login: `head-${i + 1}`, name: `负责人${i + 1}`, roles: ['head'], password: 'head-pass-2026' }))
+  const attendeeIds = heads.slice(0, 3).map((u) => u.id)
+  return { chairId: attendeeIds[0]!, attendeeIds }
 }
 
 /** A plausible value for every field of a document type (so its checks pass), with `extra` on top. */

@@ -10,10 +10,15 @@ const anyone: AccessRule = { who: 'anyone' }
 const signedIn: AccessRule = { who: 'signed-in' }
 const roles = (...r: Role[]): AccessRule => ({ who: r })
 const admin = roles('admin')
-/** the case's handlers (承办人), or a head supervising it */
-const caseHandler: AccessRule = { who: ['handler', 'head'], case: 'handler', headToo: true }
-/** drafting and service paperwork: the case's handlers, a head, or the clerks (内勤) */
-const casePaperwork: AccessRule = { who: ['handler', 'head', 'clerk'] }
+/** the case's handlers (承办人), or a head supervising every case */
+const caseHandler: AccessRule = { who: ['handler', 'head'], case: { kind: 'handler', anyCase: ['head'] } }
+/** a case's paperwork (registration, drafting, evidence, service, the parties' requests): its handlers, a head, or the clerks (内勤) */
+const casePaperwork: AccessRule = { who: ['handler', 'head', 'clerk'], case: { kind: 'handler', anyCase: ['head', 'clerk'] } }
+/** a case's documents: its handlers or a head; a 法制审核意见书 is its reviewer's (or a head's) to edit and issue */
+const caseDocument = (...alsoAnyCase: Role[]): AccessRule => ({
+  who: ['handler', 'head', 'reviewer', ...alsoAnyCase],
+  case: { kind: 'handler', anyCase: ['head', ...alsoAnyCase], ownOpinion: true }
+})
 const everyoneOnCases = roles('handler', 'reviewer', 'head', 'archivist', 'clerk')
 
 export const ACCESS = {
@@ -28,6 +33,7 @@ export const ACCESS = {
   'users.add': admin,
   'users.edit': admin,
   'users.resetPassword': admin,
+  'users.directory': signedIn,
   'agency.get': signedIn,
   'agency.set': admin,
   'officers.list': signedIn,
@@ -47,7 +53,7 @@ export const ACCESS = {
   'parties.edit': roles('handler', 'clerk', 'head'),
   'parties.findDuplicate': roles('handler', 'clerk', 'head'),
   'cases.register': roles('handler', 'clerk', 'head'),
-  'cases.file': roles('handler', 'clerk', 'head'),
+  'cases.file': casePaperwork,
   'cases.registerAndFile': roles('handler', 'clerk', 'head'),
   'cases.transition': caseHandler,
   'cases.setFlag': caseHandler,
@@ -69,14 +75,14 @@ export const ACCESS = {
   'templates.reset': admin,
   'templates.file': signedIn,
   'documents.create': casePaperwork,
-  'documents.save': casePaperwork,
+  'documents.save': caseDocument('clerk'),
   'documents.get': everyoneOnCases,
   'documents.list': everyoneOnCases,
   'documents.check': everyoneOnCases,
   'documents.file': everyoneOnCases,
-  'documents.issue': caseHandler,
-  'documents.void': caseHandler,
-  'documents.correct': caseHandler,
+  'documents.issue': caseDocument(),
+  'documents.void': caseDocument(),
+  'documents.correct': caseDocument(),
   'basis.listViolations': signedIn,
   'basis.get': signedIn,
   'phrases.list': signedIn,
@@ -84,7 +90,7 @@ export const ACCESS = {
   'evidence.list': everyoneOnCases,
   'evidence.file': everyoneOnCases,
   'dossiers.show': everyoneOnCases,
-  'dossiers.reorder': roles('handler', 'head', 'archivist'),
+  'dossiers.reorder': { who: ['handler', 'head', 'archivist'], case: { kind: 'handler', anyCase: ['head', 'archivist'] } },
   'dossiers.export': everyoneOnCases,
   'dossiers.archive': roles('archivist'),
   'jobs.get': signedIn,
@@ -100,9 +106,9 @@ export const ACCESS = {
   'reviews.exportCatalogue': signedIn,
   'reviews.show': everyoneOnCases,
   'reviews.setProfile': caseHandler,
-  'reviews.submit': { who: ['handler'], case: 'handler' },
-  'reviews.decide': { who: ['reviewer'], case: 'reviewer' },
-  'reviews.respond': { who: ['handler'], case: 'handler' },
+  'reviews.submit': { who: ['handler'], case: { kind: 'handler', anyCase: [] } },
+  'reviews.decide': { who: ['reviewer'], case: { kind: 'reviewer' } },
+  'reviews.respond': { who: ['handler'], case: { kind: 'handler', anyCase: [] } },
   'reviews.coordinate': roles('head'),
   'reviews.queue': roles('reviewer', 'head'),
   'hearings.request': casePaperwork,
@@ -112,10 +118,10 @@ export const ACCESS = {
   'discussions.record': roles('head'),
   'publicity.getPolicy': signedIn,
   'publicity.setPolicy': admin,
-  'publicity.build': roles('handler', 'head', 'clerk'),
+  'publicity.build': casePaperwork,
   'publicity.publish': roles('head', 'clerk'),
   'publicity.withdraw': roles('head'),
-  'publicity.decisionChanged': roles('handler', 'head', 'clerk'),
+  'publicity.decisionChanged': casePaperwork,
   'publicity.list': signedIn,
   'publicity.get': signedIn,
   'publicity.render': signedIn,

@@ -22,18 +22,23 @@ const BasisEntrySchema = ViolationSchema.pick({
   penaltyText: z.string()
 })
 
+/** the documents a 送达回执 covers, by id, picked from the case's issued documents */
+const servesField = z.array(z.number().int().positive()).max(50).optional()
+
 export const documentsChannels = {
   'templates.list': { input: z.object({}), output: z.array(TemplateSummarySchema) },
   'documents.create': {
     input: z.object({
       caseId: z.number().int().positive(),
       type: z.string().min(1, { message: '请选择文书类型' }),
-      fields: z.record(z.string(), z.unknown()).optional()
+      fields: z.record(z.string(), z.unknown()).optional(),
+      /** a 送达回执: the ids of the issued documents it serves (the view's `choices`), filling its `documents` */
+      serves: servesField
     }),
     output: DocumentViewSchema
   },
   'documents.save': {
-    input: idInput.extend({ revision: z.number().int().min(1), fields: z.record(z.string(), z.unknown()) }),
+    input: idInput.extend({ revision: z.number().int().min(1), fields: z.record(z.string(), z.unknown()), serves: servesField }),
     output: DocumentViewSchema
   },
   'documents.get': { input: idInput, output: DocumentViewSchema },

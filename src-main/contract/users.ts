@@ -1,7 +1,16 @@
 /** Signing in (auth.*) and the agency's user accounts (users.*): who may call what is in access.ts. */
 import { z } from 'zod'
 import { PrincipalSchema } from '../core/roles'
-import { DemoAccountSchema, IdleMinutesSchema, RolesSchema, UserSchema, loginField, passwordField, userNameField } from '../core/users'
+import {
+  DemoAccountSchema,
+  DirectoryEntrySchema,
+  IdleMinutesSchema,
+  RolesSchema,
+  UserSchema,
+  loginField,
+  passwordField,
+  userNameField
+} from '../core/users'
 import { idInput, type ChannelMap } from './shared'
 
 const officerLink = z.number().int().positive().nullable()
@@ -58,5 +67,7 @@ export const usersChannels = {
     }),
     output: UserSchema
   },
-  'users.resetPassword': { input: idInput.extend({ password: passwordField }), output: UserSchema }
+  'users.resetPassword': { input: idInput.extend({ password: passwordField }), output: UserSchema },
+  /** the active users, for the pickers of everyone signed in (attendees, chairs): no secrets, no lock state */
+  'users.directory': { input: z.object({}), output: z.array(DirectoryEntrySchema) }
 } as const satisfies ChannelMap

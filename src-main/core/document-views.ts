@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OfferedDocumentSchema } from './service-receipt'
 import { TemplateFieldSchema } from './templates'
 import { DOC_GROUPS } from './document-actions'
 
@@ -48,7 +49,12 @@ export const DocumentViewSchema = z.object({
   /** fields offering 规范用语, each with its phrase category ids in order (core/phrase-fields); drafts only */
   phrases: z.record(z.string(), z.array(z.string())),
   /** placeholder values known from the case for the phrase snippets (core/phrase-fields phrasePrefill); drafts only */
-  prefill: z.record(z.string(), z.string())
+  prefill: z.record(z.string(), z.string()),
+  /**
+   * list fields whose rows are picked from the case's documents (a 送达回执's `documents`: its issued external
+   * documents, core/service-receipt.ts), each choice saying whether the draft lists it; drafts only
+   */
+  choices: z.record(z.string(), z.array(OfferedDocumentSchema))
 })
 
 export const DocumentSummarySchema = z.object({

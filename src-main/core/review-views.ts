@@ -297,8 +297,10 @@ export const ReviewInputs = {
   discussion: z.object({
     caseId: caseIdField,
     heldOn: isoDateField('讨论日期'),
-    chair: z.string().trim().min(2, { message: '请填写主持人' }).max(30),
-    attendees: z.array(z.string()).min(1, { message: '请填写参加人员' }),
+    /** the user (a head among the attendees) who chairs it */
+    chairId: z.number({ message: '请选择主持人' }).int().positive({ message: '请选择主持人' }),
+    /** the users (heads, three or more) who attend: names come from the user list, not free text */
+    attendeeIds: z.array(z.number().int().positive()).min(1, { message: '请选择参加讨论的负责人' }),
     conclusion: z.enum(DISCUSSION_CONCLUSIONS, { message: '请选择讨论结论' }),
     conclusionText: z.string().trim().min(4, { message: '请写明讨论决定' }).max(3000),
     record: text(10000)

@@ -35,6 +35,24 @@ export const UserSchema = z.object({
 })
 export type User = z.output<typeof UserSchema>
 
+/**
+ * One active user as the pickers show them to everyone signed in (users.directory): who they are, what roles they
+ * hold and their officer record; never the password, the lock state or the sign-in history.
+ */
+export const DirectoryEntrySchema = z.object({
+  id: z.number().int(),
+  login: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  officerId: z.number().int().nullable()
+})
+export type DirectoryEntry = z.output<typeof DirectoryEntrySchema>
+
+/** The directory's entry for a user: the picker's part of the account, nothing of its secrets. */
+export function directoryEntry(u: User): DirectoryEntry {
+  return { id: u.id, login: u.login, name: u.name, roles: u.roles, officerId: u.officerId }
+}
+
 /** Sign-in lockout: this many consecutive failures lock the account for LOCK_MINUTES. */
 export const MAX_FAILED_SIGN_INS = 5
 export const LOCK_MINUTES = 15

@@ -69,20 +69,21 @@ export const TEAMS: readonly (readonly [number, number])[] = [
   [6, 2],
   [3, 5]
 ]
-/** the bureau's heads who sit in collective discussions */
-export const HEADS = ['张卫东', '王建国', '刘芳', '周文斌'] as const
+/** the logins of the bureau's heads (负责人) who sit in collective discussions, the first chairing (DEMO_ACCOUNTS) */
+export const HEADS = ['wangjg', 'chenzq', 'zhouwb'] as const
 export const CHEMICAL = new Set(['chem', 'hazdealer', 'fireworks'])
 export const EXTENSION_APPROVER = '局长 黄志远'
 
 /**
  * The demo's sign-in accounts: one per officer (by certificate number, foundation.json) with a role that fits the
- * post, plus an admin with no officer record. 刘芳 (法规科) is the legal reviewer and handles no demo case.
+ * post, plus an admin with no officer record. 刘芳 (法规科) is the legal reviewer and handles no demo case; 王建国
+ * (支队长), 陈志强 (副支队长) and 周文斌 (科长) are the three heads (负责人) a collective discussion needs.
  */
 export const DEMO_ACCOUNTS: readonly { login: string; certNo: string | null; name: string; roles: readonly Role[] }[] = [
   { login: 'admin', certNo: null, name: '系统管理员', roles: ['admin'] },
   { login: 'wangjg', certNo: '36040019001', name: '王建国', roles: ['handler', 'head'] },
   { login: 'lixh', certNo: '36040019002', name: '李晓红', roles: ['handler'] },
-  { login: 'chenzq', certNo: '36040019003', name: '陈志强', roles: ['handler'] },
+  { login: 'chenzq', certNo: '36040019003', name: '陈志强', roles: ['handler', 'head'] },
   { login: 'zhaomin', certNo: '36040019004', name: '赵敏', roles: ['archivist'] },
   { login: 'liufang', certNo: '36040019005', name: '刘芳', roles: ['reviewer'] },
   { login: 'sunlei', certNo: '36040019006', name: '孙磊', roles: ['handler', 'clerk'] },

@@ -8,7 +8,7 @@ import type { Channel } from '../contract'
 import { ACCESS, CASE_CHANGES } from '../contract/access'
 import { caseActions } from '../core/case'
 import type { AppError } from '../core/errors'
-import { caseRefusal, roleRefusal, type AccessRule, type Principal } from '../core/roles'
+import { caseRefusal, roleRefusal, type AccessRule, type CaseFacts, type Principal } from '../core/roles'
 import type { Db } from '../store/db'
 import { caseOfficers, findCase } from '../store/repos/cases'
 import { findDossier } from '../store/repos/dossiers'
@@ -23,8 +23,12 @@ function rolesOf(rule: AccessRule): readonly string[] {
   return rule.who === 'setup' ? ['admin'] : typeof rule.who === 'string' ? [] : rule.who
 }
 
-/** The case a channel's input is about, and its assigned reviewer where the input names a review round. */
-function caseOf(db: Db, channel: Channel, input: Record<string, unknown>): { caseId: number; reviewer?: number } | null {
+/** The case a channel's input is about, its assigned reviewer where the input names a review round, and the document named. */
+function caseOf(
+  db: Db,
+  channel: Channel,
+  input: Record<string, unknown>
+): { caseId: number; reviewer?: number; documentId?: number } | null {
   const num = (k: string) => (typeof input[k] === 'number' ? (input[k] as number) : null)
   const caseId = num('caseId')
   if (caseId !== null) return { caseId }
@@ -33,7 +37,7 @@ function caseOf(db: Db, channel: Channel, input: Record<string, unknown>): { cas
   const docId = area === 'documents' ? (num('documentId') ?? num('id')) : null
   if (docId !== null) {
     const d = findDocument(db, docId)
-    return d ? { caseId: d.caseId } : null
+    return d ? { caseId: d.caseId, documentId: d.id } : null
   }
   const reviewId = num('reviewId')
   if (reviewId !== null) {
@@ -49,11 +53,23 @@ function caseOf(db: Db, channel: Channel, input: Record<string, unknown>): { cas
   return null
 }
 
-/** The per-case facts: the case's officers, and the reviewer of the round named or of the case's open round. */
-function caseFacts(db: Db, target: { caseId: number; reviewer?: number }): { handlers: number[]; assignedReviewer: number | null } {
+/** The reviewer whose 法制审核意见书 the document is (the round's opinion, or a corrected version of it), or null. */
+function opinionReviewer(db: Db, caseId: number, documentId: number): number | null {
+  const rounds = caseReviews(db, caseId).filter((r) => r.opinionDocumentId !== null)
+  for (let d = findDocument(db, documentId), hops = 0; d && d.type === 'legal_review_opinion' && hops < 50; hops++) {
+    const r = rounds.find((x) => x.opinionDocumentId === d!.id)
+    if (r) return r.reviewerId
+    d = d.supersedesId !== null ? findDocument(db, d.supersedesId) : null
+  }
+  return null
+}
+
+/** The per-case facts: the case's officers, the reviewer of the round named or of the case's open round, the opinion's author. */
+function caseFacts(db: Db, target: { caseId: number; reviewer?: number; documentId?: number }): CaseFacts {
   const handlers = (caseOfficers(db, [target.caseId]).get(target.caseId) ?? []).map((o) => o.officerId)
   const assignedReviewer = target.reviewer ?? caseReviews(db, target.caseId).find((r) => r.status === 'in_review')?.reviewerId ?? null
-  return { handlers, assignedReviewer }
+  const opinionOf = target.documentId !== undefined ? opinionReviewer(db, target.caseId, target.documentId) : null
+  return { handlers, assignedReviewer, opinionOf }
 }
 
 type Refusal = { ok: false; error: AppError }

@@ -29,7 +29,8 @@ import { recordApproval, type Approver } from './ops/approvals'
 import { archiveCase, compileDossier } from './ops/archive-seal'
 import { findCase } from '../store/repos/cases'
 import { adjustDeadline } from './ops/deadlines'
-import { recordDiscussion, waiveRight } from './ops/hearings'
+import { recordDiscussion } from './ops/discussions'
+import { waiveRight } from './ops/hearings'
 import { addParty } from './ops/parties'
 import { gateState } from './ops/review-gates'
 import { decideReview, submitReview } from './ops/review-rounds'
@@ -105,7 +106,7 @@ function seed(tx: Tx, caseCount: number, passwordHash: string): DemoResult {
 /** The head who approves the demo cases: 周文斌's account (a head on no case team), else his name alone. */
 function demoApprover(tx: Tx): Approver {
   const u = findUserByLogin(tx.db, 'zhouwb')
-  return u ? { userId: u.id, name: u.name } : { userId: null, name: HEADS[3] }
+  return u ? { userId: u.id, name: u.name } : { userId: null, name: '周文斌' }
 }
 
 /**
@@ -131,6 +132,11 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
   const approver = demoApprover(tx)
   // the legal reviewer (法规科) is never on a case team, so she may review every case
   const reviewer = officerRecs.find((o) => o.legalReviewer)!
+  // the demo heads' accounts sit in the discussions (an account whose login was taken before the load is not theirs)
+  const headIds = HEADS.map((login) => findUserByLogin(tx.db, login))
+    .filter((u) => u !== null && u.roles.includes('head'))
+    .map((u) => u!.id)
+  const heads = { chairId: headIds[0] ?? 0, attendeeIds: headIds }
   const approve = (reviewId: number, date: string) =>
     decideReview(tx, {
       reviewId,
@@ -158,8 +164,7 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
         recordDiscussion(tx, {
           caseId,
           heldOn: date,
-          chair: HEADS[0]!,
-          attendees: [...HEADS],
+          ...heads,
           conclusion: kind,
           conclusionText: '同意承办机构的处理意见',
           record: ''
@@ -202,8 +207,7 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
       recordDiscussion(tx, {
         caseId: p.caseId,
         heldOn: it.date,
-        chair: HEADS[0]!,
-        attendees: [...HEADS],
+        ...heads,
         conclusion: to === 'no_penalty' ? 'no_penalty' : to === 'transferred' ? 'transfer' : 'penalty',
         conclusionText:
           to === 'no_penalty'

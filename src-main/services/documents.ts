@@ -8,10 +8,9 @@ import { isDecisionType, isGeneralDecisionType } from '../core/decisions'
 import { checkDocument, type CheckContext, type Finding } from '../core/document-checks'
 import { appError } from '../core/errors'
 import type { GateProblem } from '../core/gates'
-import { draftFieldsSchema, formatDocumentNumber, type TemplateType } from '../core/templates'
-import { toFieldIssues } from '../core/validation'
+import { formatDocumentNumber, type TemplateType } from '../core/templates'
 import type { DraftContext } from '../drafting/context'
-import { loadManifest } from '../drafting/catalogue'
+import { loadManifest, templateType } from '../drafting/catalogue'
 import { templateBytes } from './template-source'
 import { renderDocx, TemplateError } from '../drafting/render'
 import type { Db } from '../store/db'
@@ -28,17 +27,17 @@ import {
   insertDocument,
   markIssued,
   markVoided,
-  saveDraftFields,
   type DocumentRecord
 } from '../store/repos/documents'
 import { caseReviews } from '../store/repos/review'
 import { change, today, transact, type ServiceContext, type Tx } from './context'
 import { phraseCategories, violationRange } from './basis'
 import { documentActions, documentGroup } from '../core/document-actions'
+import { chosenIds, SERVED_FIELD, servableDocuments, servedRows } from '../core/service-receipt'
 import { fieldPhrases, phrasePrefill } from '../core/phrase-fields'
 import { onDecisionVoided } from './publicity'
 import { transitionCase } from './ops/case-status'
-import { createDocument, mustContext, mustDoc, mustType } from './ops/documents'
+import { createDocument, mustContext, mustDoc, mustType, saveDraft } from './ops/documents'
 import { documentGate, enforceGate } from './ops/review-gates'
 
 /**
@@ -81,6 +80,35 @@ function checkContext(doc: DocumentRecord, ctx: DraftContext, t: string, date: s
   }
 }
 
+/** The issued external documents of the case a 送达回执 may cover (core/service-receipt.ts). */
+function servable(db: Db, caseId: number) {
+  return servableDocuments(caseDocuments(db, caseId), (type) => templateType(type)?.external ?? false)
+}
+
+/** The field values the chosen documents (`serves`) fill on a 送达回执, or none when nothing was chosen. */
+function servedFields(db: Db, caseId: number, type: string, serves: readonly number[] | undefined): Record<string, unknown> {
+  if (serves === undefined) return {}
+  const field = SERVED_FIELD[type]
+  if (!field)
+    throw appError('VALIDATION_FAILED', '只有文书送达回执可以选择所送达的文书', { issues: [{ path: 'serves', message: '此类文书不适用' }] })
+  const r = servedRows(servable(db, caseId), serves)
+  if (!r.ok) {
+    throw appError('VALIDATION_FAILED', `送达的文书应为本案已签发的对外文书（编号 ${r.unknown.join('、')} 不是）`, {
+      issues: [{ path: 'serves', message: '不是本案已签发的对外文书' }]
+    })
+  }
+  return { [field]: r.rows }
+}
+
+/** The rows the service offers for a draft's list fields (a 送达回执's documents), each marked if already listed. */
+function choicesOf(db: Db, doc: DocumentRecord) {
+  const field = SERVED_FIELD[doc.type]
+  if (!field || doc.status !== 'draft') return {}
+  const offered = servable(db, doc.caseId)
+  const chosen = new Set(chosenIds(offered, doc.fields[field]))
+  return { [field]: offered.map((c) => ({ ...c, chosen: chosen.has(c.id) })) }
+}
+
 function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
   const db = ctx.home.db
   const type = mustType(doc.type)
@@ -100,7 +128,8 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
     ...documentActions(doc, caseDocuments(db, doc.caseId)),
     revisions: documentRevisions(db, doc.id).length,
     phrases: doc.status === 'draft' ? fieldPhrases(type.fields, doc.type, phraseCategories(doc.type)) : {},
-    prefill: doc.status === 'draft' ? phrasePrefill(mustContext(db, doc.caseId, today(ctx))) : {}
+    prefill: doc.status === 'draft' ? phrasePrefill(mustContext(db, doc.caseId, today(ctx))) : {},
+    choices: choicesOf(db, doc)
   }
 }
 export type DocumentView = ReturnType<typeof view>
@@ -122,53 +151,44 @@ export function templatesList(ctx: ServiceContext) {
 
 export function documentsCreate(
   ctx: ServiceContext,
-  input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined }
+  input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined; serves?: number[] | undefined }
 ) {
   return view(
     ctx,
-    transact(ctx, (tx) => createDocument(tx, input))
+    transact(ctx, (tx) =>
+      createDocument(tx, {
+        caseId: input.caseId,
+        type: input.type,
+        fields: { ...input.fields, ...servedFields(tx.db, input.caseId, input.type, input.serves) }
+      })
+    )
   )
 }
 
-/** Autosave: only the manifest's fields; `revision` must be the one the editor loaded (no lost updates). */
-export function documentsSave(ctx: ServiceContext, input: { id: number; revision: number; fields: Record<string, unknown> }) {
-  const doc = change(
-    ctx,
-    'documents',
-    (db, at) => {
-      const d = mustDoc(db, input.id)
-      if (d.status !== 'draft')
-        throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
-      if (isDecisionType(d.type)) {
-        const inReview = caseReviews(db, d.caseId).find((r) => r.documentId === d.id && r.status === 'in_review')
-        if (inReview) throw appError('DOCUMENT_UNDER_REVIEW', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
-      }
-      if (d.revision !== input.revision) {
-        throw appError(
-          'DOCUMENT_REVISION_CONFLICT',
-          `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`
-        )
-      }
-      const parsed = draftFieldsSchema(mustType(d.type)).safeParse({ ...d.fields, ...input.fields })
-      if (!parsed.success) {
-        const issues = toFieldIssues(parsed.error)
-        throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
-      }
-      saveDraftFields(db, d.id, parsed.data, d.revision + 1, ctx.actor, at)
-      return { before: d, after: findDocument(db, d.id)! }
-    },
-    ({ before, after }) => ({
-      action: 'document.save',
-      targetType: 'document',
-      targetId: after.id,
-      caseId: String(after.caseId),
-      summary: `保存${after.title}草稿（第${after.revision}稿）`,
-      detail: {
-        changed: Object.keys(input.fields).filter((k) => JSON.stringify(before.fields[k]) !== JSON.stringify(after.fields[k])),
-        fields: after.fields
-      }
-    })
-  ).after
+/**
+ * Autosave: only the manifest's fields; `revision` must be the one the editor loaded (no lost updates). A 送达回执's
+ * `serves` (ids of the case's issued documents) fills its documents.
+ */
+export function documentsSave(
+  ctx: ServiceContext,
+  input: { id: number; revision: number; fields: Record<string, unknown>; serves?: number[] | undefined }
+) {
+  const doc = transact(ctx, (tx) => {
+    const d = mustDoc(tx.db, input.id)
+    if (d.status !== 'draft')
+      throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
+    if (isDecisionType(d.type)) {
+      const inReview = caseReviews(tx.db, d.caseId).find((r) => r.documentId === d.id && r.status === 'in_review')
+      if (inReview) throw appError('DOCUMENT_UNDER_REVIEW', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
+    }
+    if (d.revision !== input.revision) {
+      throw appError(
+        'DOCUMENT_REVISION_CONFLICT',
+        `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`
+      )
+    }
+    return saveDraft(tx, d, { ...input.fields, ...servedFields(tx.db, d.caseId, d.type, input.serves) })
+  })
   return view(ctx, doc)
 }
 

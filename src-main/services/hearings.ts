@@ -14,7 +14,8 @@ import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './ops/deadlines'
 import { assessCase } from './ops/assessment'
 import { followStatus } from './ops/case-status'
-import { noticeServedOn, recordDiscussion, waiveRight, type DiscussionInput, type WaiverInput } from './ops/hearings'
+import { recordDiscussion, type DiscussionInput } from './ops/discussions'
+import { noticeServedOn, waiveRight, type WaiverInput } from './ops/hearings'
 import { reviewOverview } from './ops/review-overview'
 
 function mustHearing(db: Db, id: number): HearingRecord {

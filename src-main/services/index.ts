@@ -54,7 +54,7 @@ import {
 } from './publicity'
 import { timelinesExport, timelinesShow } from './timeline'
 import { authChangePassword, authSetIdleMinutes, authSignIn, authSignOut, authStatus } from './auth'
-import { usersAdd, usersBootstrap, usersEdit, usersList, usersResetPassword } from './users'
+import { usersAdd, usersBootstrap, usersDirectory, usersEdit, usersList, usersResetPassword } from './users'
 import { authorizeCaller, authorizeCase, sealedRefusal } from './authorize'
 import {
   documentsCheck,
@@ -83,6 +83,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'users.add': usersAdd,
   'users.edit': usersEdit,
   'users.resetPassword': usersResetPassword,
+  'users.directory': (ctx) => usersDirectory(ctx),
   'agency.get': (ctx) => agencyGet(ctx),
   'agency.set': agencySet,
   'officers.list': officersList,

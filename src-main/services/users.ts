@@ -5,7 +5,7 @@
  */
 import { appError } from '../core/errors'
 import type { Role } from '../core/roles'
-import type { User } from '../core/users'
+import { directoryEntry, type DirectoryEntry, type User } from '../core/users'
 import type { Db } from '../store/db'
 import { findOfficer } from '../store/repos/officers'
 import {
@@ -91,6 +91,13 @@ export function usersBootstrap(
 
 export function usersList(ctx: ServiceContext): User[] {
   return listUsers(ctx.home.db)
+}
+
+/** The active users for the pickers (attendees of a collective discussion, …): no secrets, no lock state. */
+export function usersDirectory(ctx: ServiceContext): DirectoryEntry[] {
+  return listUsers(ctx.home.db)
+    .filter((u) => u.active)
+    .map(directoryEntry)
 }
 
 export function usersAdd(

@@ -40,6 +40,11 @@ const fill = (typeId: string, day: string, extra: Record<string, unknown> = {}) 
 async function majorCase(app: App): Promise<{ id: number; name: string; decisionId: number }> {
   const d = (n: number) => app.dayFromToday(n)
   await app.call('demo.load', { cases: 0 })
+  /** the demo's three heads (王建国 chairing, 陈志强, 周文斌) from the user directory */
+  const heads = async () => {
+    const ids = (await app.call('users.directory', {})).filter((u) => u.roles.includes('head')).map((u) => u.id)
+    return { chairId: ids[0]!, attendeeIds: ids }
+  }
   const party = await app.call('parties.add', {
     kind: 'org',
     name: '江州市鑫达化工有限公司',
@@ -74,8 +79,7 @@ async function majorCase(app: App): Promise<{ id: number; name: string; decision
   await app.call('discussions.record', {
     caseId: c.id,
     heldOn: await d(-5),
-    chair: '张卫东',
-    attendees: ['张卫东', '王建国', '周文斌'],
+    ...(await heads()),
     conclusion: 'penalty',
     conclusionText: '同意承办机构意见，给予罚款六万元的行政处罚',
     record: ''
@@ -383,21 +387,23 @@ test('hearing, written waiver and collective discussion are recorded from the �
   // ---- 集体讨论: fewer than three attendees is refused on the attendees field
   await tab.getByTestId('discussion-add').click()
   const disc = page.getByTestId('discussion-dialog')
-  await inputOf(disc, 'discussion-chair').fill('张卫东')
-  for (const name of ['张卫东', '陈志强']) {
-    await inputOf(disc, 'discussion-attendees').fill(name)
-    await inputOf(disc, 'discussion-attendees').press('Enter')
-  }
+  // the attendees are picked from the user directory's heads (王建国, 陈志强, 周文斌), the chair among them
+  await disc.getByTestId('discussion-attendees').click()
+  for (const name of ['王建国', '陈志强']) await page.getByRole('option', { name: new RegExp(name) }).click()
+  await disc.getByTestId('discussion-attendees').press('Escape')
+  await disc.getByTestId('discussion-chair').click()
+  await page.getByRole('option', { name: '王建国' }).click()
   await disc.getByTestId('discussion-conclusion').click()
   await page.getByRole('option', { name: '给予行政处罚' }).click()
   await inputOf(disc, 'discussion-text').fill('同意承办机构意见，责令停产整顿并处罚款八万元')
   await disc.getByTestId('discussion-save').click()
   await expect(errorOf(disc, 'discussion-attendees')).toHaveText('至少三人')
-  await inputOf(disc, 'discussion-attendees').fill('刘芳')
-  await inputOf(disc, 'discussion-attendees').press('Enter')
+  await disc.getByTestId('discussion-attendees').click()
+  await page.getByRole('option', { name: /周文斌/ }).click()
+  await disc.getByTestId('discussion-attendees').press('Escape')
   await disc.getByTestId('discussion-save').click()
   await expect(disc).toBeHidden()
-  await expect(tab.getByTestId('discussion-item')).toContainText('张卫东、陈志强、刘芳')
+  await expect(tab.getByTestId('discussion-item')).toContainText('王建国、陈志强、周文斌')
   await expect(tab.getByTestId('gate-list').getByTestId('gate-discussion')).toHaveCount(0)
   await expect(tab.getByTestId('gate-list').getByTestId('gate-hearing')).toHaveCount(0)
   await expect(tab.getByTestId('gate-list').getByTestId('gate-review')).toBeVisible()

@@ -3,9 +3,8 @@
  * (contract/access.ts), and `invoke` refuses the others before the handler runs, writing nothing. Table-driven over
  * the contract, so a new channel is covered the day it is added; then the per-case rules on a demo home.
  */
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeHome, type TestHome } from '../helpers'
+import { makeHome, storeDigest, type TestHome } from '../helpers'
 import { call, createContext, invoke, type ServiceContext } from '../../src-main/services'
 import { contract, type Channel } from '../../src-main/contract'
 import { ACCESS } from '../../src-main/contract/access'
@@ -14,15 +13,6 @@ import { ROLES, type Principal, type Role } from '../../src-main/core/roles'
 
 const PASSWORD = 'demo2026'
 
-/** A digest of every table's rows: equal before and after means nothing was written. */
-function storeDigest(t: TestHome): string {
-  const h = createHash('sha256')
-  const tables = t.home.db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`)
-    .all() as { name: string }[]
-  for (const { name } of tables) h.update(name).update(JSON.stringify(t.home.db.prepare(`SELECT * FROM "${name}"`).all()))
-  return h.digest('hex')
-}
 const activityCount = (t: TestHome) => (t.home.db.prepare('SELECT COUNT(*) AS n FROM activity_log').get() as { n: number }).n
 
 const door = (t: TestHome, principal: Principal | null): ServiceContext =>

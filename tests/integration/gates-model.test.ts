@@ -1,20 +1,24 @@
 /**
- * Model-based test of the decision gates (fast-check): random sequences of what a clerk, a reviewer and the
- * party may do to a general-procedure case, run against the real services and a real database. Whatever the
- * order, a decision that issues must satisfy — judged independently of core/gates.ts, from the stored rows —
- * every rule: an approved review of exactly the issued version when a catalogue trigger applies, the
- * statement and hearing windows elapsed or waived in writing, no fine above the served notice, the notice
- * served, a discussion when required. And the gates are not a wall: completing the steps lets it issue.
+ * Model-based test of the decision gates (fast-check): random sequences of what the people of an agency and the
+ * party may do to a general-procedure case, run against the real services and a real database, each step by a
+ * random signed-in user (the case's handlers, a handler of another case, the assigned legal reviewer and another
+ * one, a head, a clerk, an archivist: tests/cast.ts). Whatever the order and whoever tries, a decision that issues
+ * must satisfy — judged independently of core/gates.ts, from the stored rows — every rule: an approved review of
+ * exactly the issued version when a catalogue trigger applies, the statement and hearing windows elapsed or waived
+ * in writing, no fine above the served notice, the notice served, a discussion when required; every review
+ * decision was made by the reviewer assigned to its round, and only the case's handlers or a head issued the
+ * decision. And the gates are not a wall: completing the steps lets it issue.
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { clearDecisionGates, fillFields, makeHome } from '../helpers'
+import { clearDecisionGates, discussionHeads, fillFields, makeHome } from '../helpers'
+import { door, makeCast, type Part } from '../cast'
 import { call, invoke } from '../../src-main/services'
 import { REVIEW_ASPECTS, type ReviewAspect, type ReviewOutcome } from '../../src-main/core/legal-review'
 import { addDays } from '../../src-main/core/dates'
 import { loadCalendar } from '../../src-main/services/calendar'
 
-type Action =
+type Step =
   | { kind: 'wait'; days: number }
   | { kind: 'notice'; fine: number }
   | { kind: 'waive'; right: 'statement' | 'hearing' }
@@ -24,9 +28,23 @@ type Action =
   | { kind: 'edit'; fine: number }
   | { kind: 'discuss' }
   | { kind: 'issue' }
+/** a step and who takes it */
+type Action = Step & { by: Part }
+
+const PARTS: readonly Part[] = ['handler', 'handler2', 'otherHandler', 'reviewer', 'otherReviewer', 'head', 'clerk', 'archivist']
+/** who passes the access rule of each step's channel on this case (contract/access.ts, as the model states it) */
+const MAY: Record<string, readonly Part[]> = {
+  'waivers.record': ['handler', 'handler2', 'head', 'clerk'],
+  'hearings.request': ['handler', 'handler2', 'head', 'clerk'],
+  'reviews.submit': ['handler', 'handler2'],
+  'reviews.decide': ['reviewer'],
+  'documents.save': ['handler', 'handler2', 'head', 'clerk'],
+  'discussions.record': ['head'],
+  'documents.issue': ['handler', 'handler2', 'head']
+}
 
 const FINES = [5000, 30000, 60000, 90000]
-const action: fc.Arbitrary<Action> = fc.oneof(
+const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 8 }) }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('notice' as const), fine: fc.constantFrom(...FINES) }), weight: 2 },
   {
@@ -52,6 +70,23 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'discuss' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'issue' as const }), weight: 3 }
 )
+/** the channel each step calls as its actor (waiting and the notice are the scenario's own) */
+const CHANNEL: Partial<Record<Step['kind'], string>> = {
+  waive: 'waivers.record',
+  requestHearing: 'hearings.request',
+  submit: 'reviews.submit',
+  decide: 'reviews.decide',
+  edit: 'documents.save',
+  discuss: 'discussions.record',
+  issue: 'documents.issue'
+}
+/** anyone may try a step; those who may take it are drawn twice as often, so that the walks also get somewhere */
+const action: fc.Arbitrary<Action> = step.chain((s) => {
+  const may = MAY[CHANNEL[s.kind] ?? ''] ?? PARTS
+  return fc
+    .oneof({ arbitrary: fc.constantFrom(...may), weight: 2 }, { arbitrary: fc.constantFrom(...PARTS), weight: 1 })
+    .map((by) => ({ ...s, by }))
+})
 
 const decision = (outcome: ReviewOutcome) => {
   const bad = outcome !== 'approved'
@@ -69,14 +104,19 @@ const decision = (outcome: ReviewOutcome) => {
 interface Outcome {
   issued: boolean
   refusals: Set<string>
+  /** steps refused to someone who may not take them */
+  forbidden: number
+  /** review decisions the walk made (all by the assigned reviewer) */
+  decided: number
 }
 
 async function runScenario(intendedFine: number, actions: Action[]): Promise<Outcome> {
   const t = makeHome()
   try {
     call(t.ctx, 'demo.load', { cases: 0 })
-    const officers = call(t.ctx, 'officers.list', {})
-    const reviewer = officers.find((o) => o.legalReviewer)!
+    const cast = makeCast(t)
+    const reviewerId = cast.reviewerOfficerId
+    const heads = await discussionHeads(t.ctx)
     const party = call(t.ctx, 'parties.add', {
       kind: 'org',
       name: '江州市恒远化工有限公司',
@@ -92,7 +132,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
         cause: '动火作业未审批',
         facts: '动火作业未审批。',
         parties: [{ partyId: party.id }],
-        officerIds: [officers[0]!.id, officers[1]!.id],
+        officerIds: cast.caseOfficerIds,
         intendedPenalty: { warning: false, fine: intendedFine }
       },
       filedOn: '2026-09-01'
@@ -107,7 +147,16 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
     })
     let day = '2026-09-01'
     const refusals = new Set<string>()
+    let forbidden = 0
     const quiet = (channel: string, input: unknown) => invoke(t.ctx, channel, input, { error: () => undefined })
+    /** the step by its actor, signed in: refused with FORBIDDEN exactly when the model says they may not */
+    const by = (part: Part, channel: string, input: unknown) => {
+      const r = invoke(door(t, cast.people[part]), channel, input, { error: () => undefined })
+      const mayNot = !MAY[channel]!.includes(part)
+      if (mayNot) forbidden++
+      expect(!r.ok && r.error.code === 'FORBIDDEN', `${part} ${channel}: ${r.ok ? 'ok' : r.error.code}`).toBe(mayNot)
+      return r
+    }
     let issued = false
     for (const a of actions) {
       if (issued) break
@@ -128,43 +177,42 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
           break
         }
         case 'waive':
-          quiet('waivers.record', { caseId, right: a.right, date: day, note: '当事人书面放弃' })
+          by(a.by, 'waivers.record', { caseId, right: a.right, date: day, note: '当事人书面放弃' })
           break
         case 'requestHearing':
-          quiet('hearings.request', { caseId, requestedOn: day, note: '' })
+          by(a.by, 'hearings.request', { caseId, requestedOn: day, note: '' })
           break
         case 'submit':
-          quiet('reviews.submit', { caseId, reviewerId: reviewer.id, documentId: doc.id, note: '', submittedOn: day })
+          by(a.by, 'reviews.submit', { caseId, reviewerId, documentId: doc.id, note: '', submittedOn: day })
           break
         case 'decide': {
           const open = call(t.ctx, 'reviews.show', { caseId }).rounds.find((r) => r.status === 'in_review')
-          if (open) quiet('reviews.decide', { reviewId: open.id, decision: decision(a.outcome), decidedOn: day })
+          if (open) by(a.by, 'reviews.decide', { reviewId: open.id, decision: decision(a.outcome), decidedOn: day })
           break
         }
         case 'edit': {
           const cur = call(t.ctx, 'documents.get', { id: doc.id })
-          const r = quiet('documents.save', { id: doc.id, revision: cur.revision, fields: { fine: a.fine } })
-          // the only refusal: the draft is frozen while it is under review
-          if (!r.ok) expect(r.error.code).toBe('DOCUMENT_UNDER_REVIEW')
+          const r = by(a.by, 'documents.save', { id: doc.id, revision: cur.revision, fields: { fine: a.fine } })
+          // the only other refusal: the draft is frozen while it is under review
+          if (!r.ok && r.error.code !== 'FORBIDDEN') expect(r.error.code).toBe('DOCUMENT_UNDER_REVIEW')
           break
         }
         case 'discuss':
-          quiet('discussions.record', {
+          by(a.by, 'discussions.record', {
             caseId,
             heldOn: day,
-            chair: '张卫东',
-            attendees: ['张卫东', '王建国', '刘芳'],
+            ...heads,
             conclusion: 'penalty',
             conclusionText: '同意处罚',
             record: ''
           })
           break
         case 'issue': {
-          const r = quiet('documents.issue', { id: doc.id, issuedOn: day })
+          const r = by(a.by, 'documents.issue', { id: doc.id, issuedOn: day })
           if (r.ok) {
             issued = true
             checkInvariants(t, caseId, doc.id, day)
-          } else {
+          } else if (r.error.code !== 'FORBIDDEN') {
             refusals.add(r.error.code)
             // a refusal writes nothing: the draft is still a draft without a number
             expect(call(t.ctx, 'documents.get', { id: doc.id })).toMatchObject({ status: 'draft', number: null })
@@ -173,6 +221,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
         }
       }
     }
+    const decided = checkActors(t, caseId, doc.id, cast.people)
     if (!issued) {
       // liveness: completing whatever is still missing lets the same decision issue
       // (the drafting screen judges the gates for today, so the remaining steps are taken today)
@@ -195,10 +244,40 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
       if (!r.ok) throw new Error(`still refused after completing the steps: ${r.error.code} ${r.error.message}`)
       checkInvariants(t, caseId, doc.id, last)
     }
-    return { issued, refusals }
+    return { issued, refusals, forbidden, decided }
   } finally {
     t.cleanup()
   }
+}
+
+/**
+ * Who did what, judged from the activity record and the review rows: every review decision was made by the user of
+ * the officer assigned to its round (刘芳), signed in; the decision, if issued, by a handler of the case or a head.
+ */
+function checkActors(t: ReturnType<typeof makeHome>, caseId: number, docId: number, people: ReturnType<typeof makeCast>['people']): number {
+  const db = t.home.db
+  const decisions = db
+    .prepare(
+      `SELECT a.actor, a.actor_user_id AS userId, a.actor_officer_id AS officerId, r.reviewer_id AS reviewerId, r.status, r.decided_by AS decidedBy
+       FROM activity_log a JOIN legal_reviews r ON r.id = CAST(a.target_id AS INTEGER)
+       WHERE a.action = 'review.decide' AND a.case_id = ?`
+    )
+    .all(String(caseId)) as { actor: string; userId: number; officerId: number; reviewerId: number; status: string; decidedBy: string }[]
+  for (const d of decisions) {
+    expect(d).toMatchObject({ actor: people.reviewer.login, userId: people.reviewer.userId, officerId: d.reviewerId })
+    expect(d.reviewerId).toBe(people.reviewer.officerId)
+    expect(d.decidedBy).toBe(people.reviewer.name)
+  }
+  // every decided round, approved or not, has such an entry
+  const decided = (
+    db.prepare(`SELECT COUNT(*) AS n FROM legal_reviews WHERE case_id = ? AND status != 'in_review'`).get(caseId) as { n: number }
+  ).n
+  expect(decisions).toHaveLength(decided)
+  const issuers = db.prepare(`SELECT actor FROM activity_log WHERE action = 'document.issue' AND target_id = ?`).all(String(docId)) as {
+    actor: string
+  }[]
+  for (const i of issuers) expect([people.handler.login, people.handler2.login, people.head.login]).toContain(i.actor)
+  return decisions.length
 }
 
 /** The rules, judged from the stored rows — not by calling the gate function. */
@@ -264,7 +343,11 @@ function checkInvariants(t: ReturnType<typeof makeHome>, caseId: number, docId: 
 
 describe('decision gates under random action sequences', () => {
   it('a plain sequence issues', async () => {
-    const o = await runScenario(10000, [{ kind: 'notice', fine: 30000 }, { kind: 'wait', days: 8 }, { kind: 'issue' }])
+    const o = await runScenario(10000, [
+      { kind: 'notice', fine: 30000, by: 'handler' },
+      { kind: 'wait', days: 8, by: 'handler' },
+      { kind: 'issue', by: 'handler2' }
+    ])
     expect([...o.refusals]).toEqual([])
     expect(o.issued).toBe(true)
   })
@@ -272,16 +355,25 @@ describe('decision gates under random action sequences', () => {
   it('never issue a decision that skips a step, and let it issue once the steps are done', async () => {
     const seen = new Set<string>()
     let issuedCount = 0
+    let forbidden = 0
+    let decided = 0
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(10000, 60000), fc.array(action, { minLength: 4, maxLength: 30 }), async (fine, actions) => {
         const o = await runScenario(fine, actions)
         for (const r of o.refusals) seen.add(r)
         if (o.issued) issuedCount++
+        forbidden += o.forbidden
+        decided += o.decided
       }),
       { numRuns: 80, seed: 20261125 }
     )
     // the random walks met the gates (not just one of them) and also got through them
     expect([...seen].filter((c) => c.startsWith('GATE_')).length).toBeGreaterThanOrEqual(4)
+    if (process.env.DEBUG_GATES) console.log('GATES-MODEL', { issuedCount, forbidden, decided, seen: [...seen] })
     expect(issuedCount, [...seen].join(',')).toBeGreaterThan(0)
+    // and met people who may not take a step
+    expect(forbidden).toBeGreaterThan(20)
+    // and reached review decisions, every one of them the assigned reviewer's (checkActors)
+    expect(decided).toBeGreaterThan(5)
   }, 240_000)
 })

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
-import { fillFields, makeHome, type TestHome } from '../helpers'
+import { discussionHeads, fillFields, makeHome, type TestHome } from '../helpers'
 import { call, invoke } from '../../src-main/services'
 import { REVIEW_ASPECTS } from '../../src-main/core/legal-review'
 import { buildProgram } from '../../src-main/cli/main'
@@ -277,21 +277,21 @@ describe('a major case through the services only', () => {
     })
 
     // collective discussion (three heads at least); legal_review → notice is not a step back here: the notice was served
+    const heads = await discussionHeads(t.ctx)
     expect(
       fails('discussions.record', {
         caseId,
         heldOn: '2026-10-21',
-        chair: '张卫东',
-        attendees: ['张卫东', '王建国'],
+        chairId: heads.chairId,
+        attendeeIds: heads.attendeeIds.slice(0, 2),
         conclusion: 'penalty',
         conclusionText: '同意处罚'
       }).code
-    ).toBe('VALIDATION_FAILED')
+    ).toBe('DISCUSSION_ATTENDEES_INVALID')
     call(t.ctx, 'discussions.record', {
       caseId,
       heldOn: '2026-10-21',
-      chair: '张卫东',
-      attendees: ['张卫东', '王建国', '刘芳'],
+      ...heads,
       conclusion: 'penalty',
       conclusionText: '同意罚款人民币柒万元',
       record: ''
@@ -600,13 +600,13 @@ describe('the same path through the CLI', () => {
           '--date',
           '2026-10-21',
           '--chair',
-          '张卫东',
+          'wangjg',
           '--attendee',
-          '张卫东',
+          'wangjg',
           '--attendee',
-          '王建国',
+          'chenzq',
           '--attendee',
-          '刘芳',
+          'ZhouWB',
           '--conclusion',
           'penalty',
           '--text',

@@ -82,12 +82,19 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
       )
     )
 
+  /** a user named by login (any case) or by user id; whether they may attend is the service's to say */
+  const userIdOf = (v: string, option: string): number => {
+    if (/^\d+$/.test(v)) return Number(v)
+    const u = run('users.directory', {}).find((x) => x.login.toLowerCase() === v.trim().toLowerCase())
+    return u ? u.id : fail('USER_NOT_FOUND', `没有登录名为 ${v} 的在用账户`, { issues: [{ path: option, message: '未找到该账户' }] })
+  }
+
   program
     .command('discussion <case>')
-    .description("record the heads' collective discussion (集体讨论)")
+    .description("record the heads' collective discussion (集体讨论); drafts the 集体讨论记录")
     .requiredOption('--date <date>')
-    .requiredOption('--chair <name>')
-    .requiredOption('--attendee <name>', 'repeat for each attendee', collect)
+    .requiredOption('--chair <login|id>', 'the head who chairs it (one of the attendees)')
+    .requiredOption('--attendee <login|id>', 'repeat for each head attending (three or more)', collect)
     .requiredOption('--conclusion <c>', 'penalty | no_penalty | not_established | transfer | further_investigation')
     .requiredOption('--text <text>', 'the decision taken')
     .option('--record <text>', 'the discussion record', '')
@@ -97,8 +104,8 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
         run('discussions.record', {
           caseId: caseIdOf(door, ref),
           heldOn: o.date,
-          chair: o.chair,
-          attendees: o.attendee,
+          chairId: userIdOf(o.chair, '--chair'),
+          attendeeIds: o.attendee.map((a) => userIdOf(a, '--attendee')),
           conclusion: pick(ReviewInputs.discussion.shape.conclusion, o.conclusion, '--conclusion'),
           conclusionText: o.text,
           record: o.record

@@ -1,4 +1,7 @@
-/** Drafting a document inside the open transaction (a review opinion is drafted from the reviewer's decision). */
+/**
+ * Drafting a document inside the open transaction (a review opinion is drafted from the reviewer's decision, a
+ * 集体讨论记录 from the discussion), and saving a draft's fields.
+ */
 import { appError } from '../../core/errors'
 import { draftFieldsSchema, emptyValue, type TemplateType } from '../../core/templates'
 import { toFieldIssues } from '../../core/validation'
@@ -6,7 +9,7 @@ import { templateType } from '../../drafting/catalogue'
 import { resolvePath, type DraftContext } from '../../drafting/context'
 import { buildContext } from '../draft-context'
 import type { Db } from '../../store/db'
-import { findDocument, insertDocument, type DocumentRecord } from '../../store/repos/documents'
+import { findDocument, insertDocument, saveDraftFields, type DocumentRecord } from '../../store/repos/documents'
 import { today, type Tx } from '../context'
 
 export function mustType(id: string): TemplateType {
@@ -66,4 +69,28 @@ export function createDocument(
     detail: { type: d.type, fields: d.fields }
   })
   return d
+}
+
+/** New values for a draft's fields (checked against the manifest), saved as its next revision; appends `document.save`. */
+export function saveDraft(tx: Tx, d: DocumentRecord, fields: Record<string, unknown>): DocumentRecord {
+  const { db, at, ctx } = tx
+  const parsed = draftFieldsSchema(mustType(d.type)).safeParse({ ...d.fields, ...fields })
+  if (!parsed.success) {
+    const issues = toFieldIssues(parsed.error)
+    throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
+  }
+  saveDraftFields(db, d.id, parsed.data, d.revision + 1, ctx.actor, at)
+  const after = findDocument(db, d.id)!
+  tx.record('documents', {
+    action: 'document.save',
+    targetType: 'document',
+    targetId: after.id,
+    caseId: String(after.caseId),
+    summary: `保存${after.title}草稿（第${after.revision}稿）`,
+    detail: {
+      changed: Object.keys(fields).filter((k) => JSON.stringify(d.fields[k]) !== JSON.stringify(after.fields[k])),
+      fields: after.fields
+    }
+  })
+  return after
 }

@@ -123,7 +123,10 @@ export function submitReview(tx: Tx, input: ReviewSubmitInput): ReviewRecord {
   return review
 }
 
-/** The reviewer's conclusion; drafts the 法制审核意见书 (`document.create`), then appends `review.decide`. */
+/**
+ * The reviewer's conclusion; drafts the 法制审核意见书 (`document.create`) for the reviewer to complete and issue,
+ * naming her as she signed in, then appends `review.decide`.
+ */
 export function decideReview(tx: Tx, input: { reviewId: number; decision: ReviewDecision; decidedOn?: string | undefined }): ReviewRecord {
   const { db, at, ctx } = tx
   const on = input.decidedOn ?? today(ctx)
@@ -148,7 +151,9 @@ export function decideReview(tx: Tx, input: { reviewId: number; decision: Review
     }
   }
   const decision = input.decision
-  const decided: ReviewRecord = { ...r, status: decision.outcome, decidedOn: on, decidedBy: reviewer.name, decision, updatedAt: at }
+  // the reviewer as signed in (the access rule made sure it is the assigned one); a trusted caller: the officer record
+  const decidedBy = ctx.principal?.name ?? reviewer.name
+  const decided: ReviewRecord = { ...r, status: decision.outcome, decidedOn: on, decidedBy, decision, updatedAt: at }
   // the 法制审核意见书 is drafted from the opinion, in the same transaction
   const updated: ReviewRecord = { ...decided, opinionDocumentId: draftOpinion(tx, decided).id }
   updateReview(db, updated)

@@ -84,6 +84,11 @@ const documentsEn: DocumentsMessages = {
     addRow: 'Add item',
     removeRow: 'Remove this item',
     noRows: 'Nothing yet; click "Add item"',
+    serves: {
+      placeholder: "Pick from the case's issued documents",
+      none: 'The case has no issued document to serve yet',
+      hint: 'Their titles and numbers are filled in for you'
+    },
     pickDate: 'Pick a date',
     pickDateTime: 'Pick date and time',
     choose: 'Choose',

@@ -81,6 +81,11 @@ const documentsZhCN = {
     addRow: '添加一项',
     removeRow: '删除此项',
     noRows: '尚无内容，点击“添加一项”',
+    serves: {
+      placeholder: '从本案已签发的对外文书中选择',
+      none: '本案尚无已签发的对外文书',
+      hint: '所选文书的名称和文号由系统填入'
+    },
     pickDate: '选择日期',
     pickDateTime: '选择日期时间',
     choose: '请选择',

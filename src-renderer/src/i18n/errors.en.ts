@@ -73,6 +73,7 @@ const errorsEn: Record<ErrorCode, string> = {
   HEARING_REQUEST_LATE: 'The period for requesting a hearing has ended; a late request counts as a waiver.',
   HEARING_NOTICE_TOO_SHORT: 'The party must be notified at least seven days before the hearing.',
   HEARING_CHAIR_INVALID: 'The hearing chair must be an active officer of the agency who did not investigate the case.',
+  DISCUSSION_ATTENDEES_INVALID: 'A collective discussion needs three or more active heads, one of whom chairs it.',
   // review
   REVIEW_NOT_FOUND: 'Legal review not found.',
   REVIEW_STATE_INVALID: 'The legal review cannot take this step in its current state.',

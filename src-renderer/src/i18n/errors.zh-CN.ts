@@ -77,6 +77,7 @@ const errorsZhCN: Record<ErrorCode, string> = {
   HEARING_REQUEST_LATE: '听证申请期已届满，逾期提出的视为放弃听证权利',
   HEARING_NOTICE_TOO_SHORT: '应当在举行听证的七日前通知当事人',
   HEARING_CHAIR_INVALID: '听证主持人应为本机关在岗的非本案调查人员',
+  DISCUSSION_ATTENDEES_INVALID: '集体讨论应有三名以上在用的负责人参加，主持人应为其中一人',
   // review
   REVIEW_NOT_FOUND: '未找到该法制审核',
   REVIEW_STATE_INVALID: '法制审核当前状态不允许这一步',

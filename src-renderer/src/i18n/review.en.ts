@@ -238,7 +238,11 @@ const reviewEn: typeof reviewZhCN = {
       heldOn: 'Date',
       chair: 'Chair',
       attendees: 'Attendees',
-      attendeesHint: 'Press Enter after each name; at least three heads',
+      attendeesHint: 'Pick the heads attending from the user list; at least three, one of whom chairs',
+      attendeesPlaceholder: 'Pick the heads attending',
+      noHeads: 'No active user holds the head role; an admin can assign it under Users',
+      chairPlaceholder: 'One of the attendees',
+      chairNoData: 'Pick the attendees first',
       conclusion: 'Conclusion',
       conclusions: {
         penalty: 'Impose a penalty',

@@ -203,7 +203,11 @@ const reviewZhCN = {
       heldOn: '讨论日期',
       chair: '主持人',
       attendees: '参加人员',
-      attendeesHint: '输入姓名后按回车；集体讨论应有三名以上负责人参加',
+      attendeesHint: '从用户名单中选择参加讨论的负责人；集体讨论应有三名以上负责人参加，主持人为其中一人',
+      attendeesPlaceholder: '选择参加讨论的负责人',
+      noHeads: '没有在用的负责人账户，请管理员在用户管理中为负责人分配“负责人”角色',
+      chairPlaceholder: '从参加人员中选择',
+      chairNoData: '请先选择参加人员',
       conclusion: '讨论结论',
       conclusions: {
         penalty: '给予行政处罚',

@@ -1,0 +1,92 @@
+/**
+ * 文书送达回执: the documents a receipt covers are picked from the case's issued external documents, which the
+ * document view offers as the `documents` field's choices; documents.create and documents.save take their ids
+ * (`serves`) and fill the rows from them. A wrong pick is refused and writes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { countRows, fillFields, makeHome, type TestHome } from '../helpers'
+import { call, invoke } from '../../src-main/services'
+
+let t: TestHome
+let caseId: number
+let noticeId: number
+let noticeNumber: string
+let questioningId: number
+let draftId: number
+const fails = (channel: string, input: unknown) => {
+  const r = invoke(t.ctx, channel, input, { error: () => undefined })
+  if (r.ok) throw new Error(`${channel} unexpectedly succeeded`)
+  return r.error
+}
+const written = () => [countRows(t.home, 'documents'), countRows(t.home, 'activity_log')]
+
+beforeAll(() => {
+  t = makeHome()
+  call(t.ctx, 'demo.load', { cases: 0 })
+  const officers = call(t.ctx, 'officers.list', {})
+  const party = call(t.ctx, 'parties.add', {
+    kind: 'org',
+    name: '江州市恒远化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区18号',
+    legalRep: '郑海涛'
+  })
+  caseId = call(t.ctx, 'cases.registerAndFile', {
+    register: {
+      source: 'inspection',
+      sourceDate: '2026-08-31',
+      procedure: 'general',
+      cause: '动火作业未审批',
+      facts: '动火作业未审批。',
+      parties: [{ partyId: party.id }],
+      officerIds: [officers[1]!.id, officers[2]!.id],
+      intendedPenalty: { warning: false, fine: 10000 }
+    },
+    filedOn: '2026-09-01'
+  }).id
+  call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-09-01' })
+  const q = call(t.ctx, 'documents.create', { caseId, type: 'questioning_notice', fields: fillFields('questioning_notice') })
+  questioningId = call(t.ctx, 'documents.issue', { id: q.id, issuedOn: '2026-09-02' }).id
+  call(t.ctx, 'cases.transition', { id: caseId, to: 'internal_review', date: '2026-09-03' })
+  const n = call(t.ctx, 'documents.create', { caseId, type: 'penalty_notice', fields: fillFields('penalty_notice', { fine: 10000 }) })
+  const issued = call(t.ctx, 'documents.issue', { id: n.id, issuedOn: '2026-09-05' })
+  noticeId = issued.id
+  noticeNumber = issued.number!
+  // a draft (not issued) and an internal document are not offered
+  draftId = call(t.ctx, 'documents.create', { caseId, type: 'penalty_decision_org', fields: fillFields('penalty_decision_org') }).id
+  call(t.ctx, 'documents.create', { caseId, type: 'case_handling_approval' })
+}, 60_000)
+afterAll(() => t.cleanup())
+
+describe('a service receipt', () => {
+  it('offers the issued external documents and fills its rows from the ids chosen', () => {
+    const r = call(t.ctx, 'documents.create', { caseId, type: 'service_receipt', serves: [noticeId] })
+    expect(r.fields.documents).toEqual([{ title: '行政处罚告知书', number: noticeNumber }])
+    expect(r.choices.documents!.map((c) => [c.id, c.chosen])).toEqual([
+      [questioningId, false],
+      [noticeId, true]
+    ])
+    // picking again replaces the rows, in the order picked
+    const saved = call(t.ctx, 'documents.save', { id: r.id, revision: r.revision, fields: {}, serves: [noticeId, questioningId] })
+    expect((saved.fields.documents as { title: string }[]).map((d) => d.title)).toEqual(['行政处罚告知书', '询问通知书'])
+    expect(saved.choices.documents!.every((c) => c.chosen)).toBe(true)
+    // other documents offer no choices
+    expect(call(t.ctx, 'documents.get', { id: draftId }).choices).toEqual({})
+  })
+
+  it('refuses a document that is not an issued external one of the case, writing nothing', () => {
+    const before = written()
+    for (const id of [draftId, 999999]) {
+      expect(fails('documents.create', { caseId, type: 'service_receipt', serves: [id] })).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('送达的文书应为本案已签发的对外文书'),
+        details: { issues: [{ path: 'serves' }] }
+      })
+    }
+    expect(fails('documents.create', { caseId, type: 'inspection_record', serves: [noticeId] })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { issues: [{ path: 'serves' }] }
+    })
+    expect(written()).toEqual(before)
+  })
+})
