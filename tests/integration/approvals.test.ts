@@ -329,8 +329,9 @@ describe('CASE_SEALED: an archived case refuses every change', () => {
     'discussions.record': {
       caseId,
       heldOn: DAY,
-      chair: '周文斌',
-      attendees: ['周文斌', '王建国'],
+      // valid in shape: the seal is checked before the service would look at who attended
+      chairId: 1,
+      attendeeIds: [1, 2, 3],
       conclusion: 'penalty',
       conclusionText: '同意给予处罚',
       record: ''
