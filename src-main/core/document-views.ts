@@ -42,7 +42,10 @@ export const DocumentViewSchema = z.object({
   /** for a decision: the procedural steps still missing before it may be issued (core/gates.ts) */
   gates: z.array(GateProblemSchema),
   canIssue: z.boolean(),
-  /** an issued document may be voided; an issued or voided one corrected unless a correction is drafted */
+  /** the caller may edit this draft and issue it (the channel's roles and per-case rule, the seal) */
+  mayEdit: z.boolean(),
+  mayIssue: z.boolean(),
+  /** an issued document may be voided; an issued or voided one corrected unless a correction is drafted (by this caller) */
   canVoid: z.boolean(),
   canCorrect: z.boolean(),
   revisions: z.number().int(),

@@ -136,8 +136,12 @@ export const ReviewShowSchema = z.object({
   rounds: z.array(
     ReviewRoundSchema.extend({ overdue: z.boolean(), canDecide: z.boolean(), canRespond: z.boolean(), canCoordinate: z.boolean() })
   ),
-  /** a new round may be submitted (core/review-actions canSubmitReview) */
+  /** a new round may be submitted (core/review-actions canSubmitReview) by this caller */
   canSubmit: z.boolean(),
+  /** this caller may set the case's review profile, record a written waiver, record a collective discussion */
+  canSetProfile: z.boolean(),
+  canWaive: z.boolean(),
+  canRecordDiscussion: z.boolean(),
   /** the case is decided already (the gates box says so instead of "ready") */
   decided: z.boolean(),
   reviewers: z.array(z.object({ id: z.number().int(), name: z.string(), eligible: z.boolean(), reason: z.string() })),

@@ -130,3 +130,12 @@ export function sealedRefusal(ctx: ServiceContext, channel: Channel, input: unkn
     error: { code: 'CASE_SEALED', message: `案件“${c.name}”${when}，不能再作任何修改，只能查阅`, details: { channel, caseId: c.id } }
   }
 }
+
+/**
+ * May the caller make this call? The role part, the per-case part and the seal, as `invoke` checks them (the input
+ * is taken as given, not parsed): for the views, so that a screen offers only what its user may do.
+ */
+export function mayCall(ctx: ServiceContext, channel: Channel, input: Record<string, unknown>): boolean {
+  const caller = authorizeCaller(ctx, channel)
+  return caller.ok && authorizeCase(channel, ctx, caller.principal, input) === null && sealedRefusal(ctx, channel, input) === null
+}

@@ -3,6 +3,7 @@
  * services/ops (they are shared with documents, the demo and archiving); the handlers here run them in one
  * transaction and return the case as the UI shows it.
  */
+import { mayCall } from './authorize'
 import { availableApprovals, manualTransitions } from '../core/approvals'
 import { caseActions } from '../core/case'
 import type { CaseDetail, CaseFileInput, CaseListInput, CaseRegisterInput, CaseSummary, CaseTransitionInput } from '../core/case-views'
@@ -57,7 +58,6 @@ export function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
   const db = ctx.home.db
   const t = today(ctx)
   const [summary] = caseSummaries(ctx, [c])
-  const mayApprove = !ctx.principal || ctx.principal.roles.includes('head')
   return {
     ...summary!,
     facts: c.facts,
@@ -66,9 +66,9 @@ export function detail(ctx: ServiceContext, c: CaseRecord): CaseDetail {
     createdAt: c.createdAt,
     events: caseEvents(db, c.id),
     deadlines: caseDeadlines(db, c.id).map((d) => ({ ...d, alert: alertLevel(d.due, t, d.metAt, d.kind) })),
-    allowedTransitions: manualTransitions(c.procedure, c.status),
+    allowedTransitions: mayCall(ctx, 'cases.transition', { id: c.id }) ? manualTransitions(c.procedure, c.status) : [],
     approvals: caseApprovals(db, c.id),
-    approvalKinds: mayApprove ? availableApprovals(c.procedure, c.status) : [],
+    approvalKinds: mayCall(ctx, 'approvals.record', { caseId: c.id }) ? availableApprovals(c.procedure, c.status) : [],
     ...caseActions(c.status)
   }
 }

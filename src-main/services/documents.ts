@@ -33,6 +33,7 @@ import { caseReviews } from '../store/repos/review'
 import { change, today, transact, type ServiceContext, type Tx } from './context'
 import { phraseCategories, violationRange } from './basis'
 import { documentActions, documentGroup } from '../core/document-actions'
+import { mayCall } from './authorize'
 import { chosenIds, SERVED_FIELD, servableDocuments, servedRows } from '../core/service-receipt'
 import { fieldPhrases, phrasePrefill } from '../core/phrase-fields'
 import { onDecisionVoided } from './publicity'
@@ -109,6 +110,18 @@ function choicesOf(db: Db, doc: DocumentRecord) {
   return { [field]: offered.map((c) => ({ ...c, chosen: chosen.has(c.id) })) }
 }
 
+/** What the state allows (core/document-actions), kept where this caller may make the call (authorize.ts mayCall). */
+function callerActions(ctx: ServiceContext, d: { id: number; status: string }, a: { canVoid: boolean; canCorrect: boolean }) {
+  const may = (channel: 'documents.save' | 'documents.issue' | 'documents.void' | 'documents.correct') =>
+    mayCall(ctx, channel, { id: d.id })
+  return {
+    mayEdit: d.status === 'draft' && may('documents.save'),
+    mayIssue: d.status === 'draft' && may('documents.issue'),
+    canVoid: a.canVoid && may('documents.void'),
+    canCorrect: a.canCorrect && may('documents.correct')
+  }
+}
+
 function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
   const db = ctx.home.db
   const type = mustType(doc.type)
@@ -125,7 +138,7 @@ function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
     findings: f ?? [],
     gates,
     canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error') && gates.length === 0,
-    ...documentActions(doc, caseDocuments(db, doc.caseId)),
+    ...callerActions(ctx, doc, documentActions(doc, caseDocuments(db, doc.caseId))),
     revisions: documentRevisions(db, doc.id).length,
     phrases: doc.status === 'draft' ? fieldPhrases(type.fields, doc.type, phraseCategories(doc.type)) : {},
     prefill: doc.status === 'draft' ? phrasePrefill(mustContext(db, doc.caseId, today(ctx))) : {},
@@ -208,7 +221,7 @@ export function documentsList(ctx: ServiceContext, input: { caseId: number }) {
     issuedOn: d.issuedOn,
     supersedesId: d.supersedesId,
     updatedAt: d.updatedAt,
-    ...documentActions(d, all)
+    ...callerActions(ctx, d, documentActions(d, all))
   }))
 }
 

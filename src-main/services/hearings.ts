@@ -8,7 +8,7 @@ import { addCaseEvent, caseOfficers, updateCase } from '../store/repos/cases'
 import { caseDeadlines } from '../store/repos/case-deadlines'
 import { findOfficer } from '../store/repos/officers'
 import { caseHearings, findHearing, insertHearing, updateHearing, type HearingRecord } from '../store/repos/review'
-import { change, today, transact, type ServiceContext } from './context'
+import { change, transact, type ServiceContext } from './context'
 import { mustCase, notAfterToday as notFuture } from './guards'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './ops/deadlines'
@@ -16,7 +16,7 @@ import { assessCase } from './ops/assessment'
 import { followStatus } from './ops/case-status'
 import { recordDiscussion, type DiscussionInput } from './ops/discussions'
 import { noticeServedOn, waiveRight, type WaiverInput } from './ops/hearings'
-import { reviewOverview } from './ops/review-overview'
+import { reviewFor } from './review-for'
 
 function mustHearing(db: Db, id: number): HearingRecord {
   const h = findHearing(db, id)
@@ -81,7 +81,7 @@ export function hearingsRequest(ctx: ServiceContext, input: { caseId: number; re
       detail: { hearing: h, note: input.note }
     })
   )
-  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
+  return reviewFor(ctx, input.caseId)
 }
 
 /** Hearing notice: at least 7 working days before the hearing; the chair is not an investigator of the case. */
@@ -160,7 +160,7 @@ export function hearingsSchedule(
       detail: { hearing: h }
     })
   )
-  return reviewOverview(ctx.home.db, h.caseId, today(ctx))
+  return reviewFor(ctx, h.caseId)
 }
 
 /** The hearing was held (or the party did not come: a no-show counts as waiver, 第六十五条 of the old law / 第六十四条第八项). */
@@ -215,17 +215,17 @@ export function hearingsHold(
       detail: { hearing: h }
     })
   )
-  return reviewOverview(ctx.home.db, h.caseId, today(ctx))
+  return reviewFor(ctx, h.caseId)
 }
 
 /** A written waiver of the statement or hearing right, after the notice was served. */
 export function waiversRecord(ctx: ServiceContext, input: WaiverInput) {
   transact(ctx, (tx) => waiveRight(tx, input))
-  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
+  return reviewFor(ctx, input.caseId)
 }
 
 /** 集体讨论: the heads' discussion, with attendees and conclusion. */
 export function discussionsRecord(ctx: ServiceContext, input: DiscussionInput) {
   transact(ctx, (tx) => recordDiscussion(tx, input))
-  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
+  return reviewFor(ctx, input.caseId)
 }

@@ -10,11 +10,12 @@ import { findCase, updateCase } from '../store/repos/cases'
 import { catalogueOn, getProfile, openReviews, saveProfile, updateReview, type ReviewRecord } from '../store/repos/review'
 import { change, today, transact, type ServiceContext } from './context'
 import { mustCase } from './guards'
-import { reviewOverview, reviewView } from './ops/review-overview'
+import { reviewView } from './ops/review-overview'
+import { reviewFor } from './review-for'
 import { decideReview, mustReview, submitReview, type ReviewSubmitInput } from './ops/review-rounds'
 
 export function reviewsShow(ctx: ServiceContext, input: { caseId: number }) {
-  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
+  return reviewFor(ctx, input.caseId)
 }
 
 export function reviewsSetProfile(
@@ -62,7 +63,7 @@ export function reviewsSetProfile(
       detail: { before, after: input }
     })
   )
-  return reviewOverview(ctx.home.db, input.caseId, today(ctx))
+  return reviewFor(ctx, input.caseId)
 }
 
 export function reviewsSubmit(ctx: ServiceContext, input: ReviewSubmitInput) {

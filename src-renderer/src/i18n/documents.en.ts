@@ -40,6 +40,7 @@ const documentsEn: DocumentsMessages = {
     formTitle: 'Content',
     issuedOn: 'Issued on {date}',
     voidedReason: 'Voided: {reason}',
+    readonlyNotYours: 'This draft is drafted by the case handlers (or a head or the clerks): you may read it, not edit or issue it.',
     readonlyIssued:
       'This document is issued and frozen; it cannot be changed. To correct it, create a new version. The preview shows the file issued.',
     readonlyVoided: 'This document is voided; read only.',

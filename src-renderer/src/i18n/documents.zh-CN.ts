@@ -38,6 +38,7 @@ const documentsZhCN = {
     formTitle: '文书内容',
     issuedOn: '签发日期：{date}',
     voidedReason: '作废原因：{reason}',
+    readonlyNotYours: '本文书草稿由本案承办人（或负责人、内勤）制作；您可以查阅，不能修改或签发。',
     readonlyIssued: '本文书已签发，内容已冻结，不能修改；如需更正，请新建更正版本。右侧为签发时生成的文件。',
     readonlyVoided: '本文书已作废，仅供查阅。',
     save: { saved: '已保存', dirty: '待保存', saving: '保存中…', conflict: '冲突，已重新载入', error: '保存失败' },
