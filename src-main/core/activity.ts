@@ -115,3 +115,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'publicity.decision_changed': '处罚决定被撤销或者变更',
   'publicity.export': '导出公示信息'
 }
+
+/** Who made an entry, as people read it: the signed-in user's name and login (王建国（wangjg）), else the actor. */
+export function actorLabel(e: { actor: string; actorName: string | null }): string {
+  return e.actorName && e.actorName !== e.actor ? `${e.actorName}（${e.actor}）` : e.actor
+}

@@ -212,6 +212,8 @@ export const TimelineSchema = z.object({
   caseNumber: z.string().nullable(),
   total: z.number().int(),
   actors: z.array(z.string()),
+  /** the actors of the case's entries, for the filter: the login and its label */
+  actorOptions: z.array(z.object({ actor: z.string(), label: z.string() })),
   chain: z.object({
     ok: z.boolean(),
     entries: z.number().int(),
@@ -223,6 +225,8 @@ export const TimelineSchema = z.object({
       seq: z.number().int(),
       at: z.string(),
       actor: z.string(),
+      /** who, as people read it: the user's name with the login (core/activity actorLabel) */
+      actorLabel: z.string(),
       action: z.string(),
       actionLabel: z.string(),
       kind: z.string(),

@@ -3,7 +3,7 @@
  * when, which document or evidence, the hash), with the chain's verification status, and an export.
  */
 import type { Db } from '../store/db'
-import { ACTION_LABELS } from '../core/activity'
+import { ACTION_LABELS, actorLabel } from '../core/activity'
 import { appError } from '../core/errors'
 import { csv } from '../core/tables'
 import type { TimelineKind } from '../core/review-views'
@@ -43,6 +43,7 @@ function caseTimeline(db: Db, input: TimelineQuery) {
       seq: a.seq,
       at: a.at,
       actor: a.actor,
+      actorLabel: actorLabel(a),
       action: a.action,
       actionLabel: ACTION_LABELS[a.action] ?? a.action,
       kind: kindOf(a.action),
@@ -65,6 +66,7 @@ function caseTimeline(db: Db, input: TimelineQuery) {
     caseNumber: c.number,
     total: all.length,
     actors: [...new Set(all.map((a) => a.actor))],
+    actorOptions: [...new Map(all.map((a) => [a.actor, { actor: a.actor, label: actorLabel(a) }])).values()],
     chain: { ok: chain.ok, entries: chain.entries, headHash: chain.headHash, firstBad: chain.firstBad },
     entries
   }

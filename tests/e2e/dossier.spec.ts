@@ -259,7 +259,9 @@ test('dossier: completeness and review, reorder by drag and drop, test certifica
   await again.getByRole('button', { name: '取消' }).click()
   await app.screenshot('evidence-tab')
 
-  // ---- 案卷归档: the case waits with its 30-day deadline; check, archive, then it is listed as archived and sealed
+  // ---- 案卷归档 by the archivist 赵敏: the case waits with its 30-day deadline; check, archive, then it is listed as
+  // archived and sealed
+  await app.signInAs('zhaomin')
   await page.getByTestId('nav-archive').click()
   const pending = page.getByTestId('archive-pending')
   await expect(pending).toContainText(c.name)
@@ -295,4 +297,12 @@ test('dossier: completeness and review, reorder by drag and drop, test certifica
   await app.screenshot('dossier-sealed')
   await page.getByRole('tab', { name: '证据与音像' }).click()
   await expect(page.getByTestId('evidence-add')).toBeDisabled()
+  // the record names the archivist who sealed it
+  const sealedBy = (await app.call('audit.list', { limit: 50 })).find((e) => e.action === 'dossier.archive')
+  expect(sealedBy).toMatchObject({ actor: 'zhaomin', actorName: '赵敏' })
+  // a head may flag an open case; this one is sealed
+  await app.signInAs('zhouwb')
+  await expect(app.call('cases.setFlag', { id: c.id, flag: 'extended', on: true, reason: '案情复杂，需延长办案期限' })).rejects.toThrow(
+    /CASE_SEALED/
+  )
 })

@@ -37,12 +37,12 @@ const fill = (typeId: string, day: string, extra: Record<string, unknown> = {}) 
  * both rights waived in writing, the heads' discussion held, and a 行政处罚决定书（单位） drafted whose document
  * checks pass. Only the legal review is missing.
  */
-async function majorCase(app: App): Promise<{ id: number; name: string; decisionId: number }> {
+async function majorCase(app: App, opts: { discussion?: boolean } = {}): Promise<{ id: number; name: string; decisionId: number }> {
   const d = (n: number) => app.dayFromToday(n)
   await app.call('demo.load', { cases: 0 })
   /** the demo's three heads (王建国 chairing, 陈志强, 周文斌) from the user directory */
   const heads = async () => {
-    const ids = (await app.call('users.directory', {})).filter((u) => u.roles.includes('head')).map((u) => u.id)
+    const ids = (await app.call('users.directory', {})).filter((u) => u.roles.includes('head') && u.login !== 'e2e').map((u) => u.id)
     return { chairId: ids[0]!, attendeeIds: ids }
   }
   const party = await app.call('parties.add', {
@@ -76,14 +76,7 @@ async function majorCase(app: App): Promise<{ id: number; name: string; decision
   await app.call('cases.transition', { id: c.id, to: 'notice', date: await d(-12) })
   await app.call('waivers.record', { caseId: c.id, right: 'statement', date: await d(-11), note: '当事人提交书面声明，放弃陈述申辩权利' })
   await app.call('waivers.record', { caseId: c.id, right: 'hearing', date: await d(-11), note: '当事人提交书面声明，放弃听证权利' })
-  await app.call('discussions.record', {
-    caseId: c.id,
-    heldOn: await d(-5),
-    ...(await heads()),
-    conclusion: 'penalty',
-    conclusionText: '同意承办机构意见，给予罚款六万元的行政处罚',
-    record: ''
-  })
+  if (opts.discussion !== false) await holdDiscussion(app, c.id, await d(-5), await heads())
   const decision = await app.call('documents.create', {
     caseId: c.id,
     type: 'penalty_decision_org',
@@ -93,15 +86,32 @@ async function majorCase(app: App): Promise<{ id: number; name: string; decision
   return { id: c.id, name: c.name, decisionId: decision.id }
 }
 
+/** the heads' collective discussion of the case (a head's call: the signed-in user must hold the role) */
+async function holdDiscussion(app: App, caseId: number, heldOn: string, heads: { chairId: number; attendeeIds: number[] }) {
+  await app.call('discussions.record', {
+    caseId,
+    heldOn,
+    ...heads,
+    conclusion: 'penalty',
+    conclusionText: '同意承办机构意见，给予罚款六万元的行政处罚',
+    record: ''
+  })
+}
+
 test('legal review: the decision waits for 法制审核; returned for evidence, resubmitted, approved; then issued; the activity record shows it', async ({
   page,
   app
 }) => {
   test.setTimeout(240_000)
-  const c = await majorCase(app)
+  // four people: the handler 李晓红, the legal reviewer 刘芳, the head 周文斌 (discussion, decision), and the
+  // timeline naming each; the case is set up without its discussion, which the head holds at the end
+  const c = await majorCase(app, { discussion: false })
   const { today } = await app.call('app.info', {})
   const year = today.slice(0, 4)
-  await page.reload()
+  // the demo's heads (the fixture's own user holds every role and is left out)
+  const heads = (await app.call('users.directory', {})).filter((u) => u.roles.includes('head') && u.login !== 'e2e').map((u) => u.id)
+  await app.signInAs('lixh')
+  await expect(page.getByTestId('signed-in-name')).toHaveText('李晓红')
 
   // ---- the decision draft: issuing is refused, and the screen says why
   await expect(app.call('documents.issue', { id: c.decisionId })).rejects.toThrow(/GATE_REVIEW_REQUIRED/)
@@ -124,7 +134,9 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await expect(tab.getByTestId('review-discussion-required')).toContainText('须经行政机关负责人集体讨论决定')
   await expect(tab.getByTestId('gate-list').getByTestId('gate-review')).toContainText('提交法制审核')
   await expect(tab.getByTestId('waiver')).toHaveCount(2)
-  await expect(tab.getByTestId('discussion-item')).toContainText('给予行政处罚')
+  await expect(tab.getByTestId('discussion-item')).toHaveCount(0)
+  // a handler records no discussion: that is the heads'
+  await expect(tab.getByTestId('discussion-add')).toHaveCount(0)
   await expect(tab.getByTestId('review-rounds-empty')).toBeVisible()
 
   // ---- 提交法制审核 to 刘芳; the evidence is still missing from the materials
@@ -146,8 +158,14 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await expect(round1.getByTestId('round-reviewer')).toHaveText('刘芳')
   await expect(round1.getByTestId('round-due')).toHaveAttribute('data-overdue', 'false')
   await expect(tab.getByTestId('gate-list').getByTestId('gate-review')).toContainText('法制审核尚未作出结论')
+  // the handler is offered no review decision, and the service refuses one from her
+  await expect(tab.getByTestId('review-decide')).toHaveCount(0)
+  await expect(tab.getByTestId('review-submit')).toHaveCount(0)
+  await app.screenshot('review-handler-waits')
 
-  // ---- the reviewer returns it for evidence: the form's problems are shown on their fields first
+  // ---- the reviewer 刘芳 signs in and returns it for evidence: the form's problems are shown on their fields first
+  await app.signInAs('liufang')
+  await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
   await tab.getByTestId('review-decide').click()
   const decide = page.getByTestId('decide-dialog')
   await expect(decide).toBeVisible()
@@ -173,7 +191,12 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await expect(round1.getByTestId('round-opinion-doc')).toBeVisible()
   await expect(tab.getByTestId('gate-list').getByTestId('gate-review')).toContainText('法制审核结论为“退回补充材料”')
 
+  // the reviewer is offered no answer to her own opinion: that is the handlers'
+  await expect(round1.getByTestId('round-accept')).toHaveCount(0)
+
   // the handlers accept the opinion
+  await app.signInAs('lixh')
+  await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
   await round1.getByTestId('round-accept').click()
   await page.getByRole('dialog', { name: '采纳审核意见' }).getByRole('button', { name: '确定' }).click()
   await expect(round1.getByTestId('round-response')).toContainText('承办机构已采纳审核意见')
@@ -207,6 +230,8 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await expect(round2.getByTestId('material-evidence')).toHaveAttribute('data-present', 'true')
 
   // ---- the reviewer approves
+  await app.signInAs('liufang')
+  await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
   await tab.getByTestId('review-decide').click()
   await expect(decide).toBeVisible()
   await expect(decide.getByTestId('aspect-evidence-note')).toHaveCount(0) // a fresh form
@@ -215,16 +240,23 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await decide.getByTestId('decide-save').click()
   await expect(decide).toBeHidden()
   await expect(round2.getByTestId('round-status')).toHaveText('同意')
-  const ready = tab.getByTestId('gate-list')
-  await expect(ready).toHaveAttribute('data-ready', 'true')
-  await expect(ready).toHaveText('各项程序已完成，可以签发决定书')
+  await expect(tab.getByTestId('gate-list').getByTestId('gate-discussion')).toBeVisible()
   await expect(tab.getByTestId('review-submit')).toHaveCount(0)
   await app.screenshot('review-tab-approved')
 
-  // the 法制审核意见书 drafted from the opinion opens on the drafting screen
+  // the 法制审核意见书 drafted from the opinion opens on the drafting screen, hers to issue
   await round2.getByTestId('round-opinion-doc').click()
   await expect(page.getByTestId('doc-title')).toHaveText('法制审核意见书')
   await expect(page.getByTestId('doc-gates')).toHaveCount(0)
+  await expect(page.getByTestId('doc-issue')).toBeVisible()
+
+  // ---- the head 周文斌 records the heads' collective discussion; then every step is done
+  await app.signInAs('zhouwb')
+  await holdDiscussion(app, c.id, today, { chairId: heads[0]!, attendeeIds: heads })
+  await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
+  const ready = tab.getByTestId('gate-list')
+  await expect(ready).toHaveAttribute('data-ready', 'true')
+  await expect(ready).toHaveText('各项程序已完成，可以签发决定书')
 
   // ---- back to the decision: no gates, issue → the number
   await page.goto(`${app.harness.origin}/#/documents/${c.decisionId}`)
@@ -251,6 +283,19 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await expect(entries.and(page.locator('[data-action="review.respond"]'))).toHaveCount(1)
   await expect(entries.and(page.locator('[data-action="document.issue"]')).first()).toContainText('行政处罚决定书（单位）')
   await expect(entries.and(page.locator('[data-verified="false"]'))).toHaveCount(0)
+  // each step names the person who took it, as signed in
+  await expect(entries.and(page.locator('[data-action="review.submit"]')).first().getByTestId('timeline-actor-name')).toHaveText(
+    '李晓红（lixh）'
+  )
+  await expect(entries.and(page.locator('[data-action="review.decide"]')).first().getByTestId('timeline-actor-name')).toHaveText(
+    '刘芳（liufang）'
+  )
+  await expect(entries.and(page.locator('[data-action="discussion.record"]')).first().getByTestId('timeline-actor-name')).toHaveText(
+    '周文斌（zhouwb）'
+  )
+  await expect(entries.and(page.locator('[data-action="document.issue"]')).first().getByTestId('timeline-actor-name')).toHaveText(
+    '周文斌（zhouwb）'
+  )
   await expect(entries.first().getByTestId('timeline-hash')).toHaveText(/^[0-9a-f]{12}$/)
   await page.getByTestId('case-timeline').evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await app.screenshot('review-timeline')
@@ -260,7 +305,7 @@ test('legal review: the decision waits for 法制审核; returned for evidence, 
   await expect.poll(() => entries.count()).toBeLessThan(all)
   const kinds = await entries.evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-kind')))])
   expect(kinds).toEqual(['review'])
-  await expect(entries.first()).toContainText('法制审核')
+  await expect(entries.filter({ hasText: '法制审核' }).first()).toBeVisible()
   await inputOf(page, 'timeline-search').fill('退回补充材料')
   await expect(entries).toHaveCount(1)
   await expect(entries.first()).toContainText('法制审核意见“退回补充材料”')
@@ -410,7 +455,9 @@ test('hearing, written waiver and collective discussion are recorded from the �
   await app.screenshot('review-tab-hearing')
 
   // ---- the reviewer does not agree; the handlers disagree; the coordination and the head's decision are recorded
+  await app.signInAs('lixh')
   const submitted = await app.call('reviews.submit', { caseId: c.id, reviewerId: 5, note: '提请法制审核' })
+  await app.signInAs('liufang')
   await app.call('reviews.decide', {
     reviewId: submitted.id,
     decision: {
@@ -429,6 +476,8 @@ test('hearing, written waiver and collective discussion are recorded from the �
       changes: ''
     }
   })
+  await app.signInAs('lixh')
+  await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
   const round = tab.locator('[data-testid=review-round][data-round="1"]')
   await expect(round.getByTestId('round-status')).toHaveText('不同意')
   await expect(round.getByTestId('round-aspect-discretion')).toHaveClass(/bad/)
@@ -437,6 +486,10 @@ test('hearing, written waiver and collective discussion are recorded from the �
   await box.locator('textarea').fill('该公司曾两次被责令改正仍未整改，停产整顿并无不当')
   await box.getByRole('button', { name: '确定' }).click()
   await expect(round.getByTestId('round-response')).toContainText('承办机构有异议')
+  // the coordination is a head's: the handler is not offered it
+  await expect(round.getByTestId('round-coordinate')).toHaveCount(0)
+  await app.signInAs('zhouwb')
+  await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
   await round.getByTestId('round-coordinate').click()
   const coord = page.getByTestId('coordinate-dialog')
   await coord.getByTestId('coordinate-save').click()
@@ -450,5 +503,7 @@ test('hearing, written waiver and collective discussion are recorded from the �
   await expect(coord).toBeHidden()
   await expect(round.getByTestId('round-coordination')).toContainText('张卫东决定：提交负责人集体讨论')
   await expect(round.getByTestId('round-coordinate')).toHaveCount(0)
+  await app.signInAs('lixh')
+  await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
   await expect(tab.getByTestId('review-submit')).toHaveText('重新提交法制审核')
 })
