@@ -1,0 +1,24 @@
+/**
+ * Driver errors that the store tells apart, on both engines: better-sqlite3's SqliteError carries an extended
+ * result code (`SQLITE_CONSTRAINT_UNIQUE`), pg's DatabaseError a SQLSTATE (`23505`). Kysely passes both through.
+ */
+
+function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** A UNIQUE or PRIMARY KEY constraint refused the row. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = codeOf(err)
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
+
+/**
+ * PostgreSQL gave up on the transaction because of a concurrent one and it may succeed if run again:
+ * serialization_failure (40001, SERIALIZABLE or a row changed under FOR UPDATE) or deadlock_detected (40P01).
+ */
+export function isRetryableConflict(err: unknown): boolean {
+  const code = codeOf(err)
+  return code === '40001' || code === '40P01'
+}
