@@ -78,13 +78,10 @@ export async function startPgCluster(database = 'casebinder_test'): Promise<PgCl
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-pg-'))
   const data = join(dir, 'data')
   const log = join(dir, 'server.log')
-  if (asRoot) {
-    const { uid, gid } = osUserIds('postgres')
-    chownSync(dir, uid, gid)
-  }
   const pgCtl = (args: string[]) => runPg(asRoot, join(bin, 'pg_ctl'), ['-D', data, ...args])
   let started = false
   const stop = () => {
+    process.removeListener('exit', stop)
     try {
       if (started) pgCtl(['stop', '-m', 'fast', '-w'])
     } finally {
@@ -92,7 +89,13 @@ export async function startPgCluster(database = 'casebinder_test'): Promise<PgCl
       rmSync(dir, { recursive: true, force: true })
     }
   }
+  // a run that ends without its teardown (an interrupted vitest) still stops the server and removes the folder
+  process.once('exit', stop)
   try {
+    if (asRoot) {
+      const { uid, gid } = osUserIds('postgres')
+      chownSync(dir, uid, gid)
+    }
     runPg(asRoot, join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
     let port = 0
     // the port can be taken between freePort() and the server's bind: try a few
