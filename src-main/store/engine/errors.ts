@@ -8,10 +8,13 @@ function codeOf(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
+// driver codes, not CaseBinder's error codes (core/errors.ts): the services turn them into an AppError
+const UNIQUE_VIOLATION = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'])
+const RETRYABLE_CONFLICT = new Set(['40001', '40P01'])
+
 /** A UNIQUE or PRIMARY KEY constraint refused the row. */
 export function isUniqueViolation(err: unknown): boolean {
-  const code = codeOf(err)
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  return UNIQUE_VIOLATION.has(codeOf(err) ?? '')
 }
 
 /**
@@ -19,6 +22,5 @@ export function isUniqueViolation(err: unknown): boolean {
  * serialization_failure (40001, SERIALIZABLE or a row changed under FOR UPDATE) or deadlock_detected (40P01).
  */
 export function isRetryableConflict(err: unknown): boolean {
-  const code = codeOf(err)
-  return code === '40001' || code === '40P01'
+  return RETRYABLE_CONFLICT.has(codeOf(err) ?? '')
 }
