@@ -1,0 +1,26 @@
+/**
+ * Driver errors that the store tells apart, on both engines: better-sqlite3's SqliteError carries an extended
+ * result code (`SQLITE_CONSTRAINT_UNIQUE`), pg's DatabaseError a SQLSTATE (`23505`). Kysely passes both through.
+ */
+
+function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+// driver codes, not CaseBinder's error codes (core/errors.ts): the services turn them into an AppError
+const UNIQUE_VIOLATION = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'])
+const RETRYABLE_CONFLICT = new Set(['40001', '40P01'])
+
+/** A UNIQUE or PRIMARY KEY constraint refused the row. */
+export function isUniqueViolation(err: unknown): boolean {
+  return UNIQUE_VIOLATION.has(codeOf(err) ?? '')
+}
+
+/**
+ * PostgreSQL gave up on the transaction because of a concurrent one and it may succeed if run again:
+ * serialization_failure (40001, SERIALIZABLE or a row changed under FOR UPDATE) or deadlock_detected (40P01).
+ */
+export function isRetryableConflict(err: unknown): boolean {
+  return RETRYABLE_CONFLICT.has(codeOf(err) ?? '')
+}
