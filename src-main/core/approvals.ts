@@ -67,9 +67,16 @@ const STEPPED: Partial<Record<`${CaseStatus}>${CaseStatus}`, StepRequirement>> =
   'dossier>archived': { step: 'dossiers.archive', message: '立卷和归档只能通过「归档」作业完成' }
 }
 
+/** Statuses only a step reaches, from wherever the case is: asked of 推进 they name the step that must be done. */
+const STEP_ONLY: Partial<Record<CaseStatus, StepRequirement>> = {
+  closed: { step: 'approvals.record', message: '结案须经负责人「结案审批」：请先推进至结案审批，由负责人审批' },
+  dossier: { step: 'dossiers.archive', message: '立卷和归档只能通过「归档」作业完成（案件须先经结案审批结案）' },
+  archived: { step: 'dossiers.archive', message: '立卷和归档只能通过「归档」作业完成（案件须先经结案审批结案）' }
+}
+
 /** The step a move needs, or null when 推进 (cases.transition) may make it. */
 export function stepRequired(from: CaseStatus, to: CaseStatus): StepRequirement | null {
-  return STEPPED[`${from}>${to}`] ?? null
+  return STEPPED[`${from}>${to}`] ?? STEP_ONLY[to] ?? null
 }
 
 /** The moves 推进 may offer: the machine's moves that no dedicated step owns. */

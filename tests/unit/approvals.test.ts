@@ -39,6 +39,17 @@ describe('the moves a step owns (core/approvals.ts)', () => {
     expect(APPROVAL_KINDS.map((k) => approvalMove(k, 'approved'))).toEqual(['filed', null, 'closed'])
   })
 
+  it('names the step for a status only a step reaches, whatever the case is in now', () => {
+    // 推进 to 已归档 from the middle of a case skips every step on the way: the answer names the archive job
+    expect(stepRequired('internal_review', 'archived')).toMatchObject({ step: 'dossiers.archive' })
+    expect(stepRequired('investigating', 'dossier')).toMatchObject({ step: 'dossiers.archive' })
+    expect(stepRequired('executing', 'closed')).toMatchObject({ step: 'approvals.record' })
+    expect(stepRequired('internal_review', 'archived')?.message).toContain('归档')
+    // a move 推进 may make needs no step
+    expect(stepRequired('investigating', 'internal_review')).toBeNull()
+    expect(stepRequired('registered', 'filed')).toBeNull()
+  })
+
   it('writes the opinion, the head and the date for the printed form', () => {
     expect(approvalFormText('rejected', '证据不足', '周文斌', '2026-03-05')).toBe('不同意。证据不足\n负责人：周文斌\u30002026年3月5日')
   })

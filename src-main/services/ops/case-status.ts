@@ -80,6 +80,8 @@ export function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseSte
   if (input.to === 'filed') return fileCase(tx, { id: input.id, filedOn: input.date, note: input.note }, via)
   const { db, at, ctx } = tx
   const c = mustCase(db, input.id)
+  // a status only a step reaches is refused naming the step, before (and whatever) the machine would say
+  requireStep(c.status, input.to, via)
   if (!canTransition(c.procedure, c.status, input.to)) {
     const allowed = allowedTransitions(c.procedure, c.status).map((s) => CASE_STATUS_LABELS[s])
     throw appError(
@@ -88,7 +90,6 @@ export function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseSte
       { from: c.status, to: input.to, allowed: allowedTransitions(c.procedure, c.status) }
     )
   }
-  requireStep(c.status, input.to, via)
   checkDate(c, input.date, today(ctx), '日期')
   if (c.procedure === 'general' && (input.to === 'decided' || input.to === 'no_penalty')) {
     // no door reaches 决定 without the steps before it (rule 3)
