@@ -68,3 +68,30 @@ export function makeCast(t: TestHome): Cast {
     reviewerOfficerId: byName('刘芳').id
   }
 }
+
+/**
+ * A general-procedure case against a company (江州市恒远化工有限公司, 动火作业未审批), registered on 2026-08-31 and filed on
+ * 2026-09-01 by `officerIds`, with an intended fine: the common start of the tests of who may act on a case.
+ */
+export function filedOrgCase(t: TestHome, officerIds: readonly number[], fine: number): number {
+  const party = call(t.ctx, 'parties.add', {
+    kind: 'org',
+    name: '江州市恒远化工有限公司',
+    creditCode: '91360402MA35XK7Q25',
+    address: '江州市浔阳区化工园区18号',
+    legalRep: '郑海涛'
+  })
+  return call(t.ctx, 'cases.registerAndFile', {
+    register: {
+      source: 'inspection',
+      sourceDate: '2026-08-31',
+      procedure: 'general',
+      cause: '动火作业未审批',
+      facts: '动火作业未审批。',
+      parties: [{ partyId: party.id }],
+      officerIds: [...officerIds],
+      intendedPenalty: { warning: false, fine }
+    },
+    filedOn: '2026-09-01'
+  }).id
+}

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fillFields, makeHome, type TestHome } from '../helpers'
-import { door, makeCast, type Cast, type Part } from '../cast'
+import { door, filedOrgCase, makeCast, type Cast, type Part } from '../cast'
 import { call, invoke } from '../../src-main/services'
 import type { ChannelOutput } from '../../src-main/contract'
 
@@ -36,26 +36,7 @@ beforeAll(() => {
   t = makeHome()
   call(t.ctx, 'demo.load', { cases: 0 })
   cast = makeCast(t)
-  const party = call(t.ctx, 'parties.add', {
-    kind: 'org',
-    name: '江州市恒远化工有限公司',
-    creditCode: '91360402MA35XK7Q25',
-    address: '江州市浔阳区化工园区18号',
-    legalRep: '郑海涛'
-  })
-  caseId = call(t.ctx, 'cases.registerAndFile', {
-    register: {
-      source: 'inspection',
-      sourceDate: '2026-08-31',
-      procedure: 'general',
-      cause: '动火作业未审批',
-      facts: '动火作业未审批。',
-      parties: [{ partyId: party.id }],
-      officerIds: cast.caseOfficerIds,
-      intendedPenalty: { warning: false, fine: 60000 }
-    },
-    filedOn: '2026-09-01'
-  }).id
+  caseId = filedOrgCase(t, cast.caseOfficerIds, 60000)
   call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-09-02' })
   decisionId = call(t.ctx, 'documents.create', { caseId, type: 'penalty_decision_org', fields: fillFields('penalty_decision_org') }).id
 }, 60_000)

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { clearDecisionGates, discussionHeads, fillFields, makeHome } from '../helpers'
-import { door, makeCast, type Part } from '../cast'
+import { door, filedOrgCase, makeCast, type Part } from '../cast'
 import { call, invoke } from '../../src-main/services'
 import { REVIEW_ASPECTS, type ReviewAspect, type ReviewOutcome } from '../../src-main/core/legal-review'
 import { addDays } from '../../src-main/core/dates'
@@ -117,27 +117,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
     const cast = makeCast(t)
     const reviewerId = cast.reviewerOfficerId
     const heads = await discussionHeads(t.ctx)
-    const party = call(t.ctx, 'parties.add', {
-      kind: 'org',
-      name: '江州市恒远化工有限公司',
-      creditCode: '91360402MA35XK7Q25',
-      address: '江州市浔阳区化工园区18号',
-      legalRep: '郑海涛'
-    })
-    const c = call(t.ctx, 'cases.registerAndFile', {
-      register: {
-        source: 'inspection',
-        sourceDate: '2026-08-31',
-        procedure: 'general',
-        cause: '动火作业未审批',
-        facts: '动火作业未审批。',
-        parties: [{ partyId: party.id }],
-        officerIds: cast.caseOfficerIds,
-        intendedPenalty: { warning: false, fine: intendedFine }
-      },
-      filedOn: '2026-09-01'
-    })
-    const caseId = c.id
+    const caseId = filedOrgCase(t, cast.caseOfficerIds, intendedFine)
     call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-09-01' })
     call(t.ctx, 'cases.transition', { id: caseId, to: 'internal_review', date: '2026-09-01' })
     const doc = call(t.ctx, 'documents.create', {

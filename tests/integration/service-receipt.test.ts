@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countRows, fillFields, makeHome, type TestHome } from '../helpers'
+import { filedOrgCase } from '../cast'
 import { call, invoke } from '../../src-main/services'
 
 let t: TestHome
@@ -24,26 +25,7 @@ beforeAll(() => {
   t = makeHome()
   call(t.ctx, 'demo.load', { cases: 0 })
   const officers = call(t.ctx, 'officers.list', {})
-  const party = call(t.ctx, 'parties.add', {
-    kind: 'org',
-    name: '江州市恒远化工有限公司',
-    creditCode: '91360402MA35XK7Q25',
-    address: '江州市浔阳区化工园区18号',
-    legalRep: '郑海涛'
-  })
-  caseId = call(t.ctx, 'cases.registerAndFile', {
-    register: {
-      source: 'inspection',
-      sourceDate: '2026-08-31',
-      procedure: 'general',
-      cause: '动火作业未审批',
-      facts: '动火作业未审批。',
-      parties: [{ partyId: party.id }],
-      officerIds: [officers[1]!.id, officers[2]!.id],
-      intendedPenalty: { warning: false, fine: 10000 }
-    },
-    filedOn: '2026-09-01'
-  }).id
+  caseId = filedOrgCase(t, [officers[1]!.id, officers[2]!.id], 10000)
   call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-09-01' })
   const q = call(t.ctx, 'documents.create', { caseId, type: 'questioning_notice', fields: fillFields('questioning_notice') })
   questioningId = call(t.ctx, 'documents.issue', { id: q.id, issuedOn: '2026-09-02' }).id

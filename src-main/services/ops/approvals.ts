@@ -81,19 +81,7 @@ export function recordApproval(tx: Tx, input: ApprovalInput, approver: Approver)
   if (to === 'filed') fileCase(tx, { id: c.id, filedOn: date, note }, 'approvals.record')
   else if (to) transitionCase(tx, { id: c.id, to, date, note }, 'approvals.record')
   const doc = fillForm(tx, c.id, input.kind, approvalFormText(input.outcome, input.opinion, approver.name, date))
-  const id = insertApproval(db, {
-    caseId: c.id,
-    kind: input.kind,
-    outcome: input.outcome,
-    opinion: input.opinion,
-    approverUserId: approver.userId,
-    approverName: approver.name,
-    decidedOn: date,
-    decidedAt: at,
-    documentId: doc?.id ?? null
-  })
-  const record: ApprovalRecord = {
-    id,
+  const row = {
     caseId: c.id,
     kind: input.kind,
     outcome: input.outcome,
@@ -104,6 +92,7 @@ export function recordApproval(tx: Tx, input: ApprovalInput, approver: Approver)
     decidedAt: at,
     documentId: doc?.id ?? null
   }
+  const record: ApprovalRecord = { id: insertApproval(db, row), ...row }
   tx.record('approvals', {
     action: 'approval.record',
     targetType: 'case',
