@@ -1,6 +1,6 @@
 /**
  * The shape of a schema as the parity test compares it (tests/integration/pg/schema-parity.test.ts): per table the
- * columns in order (name, a type family, NOT NULL), the primary key, the other indexes and unique constraints by
+ * columns in order (name, a type family, NOT NULL, DEFAULT), the primary key, the other indexes and unique constraints by
  * column set, the foreign keys and the number of CHECK constraints; read from a real SQLite database (PRAGMAs) and a
  * real PostgreSQL one (the catalogs), in the same terms.
  */
@@ -14,6 +14,8 @@ export interface ColumnShape {
   name: string
   family: Family
   notNull: boolean
+  /** the DEFAULT expression, normalised: `''`, `0`, `false`, `'[]'`; null for none */
+  default: string | null
 }
 
 export interface TableShape {
@@ -64,9 +66,14 @@ export function sqliteShape(db: Database.Database): SchemaShape {
       name: string
       type: string
       notnull: number
+      dflt_value: string | null
       pk: number
     }[]
-    const columns = info.map((c) => ({ name: c.name, family: sqliteFamily(name, c.name, c.type), notNull: c.notnull === 1 || c.pk > 0 }))
+    const columns = info.map((c) => {
+      const family = sqliteFamily(name, c.name, c.type)
+      const flagDefault = family === 'boolean' && c.dflt_value !== null ? (c.dflt_value === '1' ? 'true' : 'false') : null
+      return { name: c.name, family, notNull: c.notnull === 1 || c.pk > 0, default: flagDefault ?? c.dflt_value }
+    })
     const primaryKey = info
       .filter((c) => c.pk > 0)
       .sort((a, b) => a.pk - b.pk)
@@ -135,9 +142,11 @@ export async function pgShape(db: AnyDb): Promise<SchemaShape> {
   const tables = new Map<string, TableShape>()
   for (const name of names) {
     const rel = `public.${name}`
-    const cols = await sql<{ name: string; type: string; notnull: boolean }>`
-      SELECT attname AS name, format_type(atttypid, atttypmod) AS type, attnotnull AS notnull FROM pg_attribute
-       WHERE attrelid = ${rel}::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`.execute(db)
+    const cols = await sql<{ name: string; type: string; notnull: boolean; default: string | null }>`
+      SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
+             pg_get_expr(d.adbin, d.adrelid) AS default
+        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+       WHERE a.attrelid = ${rel}::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`.execute(db)
     const ixs = await sql<{
       name: string
       unique: boolean
@@ -171,7 +180,12 @@ export async function pgShape(db: AnyDb): Promise<SchemaShape> {
       if (!ix.constraint) named[ix.name] = sig
     }
     tables.set(name, {
-      columns: cols.rows.map((c) => ({ name: c.name, family: pgFamily(name, c.name, c.type), notNull: c.notnull })),
+      columns: cols.rows.map((c) => ({
+        name: c.name,
+        family: pgFamily(name, c.name, c.type),
+        notNull: c.notnull,
+        default: c.default?.replace(/::text$/, '') ?? null
+      })),
       primaryKey: ixs.rows.find((i) => i.primary)?.cols ?? [],
       indexes: indexes.sort(),
       named,

@@ -1,7 +1,7 @@
 /**
  * PostgreSQL's schema (store/migrations-pg) against SQLite's (store/migrations, as a real home has it after
- * openHome): the same tables with the same columns (type family, NOT NULL) in the same order, the same primary keys,
- * unique constraints, indexes, foreign keys and number of CHECK constraints; the deviations are the documented ones
+ * openHome): the same tables with the same columns (type family, NOT NULL, DEFAULT) in the same order, the same
+ * primary keys, unique constraints, indexes, foreign keys and number of CHECK constraints; the deviations are the documented ones
  * (flags are boolean: migrations-pg/columns.ts; cases_fts is a pg_trgm table kept by triggers: migrations-pg/003).
  * Then the engine features behave alike, by raw SQL on both engines: the immutability triggers refuse the same
  * changes with the same message, the search row is what the SQLite repository writes, logins are unique whatever
@@ -72,7 +72,7 @@ async function openPostgres(): Promise<Opened> {
 function expectedCasesFts(fts: TableShape): TableShape {
   const cols = fts.columns.map((c) => c.name)
   return {
-    columns: [{ name: 'rowid', family: 'integer', notNull: true }, ...fts.columns.map((c) => ({ ...c, notNull: true }))],
+    columns: [{ name: 'rowid', family: 'integer', notNull: true, default: null }, ...fts.columns.map((c) => ({ ...c, notNull: true }))],
     primaryKey: ['rowid'],
     indexes: [`index(${cols.join(',')}) gin`],
     named: { cases_fts_trgm: `index(${cols.join(',')}) gin` },
@@ -107,7 +107,7 @@ describe('the PostgreSQL schema against the SQLite schema', () => {
     expect([...liteShape.virtual]).toEqual(['cases_fts'])
   })
 
-  it('has per table the same columns in order (type family, NOT NULL), keys, unique constraints, indexes, foreign keys and CHECKs', () => {
+  it('has per table the same columns in order (type family, NOT NULL, DEFAULT), keys, unique constraints, indexes, foreign keys and CHECKs', () => {
     const expected = Object.fromEntries(
       [...liteShape.tables].map(([name, shape]) => [name, liteShape.virtual.has(name) ? expectedCasesFts(shape) : shape])
     )
