@@ -1,7 +1,8 @@
 /**
  * A throwaway PostgreSQL server for the opt-in engine tests (`npm run test:pg`): Debian's binaries
  * (/usr/lib/postgresql/<major>/bin, from the `postgresql` package), a fresh cluster in a temp folder, listening on a
- * free loopback port with its unix socket inside that folder, trust authentication, fsync off. Nothing of the
+ * free loopback port with its unix socket inside that folder, trust authentication, fsync off, collation C and
+ * LC_CTYPE C.UTF-8 (pg_trgm takes no trigrams from Chinese text under LC_CTYPE C: migrations-pg/003). Nothing of the
  * machine's own PostgreSQL service is used or touched. `stop()` stops the server and removes the folder.
  *
  * initdb and the server refuse to run as root; as root (CI runs as root) both run as the `postgres` OS user, which
@@ -96,7 +97,18 @@ export async function startPgCluster(database = 'casebinder_test'): Promise<PgCl
       const { uid, gid } = osUserIds('postgres')
       chownSync(dir, uid, gid)
     }
-    runPg(asRoot, join(bin, 'initdb'), ['-D', data, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
+    runPg(asRoot, join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      SUPERUSER,
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--lc-ctype=C.UTF-8',
+      '--no-sync'
+    ])
     let port = 0
     // the port can be taken between freePort() and the server's bind: try a few
     for (let attempt = 1; ; attempt++) {

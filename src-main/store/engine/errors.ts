@@ -11,6 +11,8 @@ function codeOf(err: unknown): string | undefined {
 // driver codes, not CaseBinder's error codes (core/errors.ts): the services turn them into an AppError
 const UNIQUE_VIOLATION = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'])
 const RETRYABLE_CONFLICT = new Set(['40001', '40P01'])
+/** SQLite's RAISE(ABORT, …) in a trigger; PostgreSQL's refuse_change() trigger function (migrations-pg/002) */
+const TRIGGER_REFUSAL = new Set(['SQLITE_CONSTRAINT_TRIGGER', '23001'])
 
 /** A UNIQUE or PRIMARY KEY constraint refused the row. */
 export function isUniqueViolation(err: unknown): boolean {
@@ -23,4 +25,12 @@ export function isUniqueViolation(err: unknown): boolean {
  */
 export function isRetryableConflict(err: unknown): boolean {
   return RETRYABLE_CONFLICT.has(codeOf(err) ?? '')
+}
+
+/**
+ * An immutability trigger refused the change (the append-only activity record, an issued document, a locked
+ * dossier): the message is the trigger's, the same text on both engines.
+ */
+export function isTriggerRefusal(err: unknown): boolean {
+  return TRIGGER_REFUSAL.has(codeOf(err) ?? '')
 }

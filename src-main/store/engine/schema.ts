@@ -5,7 +5,10 @@
  */
 import type { ColumnType, Generated } from 'kysely'
 
-/** A boolean column: INTEGER 0/1 CHECKed in SQLite, boolean in PostgreSQL. Write it with `flag()`, read with `isSet()`. */
+/**
+ * A boolean column: INTEGER 0/1 in SQLite, boolean in PostgreSQL (all of them: migrations-pg/columns.ts
+ * PG_BOOLEAN_COLUMNS). Write it with `flag()`, read with `isSet()`.
+ */
 export type Flag = ColumnType<number | boolean, number | boolean | undefined, number | boolean>
 
 export interface OfficersTable {
