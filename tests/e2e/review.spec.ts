@@ -492,6 +492,9 @@ test('hearing, written waiver and collective discussion are recorded from the �
   await page.goto(`${app.harness.origin}/#/cases/${c.id}?tab=review`)
   await round.getByTestId('round-coordinate').click()
   const coord = page.getByTestId('coordinate-dialog')
+  // the deciding head defaults to the head signed in; cleared, it is asked for
+  await expect(inputOf(coord, 'coordinate-head')).toHaveValue('周文斌')
+  await inputOf(coord, 'coordinate-head').fill('')
   await coord.getByTestId('coordinate-save').click()
   await expect(errorOf(coord, 'coordinate-text')).toHaveText('请写明协调意见')
   await expect(errorOf(coord, 'coordinate-head')).toHaveText('请填写作出决定的负责人')

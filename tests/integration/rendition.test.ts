@@ -266,7 +266,11 @@ describe.skipIf(!LIBREOFFICE)('libreoffice rendition', () => {
   it(
     'cancels a running conversion and leaves no temp files',
     async () => {
-      const ours = () => readdirSync(tmpdir()).filter((f) => f.startsWith('casebinder-lo-'))
+      // a temp folder of this test's own, so that another run's conversions on the machine do not count
+      const privateTmp = mkdtempSync(join(tmpdir(), 'casebinder-cancel-'))
+      const savedTmp = process.env.TMPDIR
+      process.env.TMPDIR = privateTmp
+      const ours = () => readdirSync(privateTmp).filter((f) => f.startsWith('casebinder-lo-'))
       const before = new Set(ours())
       const docs = filledSamples(['case_filing_approval', 'penalty_notice', 'hearing_notice'].map((type) => ({ type })))
       const r = await createRenditioner('libreoffice')
@@ -288,8 +292,11 @@ describe.skipIf(!LIBREOFFICE)('libreoffice rendition', () => {
         }
       } finally {
         await r.close()
+        if (savedTmp === undefined) delete process.env.TMPDIR
+        else process.env.TMPDIR = savedTmp
       }
       expect(ours().filter((f) => !before.has(f))).toEqual([])
+      rmSync(privateTmp, { recursive: true, force: true })
     },
     LONG
   )
