@@ -151,6 +151,12 @@ export function serverHosts(config: Pick<ServerConfig, 'host' | 'publicHosts' | 
   return [...names]
 }
 
+/** What the log warns about at start: plain HTTP on the LAN (--insecure-lan). */
+export function startupWarnings(config: Pick<ServerConfig, 'host'>, tls: boolean): string[] {
+  if (tls || isLoopback(config.host)) return []
+  return ['plain HTTP on a LAN address (--insecure-lan): passwords and session cookies travel unencrypted']
+}
+
 /** One JSON line: time, level, msg and fields. */
 export type LogWrite = (line: string) => void
 
@@ -185,11 +191,7 @@ export async function startBureauServer(options: BureauOptions): Promise<BureauS
     // a failed handler's exception: its message only, never the call's input
     error: (message, err) => logLine(write, 'error', message, { error: err instanceof Error ? err.message : String(err) })
   }
-  if (!tls && !isLoopback(config.host)) {
-    logLine(write, 'warn', 'plain HTTP on a LAN address (--insecure-lan): passwords and session cookies travel unencrypted', {
-      listen: hostPort(config.host, config.port)
-    })
-  }
+  for (const w of startupWarnings(config, Boolean(tls))) logLine(write, 'warn', w, { listen: hostPort(config.host, config.port) })
   const door = await startDoor({
     context: options.context,
     staticDir: options.staticDir,

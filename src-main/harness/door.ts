@@ -152,11 +152,13 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
   }
   /** open event streams and the session each was opened with */
   const clients = new Map<ServerResponse, string | null>()
-  let ctx: ServiceContext | undefined
+  const sessions = new SessionTable()
+  /** the context, once built (the context is built with emit) */
+  const built: { ctx?: ServiceContext } = {}
   const emit = (e: AppEvent) => {
     const data = `data: ${JSON.stringify(e)}\n\n`
     for (const [c, sid] of clients) {
-      if (options.eventsNeedSession && !(ctx && sessionAlive(ctx, sessions, sid))) {
+      if (options.eventsNeedSession && !(built.ctx && sessionAlive(built.ctx, sessions, sid))) {
         clients.delete(c)
         c.end()
         continue
@@ -164,9 +166,8 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
       c.write(data)
     }
   }
-  const sessions = new SessionTable()
-  ctx = options.context(emit)
-  const context = ctx
+  const context = options.context(emit)
+  built.ctx = context
   let port = 0
   let allowed = new Set<string>()
 
