@@ -233,7 +233,7 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
     } catch {
       return send(res, 400, 'bad request')
     }
-    note.path = url.pathname
+    note.path = url.pathname.slice(0, 200)
     if (options.token !== null) {
       const queryToken = url.searchParams.get('token')
       const presented = queryToken ?? cookie(req, TOKEN_COOKIE) ?? (req.headers['x-casebinder-token'] as string | undefined) ?? ''
@@ -279,7 +279,7 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
 
     if (pathname.startsWith('/api/')) {
       const channel = pathname.slice('/api/'.length)
-      note.channel = channel
+      note.channel = channel.slice(0, 100)
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' })
       const origin = req.headers.origin
       const site = req.headers['sec-fetch-site']
