@@ -407,18 +407,22 @@ describe('casebinder server command', () => {
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (c: string) => (stdout += c))
     const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)))
-    for (let i = 0; i < 300 && !stdout.includes('"msg":"CaseBinder server"'); i++) await new Promise((r) => setTimeout(r, 50))
-    const entries = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { msg?: string; url?: string })
-    const url = entries.find((e) => e.msg === 'listening')?.url
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    const r = await fetch(`${url}api/auth.status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-    expect(await r.json()).toMatchObject({ ok: true, value: { principal: null } })
-    child.kill('SIGTERM')
-    expect(await exited).toBe(0)
-    expect(stdout).toContain('"msg":"stopped"')
-    expect(stdout).toContain('"channel":"auth.status"')
+    try {
+      for (let i = 0; i < 300 && !stdout.includes('"msg":"CaseBinder server"'); i++) await new Promise((r) => setTimeout(r, 50))
+      const entries = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg?: string; url?: string })
+      const url = entries.find((e) => e.msg === 'listening')?.url
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+      const r = await fetch(`${url}api/auth.status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      expect(await r.json()).toMatchObject({ ok: true, value: { principal: null } })
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(stdout).toContain('"msg":"stopped"')
+      expect(stdout).toContain('"channel":"auth.status"')
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
   })
 })
