@@ -25,7 +25,8 @@ export const LAYERS = {
   // the Electron main process talks to the backend process through its client and protocol (no services loaded)
   electron: [...DOOR, 'backend'],
   harness: DOOR,
-  cli: DOOR,
+  // the CLI's `server` command starts the HTTP door (harness/bureau.ts)
+  cli: [...DOOR, 'harness'],
   backend: DOOR,
   worker: DOOR,
   renderer: ['contract', 'core']

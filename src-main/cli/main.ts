@@ -25,6 +25,7 @@ import { registerOfficers } from './commands/officers'
 import { registerParties } from './commands/parties'
 import { registerPublicity } from './commands/publicity'
 import { registerReview } from './commands/review'
+import { registerServer } from './commands/server'
 import { registerTemplates } from './commands/templates'
 import { registerTimeline } from './commands/timeline'
 import { registerUsers } from './commands/users'
@@ -50,7 +51,8 @@ const AREAS = [
   registerReview,
   registerHearings,
   registerPublicity,
-  registerTimeline
+  registerTimeline,
+  registerServer
 ]
 
 export function buildProgram(out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Command {

@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   general: ['VALIDATION_FAILED', 'UNKNOWN_CHANNEL', 'UNAUTHORIZED', 'INTERNAL'],
   /** signing in and the access rule of each channel (contract/access.ts) */
   auth: ['AUTH_REQUIRED', 'FORBIDDEN', 'AUTH_FAILED', 'AUTH_LOCKED', 'AUTH_INACTIVE', 'PASSWORD_WEAK'],
+  /** the bureau server's door: too many sign-in attempts from one client address */
+  server: ['RATE_LIMITED'],
   /** the agency's users: first-run setup, accounts */
   users: ['SETUP_DONE', 'USER_NOT_FOUND', 'USER_LOGIN_TAKEN', 'USER_OFFICER_TAKEN', 'USER_LAST_ADMIN'],
   agency: ['AGENCY_NOT_CONFIGURED'],

@@ -2,23 +2,13 @@
  * `npm run serve -- [--home DIR] [--port N]`: the real UI in any browser, against the same services.
  */
 import { parseArgs } from 'node:util'
-import { resolve, dirname, join } from 'node:path'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 import { userInfo } from 'node:os'
 import { createContext } from '../services'
 import { defaultHome, openHome } from '../services'
 import { startHarness } from './server'
+import { rendererDir } from './renderer-dir'
 import { APP_VERSION } from '../version'
-
-function rendererDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url))
-  // src-main/harness (tsx) or out/main (built): both find out/renderer at the project root
-  for (const candidate of [join(here, '../../out/renderer'), join(here, '../renderer')]) {
-    if (existsSync(join(candidate, 'index.html'))) return candidate
-  }
-  return join(here, '../../out/renderer')
-}
 
 async function main() {
   const { values } = parseArgs({

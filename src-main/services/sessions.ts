@@ -40,6 +40,12 @@ export class SessionTable {
     return s.principal
   }
 
+  /** Whether the session is live, without touching it (an event pushed to a stream is not the user's activity). */
+  alive(id: string | null, now: number, idleMs: number): boolean {
+    const s = id ? this.sessions.get(id) : undefined
+    return s !== undefined && now - s.lastSeen <= idleMs
+  }
+
   close(id: string | null): void {
     if (id) this.sessions.delete(id)
   }
@@ -62,6 +68,8 @@ export interface SessionOutcome {
   opened?: string
   /** the caller's session ended (signed out, or a new sign-in replaced it): the door forgets the id */
   closed?: boolean
+  /** who made the call (after a successful sign-in: who signed in); null for nobody. For the door's access log. */
+  principal: Principal | null
 }
 
 /**
@@ -81,11 +89,25 @@ export function sessionCall(
   const result = invoke({ ...ctx, principal, requireAuth: true }, channel, input)
   if (channel === 'auth.signIn' && result.ok) {
     table.close(sessionId)
-    return { result, opened: table.open(result.value as Principal, now), closed: sessionId !== null }
+    const signedIn = result.value as Principal
+    return { result, opened: table.open(signedIn, now), closed: sessionId !== null, principal: signedIn }
   }
   if (channel === 'auth.signOut' && result.ok) {
     table.close(sessionId)
-    return { result, closed: true }
+    return { result, closed: true, principal }
   }
-  return { result }
+  return { result, principal }
+}
+
+/**
+ * The live session's principal for a request that is not a call (the event stream), touching it; null when the
+ * id names no live session.
+ */
+export function sessionPrincipal(ctx: ServiceContext, table: SessionTable, sessionId: string | null): Principal | null {
+  return table.resolve(sessionId, ctx.now().getTime(), idleMinutes(ctx) * 60_000)
+}
+
+/** Whether the id still names a live session, without touching it. */
+export function sessionAlive(ctx: ServiceContext, table: SessionTable, sessionId: string | null): boolean {
+  return table.alive(sessionId, ctx.now().getTime(), idleMinutes(ctx) * 60_000)
 }

@@ -63,6 +63,17 @@ function httpTransport(): Transport {
       }
       for (const l of listeners) l(event)
     }
+    // the bureau server streams events only to a signed-in session: a refused stream is closed for good, and
+    // opened again after the next sign-in
+    source.onerror = () => {
+      if (source?.readyState === EventSource.CLOSED) source = null
+    }
+  }
+
+  function reopenSource() {
+    source?.close()
+    source = null
+    if (listeners.size > 0) ensureSource()
   }
 
   return {
@@ -82,9 +93,16 @@ function httpTransport(): Transport {
         return { ok: false, error: { code: 'UNAUTHORIZED', message: (await res.text()) || '需要访问令牌' } }
       }
       if (!res.ok) {
+        // a refusal the door explains as a Result (429 RATE_LIMITED, 413 too large)
+        if ((res.headers.get('content-type') ?? '').startsWith('application/json')) {
+          const refused = asResult(await res.json().catch(() => null))
+          if (!refused.ok && refused.error.code !== 'INTERNAL') return refused
+        }
         return { ok: false, error: { code: 'INTERNAL', message: `服务返回错误（HTTP ${res.status}）` } }
       }
-      return asResult(await res.json())
+      const result = asResult(await res.json())
+      if (channel === 'auth.signIn' && result.ok) reopenSource()
+      return result
     },
     onEvent(listener) {
       listeners.add(listener)

@@ -14,6 +14,8 @@ const errorsEn: Record<ErrorCode, string> = {
   AUTH_LOCKED: 'Too many failed sign-ins: the account is locked until {unlocksAt}.',
   AUTH_INACTIVE: 'This account has been deactivated; ask an administrator.',
   PASSWORD_WEAK: 'The password is too weak: at least 8 characters, with letters and digits.',
+  // server
+  RATE_LIMITED: 'Too many sign-in attempts: please wait a moment and try again.',
   // users
   SETUP_DONE: 'The administrator account has already been created; please sign in.',
   USER_NOT_FOUND: 'User not found.',

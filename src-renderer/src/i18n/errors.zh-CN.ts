@@ -18,6 +18,8 @@ const errorsZhCN: Record<ErrorCode, string> = {
   AUTH_LOCKED: '连续登录失败次数过多，账户已暂时锁定（{unlocksAt} 解锁）',
   AUTH_INACTIVE: '账户已停用，请联系管理员',
   PASSWORD_WEAK: '密码不符合要求：至少 8 位，同时包含字母和数字',
+  // server
+  RATE_LIMITED: '登录尝试过于频繁，请稍后再试',
   // users
   SETUP_DONE: '已经创建过管理员账户，请登录',
   USER_NOT_FOUND: '未找到该用户',
