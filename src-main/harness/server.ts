@@ -35,6 +35,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     port: options.port ?? 0,
     token,
     allowedHosts: (port) => [`127.0.0.1:${port}`, `localhost:${port}`],
+    // events (job progress, data changes) only to a signed-in page, as on the bureau server
+    eventsNeedSession: true,
     logger: options.logger
   })
   return { url: `${door.origin}/?token=${token}`, origin: door.origin, token, close: door.close }

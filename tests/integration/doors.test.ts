@@ -204,7 +204,9 @@ describe('browser harness', () => {
     expect((await api('agency.get', {}, { origin: 'https://evil.example' })).status).toBe(403)
   })
 
-  it('pushes data-change events over SSE', async () => {
+  it('pushes data-change events over SSE to a signed-in page only', async () => {
+    const refused = await fetch(`${h.origin}/api/events`, { headers: { cookie: `casebinder_token=${h.token}` } })
+    expect(refused.status).toBe(401)
     const ac = new AbortController()
     const res = await fetch(`${h.origin}/api/events`, { headers: { cookie: `casebinder_token=${h.token}; ${session}` }, signal: ac.signal })
     expect(res.headers.get('content-type')).toBe('text/event-stream')
