@@ -437,7 +437,7 @@ test('hearing, written waiver and collective discussion are recorded from the �
   for (const name of ['王建国', '陈志强']) await page.getByRole('option', { name: new RegExp(name) }).click()
   await disc.getByTestId('discussion-attendees').press('Escape')
   await disc.getByTestId('discussion-chair').click()
-  await page.getByRole('option', { name: '王建国' }).click()
+  await page.getByRole('option', { name: '王建国', exact: true }).click()
   await disc.getByTestId('discussion-conclusion').click()
   await page.getByRole('option', { name: '给予行政处罚' }).click()
   await inputOf(disc, 'discussion-text').fill('同意承办机构意见，责令停产整顿并处罚款八万元')

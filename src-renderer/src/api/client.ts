@@ -50,9 +50,11 @@ function electronTransport(bridge: NonNullable<Window['casebinder']>): Transport
 function httpTransport(): Transport {
   const listeners = new Set<(event: AppEvent) => void>()
   let source: EventSource | null = null
+  /** the event stream is a signed-in page's only (the doors refuse it otherwise): opened once a session is known */
+  let signedIn = false
 
   function ensureSource() {
-    if (source || typeof EventSource === 'undefined') return
+    if (source || !signedIn || typeof EventSource === 'undefined') return
     source = new EventSource('/api/events')
     source.onmessage = (msg: MessageEvent<string>) => {
       let event: AppEvent
@@ -74,6 +76,21 @@ function httpTransport(): Transport {
     source?.close()
     source = null
     if (listeners.size > 0) ensureSource()
+  }
+
+  /** follow the session from the answers: sign-in and a status naming someone open the stream, its end closes it */
+  function track(channel: string, result: Result<unknown>) {
+    const was = signedIn
+    if (channel === 'auth.signIn' && result.ok) signedIn = true
+    else if (channel === 'auth.status' && result.ok) signedIn = (result.value as { principal: unknown }).principal !== null
+    else if (channel === 'auth.signOut' && result.ok) signedIn = false
+    else if (!result.ok && result.error.code === 'AUTH_REQUIRED') signedIn = false
+    if (channel === 'auth.signIn' && result.ok) reopenSource()
+    else if (signedIn && !was) ensureSource()
+    else if (!signedIn && was) {
+      source?.close()
+      source = null
+    }
   }
 
   return {
@@ -101,7 +118,7 @@ function httpTransport(): Transport {
         return { ok: false, error: { code: 'INTERNAL', message: `服务返回错误（HTTP ${res.status}）` } }
       }
       const result = asResult(await res.json())
-      if (channel === 'auth.signIn' && result.ok) reopenSource()
+      track(channel, result)
       return result
     },
     onEvent(listener) {
