@@ -28,6 +28,7 @@ type Step =
   | { kind: 'edit'; fine: number }
   | { kind: 'discuss' }
   | { kind: 'issue' }
+  | { kind: 'skip'; to: 'closed' | 'dossier' | 'archived' }
 /** a step and who takes it */
 type Action = Step & { by: Part }
 
@@ -40,7 +41,8 @@ const MAY: Record<string, readonly Part[]> = {
   'reviews.decide': ['reviewer'],
   'documents.save': ['handler', 'handler2', 'head', 'clerk'],
   'discussions.record': ['head'],
-  'documents.issue': ['handler', 'handler2', 'head']
+  'documents.issue': ['handler', 'handler2', 'head'],
+  'cases.transition': ['handler', 'handler2', 'head']
 }
 
 const FINES = [5000, 30000, 60000, 90000]
@@ -68,7 +70,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant('edit' as const), fine: fc.constantFrom(...FINES) }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'discuss' as const }), weight: 1 },
-  { arbitrary: fc.constant({ kind: 'issue' as const }), weight: 3 }
+  { arbitrary: fc.constant({ kind: 'issue' as const }), weight: 3 },
+  // 推进 straight to 结案 / 立卷 / 已归档: only the approval and the archive job reach them
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('skip' as const),
+      to: fc.constantFrom('closed' as const, 'dossier' as const, 'archived' as const)
+    }),
+    weight: 1
+  }
 )
 /** the channel each step calls as its actor (waiting and the notice are the scenario's own) */
 const CHANNEL: Partial<Record<Step['kind'], string>> = {
@@ -78,7 +88,8 @@ const CHANNEL: Partial<Record<Step['kind'], string>> = {
   decide: 'reviews.decide',
   edit: 'documents.save',
   discuss: 'discussions.record',
-  issue: 'documents.issue'
+  issue: 'documents.issue',
+  skip: 'cases.transition'
 }
 /** anyone may try a step; those who may take it are drawn twice as often, so that the walks also get somewhere */
 const action: fc.Arbitrary<Action> = step.chain((s) => {
@@ -187,6 +198,15 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
             record: ''
           })
           break
+        case 'skip': {
+          // whoever asks: refused — without the role (FORBIDDEN) or naming the step that must be done, writing nothing
+          const before = call(t.ctx, 'audit.list', { limit: 1 })[0]!.seq
+          const r = by(a.by, 'cases.transition', { id: caseId, to: a.to, date: day })
+          expect(r.ok, `${a.by} moved the case to ${a.to}`).toBe(false)
+          if (!r.ok && r.error.code !== 'FORBIDDEN') expect(r.error.code).toBe('STEP_REQUIRED')
+          expect(call(t.ctx, 'audit.list', { limit: 1 })[0]!.seq).toBe(before)
+          break
+        }
         case 'issue': {
           const r = by(a.by, 'documents.issue', { id: doc.id, issuedOn: day })
           if (r.ok) {
