@@ -103,6 +103,20 @@ test('accounts: the first administrator, a user with a role, sign-in refusals, t
   await signIn(page, 'sunl', 'Neiqin-2027')
   await expect(page.getByTestId('signed-in-name')).toHaveText('孙丽')
 
+  // ---- she changes the password the administrator gave her: the current one is asked again
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('menu-password').click()
+  const change = page.getByTestId('password-dialog')
+  await change.getByTestId('password-current').fill('Wrong-pass-7')
+  await change.getByTestId('password-next').fill('Neiqin-2028')
+  await change.getByTestId('password-next2').fill('Neiqin-2028')
+  await change.getByTestId('password-save').click()
+  await expect(change.getByTestId('password-error')).toHaveText('当前密码不正确')
+  await change.getByTestId('password-current').fill('Neiqin-2027')
+  await change.getByTestId('password-save').click()
+  await expect(change).toBeHidden()
+  await expect(page.locator('.el-message--success', { hasText: '密码已修改' })).toBeVisible()
+
   // ---- the idle lock: unsaved text in a form survives the lock and the same user's sign-in
   // the page's clock is faked from here (installed before the app starts its timers), so idleness can be fast-forwarded
   await page.clock.install()
@@ -120,7 +134,7 @@ test('accounts: the first administrator, a user with a role, sign-in refusals, t
   await app.screenshot('lock-screen')
   // the door ended the session too: a call now needs sign-in
   await expect(app.call('cases.list', {})).rejects.toThrow(/AUTH_REQUIRED/)
-  await lock.getByTestId('signin-password').fill('Neiqin-2027')
+  await lock.getByTestId('signin-password').fill('Neiqin-2028')
   await lock.getByTestId('signin-submit').click()
   await expect(lock).toBeHidden()
   await expect(page.getByTestId('case-cause')).toHaveValue(cause)
