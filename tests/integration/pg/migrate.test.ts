@@ -4,6 +4,7 @@
  * with the home's head; a second run writes nothing; a changed row shows in the report; a target holding other
  * data is refused, with nothing written.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,6 +30,8 @@ describe('copying a desk home into PostgreSQL', () => {
   beforeAll(async () => {
     t = makeHome()
     call(t.ctx, 'demo.load', { cases: 20 })
+    // a row pointing at a later row of its own table (written in a second pass on PostgreSQL)
+    t.home.db.exec(`UPDATE documents SET supersedes_id = (SELECT max(id) FROM documents) WHERE id = (SELECT min(id) FROM documents)`)
     blobSha = recordBlob(t.home.db, t.home.blobs, Buffer.from('案卷通 blob'), 'text/plain', '2026-11-25T02:00:00Z').sha256
     blobsDir = mkdtempSync(join(tmpdir(), 'casebinder-blobs-'))
     scratch = await createScratchDatabase(inject('pgUrl'))
@@ -65,6 +68,8 @@ describe('copying a desk home into PostgreSQL', () => {
     expect(names.indexOf('documents')).toBeLessThan(names.indexOf('approvals'))
     expect(r.verify.tables.find((x) => x.name === 'cases')!.rows).toBe(20)
     expect(r.verify.search).toEqual({ cases: 20, indexed: 20, ok: true })
+    const forward = await sql<{ n: number }>`SELECT count(*) AS n FROM documents WHERE supersedes_id > id`.execute(store.db)
+    expect(forward.rows[0]!.n).toBe(1)
     const sqliteChain = verifyChain(t.home.db)
     expect(sqliteChain.ok).toBe(true)
     expect(r.verify.chain).toMatchObject({ ok: true, entries: sqliteChain.entries, headHash: sqliteChain.headHash, firstBad: null })
@@ -108,6 +113,55 @@ describe('copying a desk home into PostgreSQL', () => {
     expect(cases.sourceHash).not.toBe(cases.targetHash)
     expect(v.chain.ok).toBe(true)
     await expect(copyHomeToPostgres(t.home, store)).rejects.toThrow(/not a copy of this home.*cases/)
+  })
+
+  it('`casebinder migrate` prints the report, says so on a second run, and exits non-zero when the copy differs', async () => {
+    const target = await createScratchDatabase(inject('pgUrl'))
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'migrate', '--from', t.dir, '--to', target.url, ...args], {
+        encoding: 'utf8'
+      })
+    try {
+      const first = cli('--json')
+      expect(first.stderr).toBe('')
+      expect(first.status).toBe(0)
+      const report = JSON.parse(first.stdout) as { status: string; verify: { ok: boolean; chain: { headHash: string } } }
+      expect(report.status).toBe('copied')
+      expect(report.verify.ok).toBe(true)
+      expect(report.verify.chain.headHash).toBe(verifyChain(t.home.db).headHash)
+      const second = cli()
+      expect(second.status).toBe(0)
+      expect(second.stdout).toMatch(/already copied: nothing written/)
+      expect(second.stdout).toMatch(/ok {3}activity record: \d+ entries/)
+      const other = openPostgresStore({ connectionString: target.url })
+      try {
+        await sql`UPDATE parties SET name = name || '乙' WHERE id = 2`.execute(other.db)
+      } finally {
+        await other.close()
+      }
+      const third = cli()
+      expect(third.status).not.toBe(0)
+      expect(third.stderr).toMatch(/not a copy of this home.*parties/)
+      expect(cli('--to', 'mysql://x').status).toBe(2)
+    } finally {
+      await target.drop()
+    }
+  })
+
+  it('copies all or nothing: a row refused late in the copy leaves the target empty', async () => {
+    const other = await createScratchDatabase(inject('pgUrl'))
+    const target = openPostgresStore({ connectionString: other.url })
+    try {
+      await migratePostgres(target.db, PG_MIGRATIONS)
+      await sql`ALTER TABLE approvals ADD CONSTRAINT refuse_all CHECK (false) NOT VALID`.execute(target.db)
+      await expect(copyHomeToPostgres(t.home, target)).rejects.toThrow(/refuse_all/)
+      for (const table of ['cases', 'documents', 'activity_log', 'settings', 'approvals']) {
+        expect((await sql.raw<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).execute(target.db)).rows[0]!.n, table).toBe(0)
+      }
+    } finally {
+      await target.close()
+      await other.drop()
+    }
   })
 
   it('refuses a target that holds other data, and writes nothing to it', async () => {
