@@ -115,6 +115,7 @@ describe('copying a desk home into PostgreSQL', () => {
     await expect(copyHomeToPostgres(t.home, store)).rejects.toThrow(/not a copy of this home.*cases/)
   })
 
+  // four CLI processes, each loading the program through tsx
   it('`casebinder migrate` prints the report, says so on a second run, and exits non-zero when the copy differs', async () => {
     const target = await createScratchDatabase(inject('pgUrl'))
     const cli = (...args: string[]) =>
@@ -146,7 +147,7 @@ describe('copying a desk home into PostgreSQL', () => {
     } finally {
       await target.drop()
     }
-  })
+  }, 120_000)
 
   it('copies all or nothing: a row refused late in the copy leaves the target empty', async () => {
     const other = await createScratchDatabase(inject('pgUrl'))
