@@ -21,6 +21,7 @@ import { registerDossier } from './commands/dossier'
 import { registerEvidence } from './commands/evidence'
 import { registerHearings } from './commands/hearings'
 import { registerLists } from './commands/lists'
+import { registerMigrate } from './commands/migrate'
 import { registerOfficers } from './commands/officers'
 import { registerParties } from './commands/parties'
 import { registerPublicity } from './commands/publicity'
@@ -52,7 +53,8 @@ const AREAS = [
   registerHearings,
   registerPublicity,
   registerTimeline,
-  registerServer
+  registerServer,
+  registerMigrate
 ]
 
 export function buildProgram(out: (s: string) => void = (s) => process.stdout.write(s + '\n')): Command {

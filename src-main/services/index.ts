@@ -234,4 +234,5 @@ export function call<C extends Channel>(ctx: ServiceContext, channel: C, input: 
 export { createContext, type ServiceContext } from './context'
 export { defaultHome, openHome, type Home } from '../store/home'
 export { writeFileAtomic } from '../store/atomic'
+export { migrateHomeToPostgres, CopyRefusedError, type CopyReport, type VerifyReport } from './migrate-home'
 export { SessionTable, sessionAlive, sessionCall, sessionPrincipal } from './sessions'

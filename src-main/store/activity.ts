@@ -47,7 +47,8 @@ export function entryHash(entry: Omit<Activity, 'hash' | 'detail'>): string {
   return sha256Hex(canonical(hashedFields(entry)))
 }
 
-interface Row {
+/** An activity_log row as either engine returns it (bigint read as a JS number on PostgreSQL). */
+export interface ActivityRow {
   seq: number
   at: string
   actor: string
@@ -65,7 +66,7 @@ interface Row {
   hash: string
 }
 
-function fromRow(r: Row): Activity {
+function fromRow(r: ActivityRow): Activity {
   return {
     seq: r.seq,
     at: r.at,
@@ -135,7 +136,7 @@ export function listActivity(db: Db, filter: { targetType?: string; targetId?: s
     }
   }
   const sql = `SELECT * FROM activity_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT @limit`
-  return (db.prepare(sql).all(params) as Row[]).map(fromRow)
+  return (db.prepare(sql).all(params) as ActivityRow[]).map(fromRow)
 }
 
 /**
@@ -144,6 +145,17 @@ export function listActivity(db: Db, filter: { targetType?: string; targetId?: s
  * (the head recorded in settings no longer matches).
  */
 export function verifyChain(db: Db): ChainReport {
+  return verifyChainRows(
+    db.prepare('SELECT * FROM activity_log ORDER BY seq').iterate() as IterableIterator<ActivityRow>,
+    () => (db.prepare(`SELECT value FROM settings WHERE key = 'audit.head'`).get() as { value: string } | undefined)?.value
+  )
+}
+
+/**
+ * verifyChain's check over rows from either engine: `rows` in seq order, `head` the recorded head (settings
+ * 'audit.head'), read after the rows.
+ */
+export function verifyChainRows(rows: Iterable<ActivityRow>, head: () => string | undefined): ChainReport {
   let prev = GENESIS_HASH
   let expectedSeq = 1
   let count = 0
@@ -153,7 +165,7 @@ export function verifyChain(db: Db): ChainReport {
     headHash: prev,
     firstBad: { seq, reason }
   })
-  for (const r of db.prepare('SELECT * FROM activity_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+  for (const r of rows) {
     if (r.seq !== expectedSeq)
       return bad(r.seq, `sequence gap: expected entry ${expectedSeq}, found ${r.seq} (entries deleted or inserted)`)
     let e: Activity
@@ -170,11 +182,11 @@ export function verifyChain(db: Db): ChainReport {
     expectedSeq++
     count++
   }
-  const headRow = db.prepare(`SELECT value FROM settings WHERE key = 'audit.head'`).get() as { value: string } | undefined
-  if (headRow) {
-    let head: AuditHead
+  const headValue = head()
+  if (headValue !== undefined) {
+    let recorded: AuditHead
     try {
-      head = parseJsonColumn(AuditHeadSchema, headRow.value, { table: 'settings', column: 'value', id: 'audit.head', key: 'key' })
+      recorded = parseJsonColumn(AuditHeadSchema, headValue, { table: 'settings', column: 'value', id: 'audit.head', key: 'key' })
     } catch (err) {
       if (!(err instanceof StoreDataError)) throw err
       return {
@@ -184,14 +196,14 @@ export function verifyChain(db: Db): ChainReport {
         firstBad: { seq: count + 1, reason: 'recorded head is not valid (head altered)' }
       }
     }
-    if (head.seq !== count || head.hash !== prev) {
+    if (recorded.seq !== count || recorded.hash !== prev) {
       return {
         ok: false,
         entries: count,
         headHash: prev,
         firstBad: {
-          seq: Math.min(head.seq, count + 1),
-          reason: `recorded head is entry ${head.seq}, but the chain ends at ${count} (entries removed from the end or head altered)`
+          seq: Math.min(recorded.seq, count + 1),
+          reason: `recorded head is entry ${recorded.seq}, but the chain ends at ${count} (entries removed from the end or head altered)`
         }
       }
     }
