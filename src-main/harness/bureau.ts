@@ -202,6 +202,7 @@ export async function startBureauServer(options: BureauOptions): Promise<BureauS
     allowedHosts: (port) => serverHosts(config, port),
     maxBodyBytes: config.maxBodyBytes,
     eventsNeedSession: true,
+    setupFromThisMachineOnly: true,
     signInLimiter: new RateLimiter(config.signInLimit, SIGN_IN_WINDOW_MS),
     now: options.now,
     access: (entry) => write(JSON.stringify(entry)),

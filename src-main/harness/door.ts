@@ -78,6 +78,11 @@ export interface DoorOptions {
   eventsNeedSession?: boolean | undefined
   /** counts auth.signIn attempts per client address */
   signInLimiter?: RateLimiter | undefined
+  /**
+   * the first-run channels (users.bootstrap, demo.load) answer only to a client on this machine: on a server reached
+   * over the network, the first person to find a new home must not become its administrator
+   */
+  setupFromThisMachineOnly?: boolean | undefined
   /** the rate limiter's clock (tests move it) */
   now?: (() => number) | undefined
   access?: ((entry: AccessEntry) => void) | undefined
@@ -116,6 +121,14 @@ export function cookie(req: IncomingMessage, name: string): string | null {
 /** `host:port`, with an IPv6 literal in brackets. */
 export function hostPort(host: string, port: number): string {
   return `${host.includes(':') ? `[${host}]` : host}:${port}`
+}
+
+/** The first-run channels: who calls them on an empty home sets it up. */
+export const SETUP_CHANNELS: ReadonlySet<string> = new Set(['users.bootstrap', 'demo.load'])
+
+/** A client on this machine (a loopback address). */
+export function isLocalClient(ip: string): boolean {
+  return ip === '::1' || /^127\.\d+\.\d+\.\d+$/.test(ip)
 }
 
 /** The client's address, an IPv4-mapped IPv6 address as plain IPv4. */
@@ -287,6 +300,17 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
         return send(res, 403, 'cross-origin request refused')
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'application/json required')
+      if (options.setupFromThisMachineOnly && SETUP_CHANNELS.has(channel) && !isLocalClient(clientIp(req))) {
+        note.code = 'FORBIDDEN'
+        return sendResult(res, 403, {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: '首次设置只能在服务器本机上进行：请在服务器上运行 casebinder users bootstrap 创建管理员',
+            details: { channel }
+          }
+        })
+      }
       if (channel === 'auth.signIn' && options.signInLimiter) {
         const verdict = options.signInLimiter.hit(clientIp(req), now())
         if (!verdict.ok) {

@@ -10,6 +10,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request as httpsRequest } from 'node:https'
 import { join } from 'node:path'
+import { networkInterfaces } from 'node:os'
 import { spawn } from 'node:child_process'
 import forge from 'node-forge'
 import { makeHome, type TestHome } from '../helpers'
@@ -297,6 +298,50 @@ describe('plain HTTP', () => {
       await s.close()
     }
     expect(lines.some((l) => (JSON.parse(l) as { level: string }).level === 'warn' && l.includes('insecure'))).toBe(false)
+  })
+  // the machine's own address on its network (none in a sandbox without one: then there is no LAN client to be)
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address
+  it.skipIf(!lanAddress)('sets up a new home only from the server machine, never from the network', async () => {
+    const fresh = makeHome()
+    const checked = checkServerOptions({ listen: '0.0.0.0:0', insecureLan: true })
+    if (!checked.ok) throw new Error(checked.message)
+    const staticDir = join(fresh.dir, 'static')
+    mkdirSync(staticDir)
+    const s = await startBureauServer({
+      config: checked.config,
+      staticDir,
+      context: (emit) => ({ ...fresh.ctx, emit }),
+      write: () => undefined
+    })
+    const bootstrap = (host: string) =>
+      fetch(`http://${host}:${s.port}/api/users.bootstrap`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'admin', name: '管理员', password: 'admin-pass-1' })
+      })
+    try {
+      // a browser on the network finds the new home: it may not make itself the administrator, nor load the demo
+      const fromLan = await bootstrap(lanAddress!)
+      expect(fromLan.status).toBe(403)
+      expect(await fromLan.json()).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('服务器本机') }
+      })
+      const demo = await fetch(`http://${lanAddress}:${s.port}/api/demo.load`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}'
+      })
+      expect(demo.status).toBe(403)
+      expect(call(fresh.ctx, 'auth.status', {}).setupRequired).toBe(true)
+      // on the server machine itself it may
+      expect(await (await bootstrap('127.0.0.1')).json()).toMatchObject({ ok: true, value: { login: 'admin' } })
+    } finally {
+      await s.close()
+      fresh.cleanup()
+    }
   })
 })
 
