@@ -57,6 +57,11 @@ export function directoryEntry(u: User): DirectoryEntry {
 export const MAX_FAILED_SIGN_INS = 5
 export const LOCK_MINUTES = 15
 
+/** The end of a sign-in lock still running at `now` (epoch ms), or null: one rule for sign-in and the users page. */
+export function activeLock(u: { lockedUntil: string | null }, now: number): string | null {
+  return u.lockedUntil && Date.parse(u.lockedUntil) > now ? u.lockedUntil : null
+}
+
 /** Idle sessions end after this many minutes unless the agency sets another time (settings key auth.idleMinutes). */
 export const IDLE_MINUTES_DEFAULT = 30
 export const IdleMinutesSchema = z

@@ -6,7 +6,7 @@
 import { appError } from '../core/errors'
 import { localDateTimeOf } from '../core/dates'
 import type { Principal } from '../core/roles'
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, type DemoAccountSchema, type User } from '../core/users'
+import { activeLock, LOCK_MINUTES, MAX_FAILED_SIGN_INS, type DemoAccountSchema, type User } from '../core/users'
 import { countUsers, findUser, findUserCredentials, passwordHashOf, setPasswordHash, setSignInState } from '../store/repos/users'
 import { change, transact, type ServiceContext } from './context'
 import { hashPassword, verifyPassword } from './passwords'
@@ -103,7 +103,8 @@ export function authSignIn(ctx: ServiceContext, input: { login: string; password
     throw failed()
   }
   const { user, passwordHash } = found
-  if (user.lockedUntil && new Date(user.lockedUntil) > now) throw lockedError(user.lockedUntil)
+  const lock = activeLock(user, now.getTime())
+  if (lock) throw lockedError(lock)
   if (!verifyPassword(input.password, passwordHash)) {
     // The failure is counted (and a lockout recorded) in a transaction of its own that commits even though the
     // call then fails: a refused sign-in must still count towards the lock. A lock that has run out starts afresh.

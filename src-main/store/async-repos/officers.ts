@@ -2,32 +2,11 @@
  * Officers (执法人员) on the async store: the same records as repos/officers.ts, written once in Kysely for both
  * engines. The first table of the move to the async store; the services still use the synchronous repository.
  */
-import type { Selectable } from 'kysely'
 import type { OfficerData } from '../../core/officer'
-import { flag, isSet, type Scope } from '../engine/engine'
-import type { OfficersTable } from '../engine/schema'
-import type { OfficerRecord } from '../repos/officers'
+import { flag, type Scope } from '../engine/engine'
+import { officerFromRow, type OfficerRecord } from '../repos/officers'
 
 export type { OfficerRecord }
-
-function fromRow(r: Selectable<OfficersTable>): OfficerRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    post: r.post,
-    unit: r.unit,
-    certNo: r.cert_no,
-    certType: r.cert_type as OfficerData['certType'],
-    certArea: r.cert_area,
-    validUntil: r.valid_until,
-    legalReviewer: isSet(r.legal_reviewer),
-    active: isSet(r.active),
-    deactivatedAt: r.deactivated_at,
-    deactivationReason: r.deactivation_reason,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at
-  }
-}
 
 /** A new, active officer; returns its id. A cert number already on file is refused by the UNIQUE constraint (isUniqueViolation). */
 export async function insertOfficer(s: Scope, o: OfficerData, at: string): Promise<number> {
@@ -53,12 +32,12 @@ export async function insertOfficer(s: Scope, o: OfficerData, at: string): Promi
 
 export async function findOfficer(s: Scope, id: number): Promise<OfficerRecord | null> {
   const r = await s.db.selectFrom('officers').selectAll().where('id', '=', id).executeTakeFirst()
-  return r ? fromRow(r) : null
+  return r ? officerFromRow(r) : null
 }
 
 export async function findOfficerByCert(s: Scope, certNo: string): Promise<OfficerRecord | null> {
   const r = await s.db.selectFrom('officers').selectAll().where('cert_no', '=', certNo).executeTakeFirst()
-  return r ? fromRow(r) : null
+  return r ? officerFromRow(r) : null
 }
 
 /** Active officers first, then by id; inactive ones only when asked for. */
@@ -66,7 +45,7 @@ export async function listOfficers(s: Scope, includeInactive: boolean): Promise<
   let q = s.db.selectFrom('officers').selectAll()
   if (!includeInactive) q = q.where('active', '=', flag(s.engine, true))
   const rows = await q.orderBy('active', 'desc').orderBy('id').execute()
-  return rows.map(fromRow)
+  return rows.map(officerFromRow)
 }
 
 export async function countOfficers(s: Scope, includeInactive: boolean): Promise<number> {

@@ -27,7 +27,13 @@ interface Row {
   updated_at: string
 }
 
-function fromRow(r: Row): OfficerRecord {
+/**
+ * An officers row as the record: one mapping for both engines' repositories (the flags are 0/1 in SQLite, booleans in
+ * PostgreSQL).
+ */
+export function officerFromRow(
+  r: Omit<Row, 'legal_reviewer' | 'active'> & { legal_reviewer: number | boolean; active: number | boolean }
+): OfficerRecord {
   return {
     id: r.id,
     name: r.name,
@@ -37,8 +43,8 @@ function fromRow(r: Row): OfficerRecord {
     certType: r.cert_type as OfficerData['certType'],
     certArea: r.cert_area,
     validUntil: r.valid_until,
-    legalReviewer: r.legal_reviewer === 1,
-    active: r.active === 1,
+    legalReviewer: r.legal_reviewer === 1 || r.legal_reviewer === true,
+    active: r.active === 1 || r.active === true,
     deactivatedAt: r.deactivated_at,
     deactivationReason: r.deactivation_reason,
     createdAt: r.created_at,
@@ -48,7 +54,7 @@ function fromRow(r: Row): OfficerRecord {
 
 export function listOfficers(db: Db, includeInactive: boolean): OfficerRecord[] {
   const sql = `SELECT * FROM officers ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, id`
-  return (db.prepare(sql).all() as Row[]).map(fromRow)
+  return (db.prepare(sql).all() as Row[]).map(officerFromRow)
 }
 
 export function countOfficers(db: Db, includeInactive: boolean): number {
@@ -58,12 +64,12 @@ export function countOfficers(db: Db, includeInactive: boolean): number {
 
 export function findOfficer(db: Db, id: number): OfficerRecord | null {
   const r = db.prepare('SELECT * FROM officers WHERE id = ?').get(id) as Row | undefined
-  return r ? fromRow(r) : null
+  return r ? officerFromRow(r) : null
 }
 
 export function findOfficerByCert(db: Db, certNo: string): OfficerRecord | null {
   const r = db.prepare('SELECT * FROM officers WHERE cert_no = ?').get(certNo) as Row | undefined
-  return r ? fromRow(r) : null
+  return r ? officerFromRow(r) : null
 }
 
 export function insertOfficer(db: Db, o: OfficerData, at: string): number {
