@@ -56,29 +56,31 @@ export async function runDossierBench(nDocs: number, nScans: number) {
   try {
     const home = openHome(join(dir, 'home'))
     const ctx = createContext(home, { actor: 'bench' })
-    call(ctx, 'demo.load', { cases: 0 })
-    const party = call(ctx, 'parties.add', {
+    await call(ctx, 'demo.load', { cases: 0 })
+    const party = await call(ctx, 'parties.add', {
       kind: 'org',
       name: '江州市鑫达化工有限公司',
       creditCode: '91360402MA35XK7Q25',
       address: '江州市浔阳区化工园区8号',
       legalRep: '周国华'
     })
-    const caseId = call(ctx, 'cases.registerAndFile', {
-      register: {
-        source: 'inspection',
-        sourceDate: '2026-10-08',
-        procedure: 'general',
-        cause: '基准测试案件',
-        parties: [{ partyId: party.id }],
-        officerIds: [1, 2]
-      },
-      filedOn: '2026-10-09'
-    }).id
+    const caseId = (
+      await call(ctx, 'cases.registerAndFile', {
+        register: {
+          source: 'inspection',
+          sourceDate: '2026-10-08',
+          procedure: 'general',
+          cause: '基准测试案件',
+          parties: [{ partyId: party.id }],
+          officerIds: [1, 2]
+        },
+        filedOn: '2026-10-09'
+      })
+    ).id
     for (let i = 0; i < nDocs; i++) {
       const type = TYPES[i % TYPES.length]!
-      const d = call(ctx, 'documents.create', { caseId, type, fields: fill(type) })
-      call(ctx, 'documents.issue', { id: d.id })
+      const d = await call(ctx, 'documents.create', { caseId, type, fields: fill(type) })
+      await call(ctx, 'documents.issue', { id: d.id })
     }
     // 100 distinct A4 "scans" at 150 dpi, JPEG, made by Chromium
     const browser = await launchChromium(findChromium()!)
@@ -92,7 +94,7 @@ export async function runDossierBench(nDocs: number, nScans: number) {
     }
     await browser.close()
     for (const [i, s] of scans.entries()) {
-      call(ctx, 'evidence.add', {
+      await call(ctx, 'evidence.add', {
         caseId,
         kind: 'evidence',
         evidenceType: '书证',
@@ -101,7 +103,7 @@ export async function runDossierBench(nDocs: number, nScans: number) {
         base64: s.toString('base64')
       })
     }
-    call(ctx, 'signing.createTest', {})
+    await call(ctx, 'signing.createTest', {})
     const signer = signerFor(ctx, {})
     // first export: renditions (Chromium, batched) + assembly + signing
     let peak = 0

@@ -48,13 +48,13 @@ function sample(type: ReturnType<typeof loadManifest>['manifest']['types'][numbe
   )
 }
 
-export function runDraftingBench(n: number) {
+export async function runDraftingBench(n: number) {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-bench-draft-'))
   try {
     const home = openHome(dir)
     const ctx = createContext(home, { actor: 'bench' })
-    call(ctx, 'demo.load', { cases: 20 })
-    const caseId = call(ctx, 'cases.list', { status: ['investigating'], limit: 1 }).items[0]!.id
+    await call(ctx, 'demo.load', { cases: 20 })
+    const caseId = (await call(ctx, 'cases.list', { status: ['investigating'], limit: 1 })).items[0]!.id
     const { dir: tdir, manifest } = loadManifest()
     let oursTotal = 0
     let bareTotal = 0
@@ -110,5 +110,5 @@ export function runDraftingBench(n: number) {
 
 if (process.argv[1]?.endsWith('drafting.ts')) {
   const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' } } })
-  runDraftingBench(Number(values.n))
+  await runDraftingBench(Number(values.n))
 }

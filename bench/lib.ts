@@ -7,6 +7,13 @@ export function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value }
 }
 
+/** The same for work that resolves later: the time until it has resolved. */
+export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now()
+  const value = await fn()
+  return { ms: performance.now() - t0, value }
+}
+
 export function stats(samples: number[]): { n: number; median: number; p95: number; mean: number; min: number; max: number } {
   const s = [...samples].sort((a, b) => a - b)
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))]!

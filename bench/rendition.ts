@@ -61,14 +61,14 @@ export interface FilledSample extends RenditionDoc {
  * context as real drafting). `specs` picks templates (repeats allowed), each with its own document number and
  * optional field overrides; default: every template once.
  */
-export function filledSamples(specs?: { type: string; fields?: Record<string, unknown> }[]): FilledSample[] {
+export async function filledSamples(specs?: { type: string; fields?: Record<string, unknown> }[]): Promise<FilledSample[]> {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-bench-rendition-'))
   try {
     const home = openHome(dir)
     try {
       const ctx = createContext(home, { actor: 'bench' })
-      call(ctx, 'demo.load', { cases: 3 })
-      const caseId = call(ctx, 'cases.list', { status: ['investigating'], limit: 1 }).items[0]!.id
+      await call(ctx, 'demo.load', { cases: 3 })
+      const caseId = (await call(ctx, 'cases.list', { status: ['investigating'], limit: 1 })).items[0]!.id
       const { dir: tdir, manifest } = loadManifest()
       const types = new Map(manifest.types.map((t) => [t.id, t]))
       const list: { type: string; fields?: Record<string, unknown> }[] = specs ?? manifest.types.map((t) => ({ type: t.id }))
@@ -129,7 +129,7 @@ async function measure(kind: 'chromium' | 'libreoffice', batchSize: number, docs
 }
 
 export async function runRenditionBench(): Promise<void> {
-  const docs = filledSamples()
+  const docs = await filledSamples()
   if (findChromium()) {
     await measure('chromium', docs.length, docs, 'chromium-batched')
     await measure('chromium', 1, docs, 'chromium-one-per-print')

@@ -9,10 +9,10 @@ import { runRenditionBench } from './rendition'
 import { runEnginesBench } from './engines'
 
 const quick = process.env.BENCH_QUICK === '1'
-runSearchBench({ cases: quick ? 5000 : 100_000, listCases: 10_000 })
+await runSearchBench({ cases: quick ? 5000 : 100_000, listCases: 10_000 })
 // the case-list page at 10k cases, as the issue asks, separately from the 100k search corpus
-runSearchBench({ cases: quick ? 2000 : 10_000, listCases: 10_000 })
-runDraftingBench(quick ? 20 : Number(process.env.BENCH_DRAFTING_N ?? 1000))
+await runSearchBench({ cases: quick ? 2000 : 10_000, listCases: 10_000 })
+await runDraftingBench(quick ? 20 : Number(process.env.BENCH_DRAFTING_N ?? 1000))
 await runRenditionBench()
 await runDossierBench(quick ? 5 : 50, quick ? 10 : 100)
 await runEnginesBench(quick ? 100 : 500, 20)

@@ -16,7 +16,7 @@ import { insertParty } from '../src-main/store/repos/parties'
 import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '../src-main/core/credit-code'
 import { CASE_STATUSES } from '../src-main/core/case'
 import { addDays } from '../src-main/core/dates'
-import { emit, mulberry32, stats, time } from './lib'
+import { emit, mulberry32, stats, time, timeAsync } from './lib'
 
 const PLACES = ['滨江区', '浔阳区', '柴桑区', '庐山区', '湖口县', '彭泽县', '都昌县', '修水县']
 const TRADES = ['化工', '新材料', '金属制品', '建筑工程', '物流仓储', '机械制造', '烟花爆竹', '石材', '食品加工', '家具']
@@ -62,10 +62,10 @@ function creditCode(rand: () => number): string {
   return body + creditCodeCheckChar(body)
 }
 
-function seed(dir: string, n: number) {
+async function seed(dir: string, n: number) {
   const home = openHome(dir, { actor: 'bench' })
   const ctx = createContext(home, { actor: 'bench' })
-  call(ctx, 'demo.load', { cases: 0 })
+  await call(ctx, 'demo.load', { cases: 0 })
   const rand = mulberry32(20261125)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!
   const db = home.db
@@ -153,10 +153,10 @@ function likeScan(db: ReturnType<typeof openHome>['db'], q: string, limit: numbe
     .all({ like, limit }) as { id: number }[]
 }
 
-export function runSearchBench(opts: { cases: number; listCases: number }) {
+export async function runSearchBench(opts: { cases: number; listCases: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-bench-'))
   try {
-    const { home, ctx, seedMs } = seed(dir, opts.cases)
+    const { home, ctx, seedMs } = await seed(dir, opts.cases)
     emit({ bench: 'search.seed', cases: opts.cases, ms: Math.round(seedMs), casesPerSecond: Math.round(opts.cases / (seedMs / 1000)) })
     // common terms (thousands of hits), rare ones (a person's name: a handful) and misses
     const queries = [
@@ -188,7 +188,7 @@ export function runSearchBench(opts: { cases: number; listCases: number }) {
         const x = time(() => searchCaseIds(home.db, q, 50))
         const y = time(() => likeScan(home.db, q, 50))
         // what the list screen needs: the page and the total count of matches
-        const xc = time(() => call(ctx, 'cases.list', { q, limit: 50 }))
+        const xc = await timeAsync(() => call(ctx, 'cases.list', { q, limit: 50 }))
         const yc = time(() => likeCount(home.db, q))
         if (r > 0) {
           // the first round warms the page cache
@@ -245,9 +245,13 @@ export function runSearchBench(opts: { cases: number; listCases: number }) {
     const pages: number[] = []
     const filtered: number[] = []
     for (let r = 0; r < 20; r++) {
-      pages.push(time(() => call(ctx, 'cases.list', { limit: 50, offset: r * 50 })).ms)
+      pages.push((await timeAsync(() => call(ctx, 'cases.list', { limit: 50, offset: r * 50 }))).ms)
       filtered.push(
-        time(() => call(ctx, 'cases.list', { status: ['filed', 'investigating'], procedure: 'general', from: '2024-01-01', limit: 50 })).ms
+        (
+          await timeAsync(() =>
+            call(ctx, 'cases.list', { status: ['filed', 'investigating'], procedure: 'general', from: '2024-01-01', limit: 50 })
+          )
+        ).ms
       )
     }
     emit({ bench: 'cases.list.page', cases: opts.cases, page: stats(pages), filtered: stats(filtered) })
@@ -261,5 +265,5 @@ if (process.argv[1]?.endsWith('search.ts')) {
   const { values } = parseArgs({
     options: { cases: { type: 'string', default: '100000' }, 'list-cases': { type: 'string', default: '10000' } }
   })
-  runSearchBench({ cases: Number(values.cases), listCases: Number(values['list-cases']) })
+  await runSearchBench({ cases: Number(values.cases), listCases: Number(values['list-cases']) })
 }

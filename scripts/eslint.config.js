@@ -102,6 +102,18 @@ export default tseslint.config(
     }
   },
   {
+    // the store and the services are async: a promise left unawaited is work that may run after its transaction,
+    // its door's answer or its home's close (type-aware, so only over the main side's TypeScript and its tests)
+    files: ['src-main/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['tests/fixtures/lint/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: new URL('..', import.meta.url).pathname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error'
+    }
+  },
+  {
     // files are split by job once they pass 500 lines
     files: ['src-main/**/*.ts', 'src-renderer/src/**/*.{ts,vue}'],
     rules: { 'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }] }

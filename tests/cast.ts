@@ -29,11 +29,11 @@ export const door = (t: TestHome, principal: Principal | null): ServiceContext =
  * on the case; 钱进, a handler of another case; 孔丽, a second legal reviewer), their accounts and a clerk-only
  * account, so that every part is played by someone holding only that part (王建国 and 陈志强 are heads too).
  */
-export function makeCast(t: TestHome): Cast {
-  const officers = call(t.ctx, 'officers.list', {})
+export async function makeCast(t: TestHome): Promise<Cast> {
+  const officers = await call(t.ctx, 'officers.list', {})
   const byName = (n: string) => officers.find((o) => o.name === n)!
-  const qian = call(t.ctx, 'officers.add', { name: '钱进', certNo: '36040019008', validUntil: '2029-12-31', post: '科员' })
-  const kong = call(t.ctx, 'officers.add', {
+  const qian = await call(t.ctx, 'officers.add', { name: '钱进', certNo: '36040019008', validUntil: '2029-12-31', post: '科员' })
+  const kong = await call(t.ctx, 'officers.add', {
     name: '孔丽',
     certNo: '36040019009',
     validUntil: '2029-12-31',
@@ -42,13 +42,13 @@ export function makeCast(t: TestHome): Cast {
   })
   const fresh = (login: string, name: string, roles: Principal['roles'], officerId: number | null) =>
     call(t.ctx, 'users.add', { login, name, roles, officerId, password: CAST_PASSWORD })
-  fresh('qianjin', '钱进', ['handler'], qian.id)
-  fresh('kongli', '孔丽', ['reviewer'], kong.id)
-  fresh('neiqin', '内勤小吴', ['clerk'], null)
+  await fresh('qianjin', '钱进', ['handler'], qian.id)
+  await fresh('kongli', '孔丽', ['reviewer'], kong.id)
+  await fresh('neiqin', '内勤小吴', ['clerk'], null)
   // a second pure handler on the case: 陈志强 is a head in the demo, so 李晓红's partner is a new handler account
-  const zhao = call(t.ctx, 'officers.add', { name: '赵刚', certNo: '36040019010', validUntil: '2029-12-31', post: '科员' })
-  fresh('zhaogang', '赵刚', ['handler'], zhao.id)
-  const users = call(t.ctx, 'users.list', {})
+  const zhao = await call(t.ctx, 'officers.add', { name: '赵刚', certNo: '36040019010', validUntil: '2029-12-31', post: '科员' })
+  await fresh('zhaogang', '赵刚', ['handler'], zhao.id)
+  const users = await call(t.ctx, 'users.list', {})
   const as = (login: string): Principal => {
     const u = users.find((x) => x.login === login)!
     return { userId: u.id, login: u.login, name: u.name, officerId: u.officerId, roles: u.roles }
@@ -73,25 +73,27 @@ export function makeCast(t: TestHome): Cast {
  * A general-procedure case against a company (江州市恒远化工有限公司, 动火作业未审批), registered on 2026-08-31 and filed on
  * 2026-09-01 by `officerIds`, with an intended fine: the common start of the tests of who may act on a case.
  */
-export function filedOrgCase(t: TestHome, officerIds: readonly number[], fine: number): number {
-  const party = call(t.ctx, 'parties.add', {
+export async function filedOrgCase(t: TestHome, officerIds: readonly number[], fine: number): Promise<number> {
+  const party = await call(t.ctx, 'parties.add', {
     kind: 'org',
     name: '江州市恒远化工有限公司',
     creditCode: '91360402MA35XK7Q25',
     address: '江州市浔阳区化工园区18号',
     legalRep: '郑海涛'
   })
-  return call(t.ctx, 'cases.registerAndFile', {
-    register: {
-      source: 'inspection',
-      sourceDate: '2026-08-31',
-      procedure: 'general',
-      cause: '动火作业未审批',
-      facts: '动火作业未审批。',
-      parties: [{ partyId: party.id }],
-      officerIds: [...officerIds],
-      intendedPenalty: { warning: false, fine }
-    },
-    filedOn: '2026-09-01'
-  }).id
+  return (
+    await call(t.ctx, 'cases.registerAndFile', {
+      register: {
+        source: 'inspection',
+        sourceDate: '2026-08-31',
+        procedure: 'general',
+        cause: '动火作业未审批',
+        facts: '动火作业未审批。',
+        parties: [{ partyId: party.id }],
+        officerIds: [...officerIds],
+        intendedPenalty: { warning: false, fine }
+      },
+      filedOn: '2026-09-01'
+    })
+  ).id
 }

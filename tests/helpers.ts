@@ -77,34 +77,35 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
   const { call } = await import('../src-main/services')
   const { REVIEW_ASPECTS } = await import('../src-main/core/legal-review')
   for (let round = 0; round < 8; round++) {
-    const doc = call(ctx, 'documents.get', { id: documentId })
+    const doc = await call(ctx, 'documents.get', { id: documentId })
     const g = doc.gates[0]
     if (!g) return
     const caseId = doc.caseId
     if (g.code === 'GATE_NOTICE_NOT_SERVED') {
       for (const to of ['investigating', 'internal_review', 'notice'] as const) {
-        if (call(ctx, 'cases.get', { ref: String(caseId) }).allowedTransitions.includes(to))
-          call(ctx, 'cases.transition', { id: caseId, to, date })
+        if ((await call(ctx, 'cases.get', { ref: String(caseId) })).allowedTransitions.includes(to))
+          await call(ctx, 'cases.transition', { id: caseId, to, date })
       }
     } else if (g.code === 'GATE_HEARING_PENDING') {
-      call(ctx, 'waivers.record', { caseId, right: 'hearing', date, note: '当事人书面撤回听证申请' })
+      await call(ctx, 'waivers.record', { caseId, right: 'hearing', date, note: '当事人书面撤回听证申请' })
     } else if (g.code === 'GATE_WINDOW_OPEN') {
       for (const right of ['statement', 'hearing'] as const)
-        call(ctx, 'waivers.record', { caseId, right, date, note: '当事人书面声明放弃' })
+        await call(ctx, 'waivers.record', { caseId, right, date, note: '当事人书面声明放弃' })
     } else if (g.code === 'GATE_STATEMENT_NOT_REVIEWED') {
-      call(ctx, 'documents.save', {
+      await call(ctx, 'documents.save', {
         id: documentId,
         revision: doc.revision,
         fields: { defenceSummary: '当事人提出的陈述申辩意见已经复核，不予采纳。' }
       })
     } else if (g.code === 'GATE_REVIEW_REQUIRED' || g.code === 'GATE_REVIEW_NOT_APPROVED' || g.code === 'GATE_REVIEW_STALE') {
-      const s = call(ctx, 'reviews.show', { caseId })
+      const s = await call(ctx, 'reviews.show', { caseId })
       const open = s.rounds.find((r) => r.status === 'in_review')
       const reviewer = s.reviewers.find((r) => r.eligible)
       if (!reviewer) throw new Error('no eligible legal reviewer')
       const r =
-        open ?? call(ctx, 'reviews.submit', { caseId, reviewerId: reviewer.id, documentId, note: '提请法制审核', submittedOn: date })
-      call(ctx, 'reviews.decide', {
+        open ??
+        (await call(ctx, 'reviews.submit', { caseId, reviewerId: reviewer.id, documentId, note: '提请法制审核', submittedOn: date }))
+      await call(ctx, 'reviews.decide', {
         reviewId: r.id,
         decidedOn: date,
         decision: {
@@ -116,7 +117,7 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
         }
       })
     } else if (g.code === 'GATE_DISCUSSION_REQUIRED') {
-      call(ctx, 'discussions.record', {
+      await call(ctx, 'discussions.record', {
         caseId,
         heldOn: date,
         ...(await discussionHeads(ctx)),
@@ -137,9 +138,11 @@ export async function clearDecisionGates(ctx: ServiceContext, documentId: number
  */
 export async function discussionHeads(ctx: ServiceContext): Promise<{ chairId: number; attendeeIds: number[] }> {
   const { call } = await import('../src-main/services')
-  const heads = call(ctx, 'users.directory', {}).filter((u) => u.roles.includes('head'))
+  const heads = (await call(ctx, 'users.directory', {})).filter((u) => u.roles.includes('head'))
   for (let i = heads.length; i < 3; i++)
-    heads.push(call(ctx, 'users.add', { login: `head-${i + 1}`, name: `负责人${i + 1}`, roles: ['head'], password: 'head-pass-2026' }))
+    heads.push(
+      await call(ctx, 'users.add', { login: `head-${i + 1}`, name: `负责人${i + 1}`, roles: ['head'], password: 'head-pass-2026' })
+    )
   const attendeeIds = heads.slice(0, 3).map((u) => u.id)
   return { chairId: attendeeIds[0]!, attendeeIds }
 }

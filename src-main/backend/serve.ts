@@ -49,10 +49,10 @@ export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
     }
   }
 
-  const answer = (req: BackendRequest): Result<unknown> => {
+  const answer = async (req: BackendRequest): Promise<Result<unknown>> => {
     if (!ctx) return { ok: false, error: { code: 'INTERNAL', message: '后台服务尚未就绪。', details: { backend: 'not-ready' } } }
     if (req.kind === 'call') {
-      const outcome = sessionCall(ctx, sessions, sessionId, req.channel, req.input, (c, ch, i) => invoke(c, ch, i, options.logger))
+      const outcome = await sessionCall(ctx, sessions, sessionId, req.channel, req.input, (c, ch, i) => invoke(c, ch, i, options.logger))
       if (outcome.opened) sessionId = outcome.opened
       else if (outcome.closed) sessionId = null
       return outcome.result
@@ -69,6 +69,7 @@ export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
     }
   }
 
+  const inFlight = new Set<Promise<void>>()
   const reply = (id: number, result: Result<unknown>) => {
     try {
       send({ kind: 'result', id, result })
@@ -84,20 +85,28 @@ export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
     if (!m) return
     if (m.kind === 'init') open(m.init)
     else if (m.kind === 'shutdown') {
-      if (!closed) {
-        closed = true
-        try {
-          home?.close()
-        } catch (err) {
-          options.logger?.error('backend: closing the database failed', err)
+      const wasClosed = closed
+      closed = true
+      // calls already running finish (and are answered) before the database closes; new ones are refused
+      void Promise.allSettled([...inFlight]).then(() => {
+        if (!wasClosed) {
+          try {
+            home?.close()
+          } catch (err) {
+            options.logger?.error('backend: closing the database failed', err)
+          }
+          home = null
+          ctx = null
         }
-        home = null
-        ctx = null
-      }
-      send({ kind: 'closed' })
-      options.onClosed?.()
+        send({ kind: 'closed' })
+        options.onClosed?.()
+      })
     } else if (closed) {
       reply(m.id, { ok: false, error: { code: 'INTERNAL', message: '程序正在退出，本次操作没有执行。', details: { backend: 'stopping' } } })
-    } else reply(m.id, answer(m))
+    } else {
+      const running = answer(m).then((result) => reply(m.id, result))
+      inFlight.add(running)
+      void running.finally(() => inFlight.delete(running))
+    }
   })
 }

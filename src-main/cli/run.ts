@@ -23,9 +23,9 @@ export type Progress = (stage: string, done: number, total: number, item?: strin
 
 export interface Door {
   /** Call one channel with input the command built from its options. */
-  run<C extends Channel>(channel: C, input: z.input<Contract[C]['input']>): ChannelOutput<C>
+  run<C extends Channel>(channel: C, input: z.input<Contract[C]['input']>): Promise<ChannelOutput<C>>
   /** Call one channel with input the user wrote as JSON (`--data`, a file): `invoke` validates it like any other. */
-  runJson<C extends Channel>(channel: C, input: unknown): ChannelOutput<C>
+  runJson<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>>
   /** Start a job channel, relay its progress, and return the finished job; a failed job leaves as its AppError. */
   runJob<C extends JobChannel>(channel: C, input: z.input<Contract[C]['input']>, onProgress: Progress): Promise<JobState>
 }
@@ -36,13 +36,13 @@ export interface Door {
  * command runs, and every call then carries that principal; without it only `anyone` and first-run channels pass.
  */
 export function doorFor(program: Command): Door {
-  const call = <C extends Channel>(ctx: ServiceContext, channel: C, input: unknown): ChannelOutput<C> => {
-    const r = invoke(ctx, channel, input, { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) })
+  const call = async <C extends Channel>(ctx: ServiceContext, channel: C, input: unknown): Promise<ChannelOutput<C>> => {
+    const r = await invoke(ctx, channel, input, { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) })
     if (!r.ok) throw new CliFailure(r.error)
     // invoke has parsed the value with this channel's output schema
     return r.value as ChannelOutput<C>
   }
-  const open = (emit?: (e: AppEvent) => void) => {
+  const open = async (emit?: (e: AppEvent) => void) => {
     const g = program.opts<Globals>()
     const home = openHome(g.home ? resolve(g.home) : defaultHome(), { actor: g.user ?? 'cli' })
     const ctx = createContext(home, { actor: 'cli', requireAuth: true, version: APP_VERSION, ...(emit ? { emit } : {}) })
@@ -54,7 +54,7 @@ export function doorFor(program: Command): Door {
         throw new CliFailure({ code: 'AUTH_REQUIRED', message: `请在环境变量 ${variable} 中提供 ${g.user} 的密码` })
       }
       try {
-        ctx.principal = call(ctx, 'auth.signIn', { login: g.user, password })
+        ctx.principal = await call(ctx, 'auth.signIn', { login: g.user, password })
       } catch (err) {
         home.close()
         throw err
@@ -62,10 +62,10 @@ export function doorFor(program: Command): Door {
     }
     return { home, ctx }
   }
-  const once = <C extends Channel>(channel: C, input: unknown): ChannelOutput<C> => {
-    const { home, ctx } = open()
+  const once = async <C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> => {
+    const { home, ctx } = await open()
     try {
-      return call(ctx, channel, input)
+      return await call(ctx, channel, input)
     } finally {
       home.close()
     }
@@ -78,7 +78,7 @@ export function doorFor(program: Command): Door {
       let jobId: string | null = null
       const ended = new Set<string>()
       let wake: (() => void) | null = null
-      const { home, ctx } = open((e) => {
+      const { home, ctx } = await open((e) => {
         if (e.type === 'job.progress' && e.jobId === jobId) onProgress(e.stage, e.done, e.total, e.item)
         if (e.type === 'job.done') {
           ended.add(e.jobId)
@@ -86,10 +86,10 @@ export function doorFor(program: Command): Door {
         }
       })
       try {
-        const started = call(ctx, channel, input)
+        const started = await call(ctx, channel, input)
         jobId = started.id
         if (!ended.has(jobId)) await new Promise<void>((r) => (wake = r))
-        const job = call(ctx, 'jobs.get', { jobId })
+        const job = await call(ctx, 'jobs.get', { jobId })
         if (job.status !== 'done') {
           throw new CliFailure(job.error ?? { code: 'INTERNAL', message: `任务${job.status}` })
         }
@@ -102,4 +102,5 @@ export function doorFor(program: Command): Door {
 }
 
 /** A case named by id or by case number (立案号): its id. */
-export const caseIdOf = ({ run }: Door, ref: string): number => (/^\d+$/.test(ref) ? Number(ref) : run('cases.get', { ref }).id)
+export const caseIdOf = async ({ run }: Door, ref: string): Promise<number> =>
+  /^\d+$/.test(ref) ? Number(ref) : (await run('cases.get', { ref })).id

@@ -79,7 +79,7 @@ function createWindow(): BrowserWindow {
   return win
 }
 
-app.whenReady().then(() => {
+void app.whenReady().then(() => {
   const homeDir = process.env['CASEBINDER_HOME'] ?? join(app.getPath('userData'), 'data')
   const backend = new BackendClient({
     spawn: forkBackend,

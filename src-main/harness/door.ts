@@ -351,7 +351,7 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
         })
       }
       const sid = cookie(req, SESSION_COOKIE)
-      const outcome = sessionCall(context, sessions, sid, channel, input, (c, ch, i) => invoke(c, ch, i, options.logger))
+      const outcome = await sessionCall(context, sessions, sid, channel, input, (c, ch, i) => invoke(c, ch, i, options.logger))
       note.code = outcome.result.ok ? 'OK' : outcome.result.error.code
       if (outcome.principal) note.user = outcome.principal.login
       const extra: Record<string, string> = {}

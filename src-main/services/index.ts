@@ -69,7 +69,10 @@ import {
   templatesList
 } from './documents'
 
-type Handler<C extends Channel> = (ctx: ServiceContext, input: z.output<Contract[C]['input']>) => ChannelOutput<C>
+type Handler<C extends Channel> = (
+  ctx: ServiceContext,
+  input: z.output<Contract[C]['input']>
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 
 export const handlers: { [C in Channel]: Handler<C> } = {
   'app.info': (ctx) => appInfo(ctx),
@@ -192,7 +195,12 @@ const consoleLogger: InvokeLogger = { error: (m, e) => console.error(m, e) }
  * the caller holds one of its roles (AUTH_REQUIRED / FORBIDDEN, before the input is looked at); the input is valid;
  * the per-case rule holds for the case the input names; a change to an archived case is refused (CASE_SEALED); then the handler. A refusal writes nothing. With a principal the handler's context names them (`actor` = their name, the activity record their login).
  */
-export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, logger: InvokeLogger = consoleLogger): Result<unknown> {
+export async function invoke(
+  ctx: ServiceContext,
+  channel: string,
+  rawInput: unknown,
+  logger: InvokeLogger = consoleLogger
+): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的接口：${channel}`, details: { channel } } }
   }
@@ -214,7 +222,7 @@ export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, 
     if (sealed) return sealed
     const acting = caller.principal ? { ...ctx, principal: caller.principal, actor: caller.principal.name } : ctx
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown
-    return { ok: true, value: spec.output.parse(handler(acting, parsed.data)) }
+    return { ok: true, value: spec.output.parse(await handler(acting, parsed.data)) }
   } catch (err) {
     if (err instanceof AppErrorException) return { ok: false, error: err.appError }
     logger.error(`service ${channel} failed`, err)
@@ -224,8 +232,12 @@ export function invoke(ctx: ServiceContext, channel: string, rawInput: unknown, 
 }
 
 /** Typed call for in-process callers (CLI, tests): throws the AppError as an exception. */
-export function call<C extends Channel>(ctx: ServiceContext, channel: C, input: z.input<Contract[C]['input']>): ChannelOutput<C> {
-  const r = invoke(ctx, channel, input)
+export async function call<C extends Channel>(
+  ctx: ServiceContext,
+  channel: C,
+  input: z.input<Contract[C]['input']>
+): Promise<ChannelOutput<C>> {
+  const r = await invoke(ctx, channel, input)
   if (!r.ok) throw appError(r.error.code, r.error.message, r.error.details)
   return r.value as ChannelOutput<C>
 }

@@ -60,7 +60,7 @@ export function idleMinutes(ctx: ServiceContext): number {
   return getSetting<number>(ctx.home.db, 'auth.idleMinutes', IDLE_MINUTES_DEFAULT)
 }
 
-export type Invoke = (ctx: ServiceContext, channel: string, input: unknown) => Result<unknown>
+export type Invoke = (ctx: ServiceContext, channel: string, input: unknown) => Promise<Result<unknown>>
 
 export interface SessionOutcome {
   result: Result<unknown>
@@ -76,17 +76,17 @@ export interface SessionOutcome {
  * One call at a door with sessions: the caller's principal is the live session's (or none), every call requires
  * sign-in, and sign-in / sign-out open and close the session around the service's own answer.
  */
-export function sessionCall(
+export async function sessionCall(
   ctx: ServiceContext,
   table: SessionTable,
   sessionId: string | null,
   channel: string,
   input: unknown,
   invoke: Invoke
-): SessionOutcome {
+): Promise<SessionOutcome> {
   const now = ctx.now().getTime()
   const principal = table.resolve(sessionId, now, idleMinutes(ctx) * 60_000)
-  const result = invoke({ ...ctx, principal, requireAuth: true }, channel, input)
+  const result = await invoke({ ...ctx, principal, requireAuth: true }, channel, input)
   if (channel === 'auth.signIn' && result.ok) {
     table.close(sessionId)
     const signedIn = result.value as Principal

@@ -45,8 +45,8 @@ export const test = base.extend<{ app: App; signedIn: boolean }>({
     if (signedIn) {
       // the fixture's user, set up in-process as the first-run screen would (tests/e2e/auth.spec.ts does it by hand)
       const trusted = createContext(home, { actor: 'e2e', version: 'test' })
-      const u = callIn(trusted, 'users.bootstrap', { login: E2E_USER.login, name: E2E_USER.name, password: E2E_USER.password })
-      callIn(trusted, 'users.edit', { id: u.id, patch: { roles: [...ROLES] } })
+      const u = await callIn(trusted, 'users.bootstrap', { login: E2E_USER.login, name: E2E_USER.name, password: E2E_USER.password })
+      await callIn(trusted, 'users.edit', { id: u.id, patch: { roles: [...ROLES] } })
     }
     const harness = await startHarness({
       staticDir: 'out/renderer',

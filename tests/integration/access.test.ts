@@ -32,12 +32,12 @@ let t: TestHome
 /** one signed-in user per single role */
 const single = new Map<Role, Principal>()
 
-beforeAll(() => {
+beforeAll(async () => {
   t = makeHome()
-  call(t.ctx, 'demo.load', { cases: 40 })
+  await call(t.ctx, 'demo.load', { cases: 40 })
   for (const role of ROLES) {
-    call(t.ctx, 'users.add', { login: `only-${role}`, name: `仅${role}`, roles: [role], password: PASSWORD })
-    single.set(role, signIn(t, `only-${role}`))
+    await call(t.ctx, 'users.add', { login: `only-${role}`, name: `仅${role}`, roles: [role], password: PASSWORD })
+    single.set(role, await signIn(t, `only-${role}`))
   }
 }, 120_000)
 afterAll(() => t.cleanup())
@@ -53,9 +53,9 @@ describe('the access table', () => {
 describe.each(Object.keys(contract).filter((c) => ACCESS[c as Channel].who !== 'anyone') as Channel[])('%s', (channel) => {
   const rule = ACCESS[channel]
 
-  it('refuses an unsigned caller with AUTH_REQUIRED and writes nothing', () => {
+  it('refuses an unsigned caller with AUTH_REQUIRED and writes nothing', async () => {
     const before = [activityCount(t), storeDigest(t)]
-    const r = invoke(door(t, null), channel, {})
+    const r = await invoke(door(t, null), channel, {})
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error).toMatchObject({ code: 'AUTH_REQUIRED', details: { channel } })
     expect([activityCount(t), storeDigest(t)]).toEqual(before)
@@ -65,9 +65,9 @@ describe.each(Object.keys(contract).filter((c) => ACCESS[c as Channel].who !== '
   const outsider = ROLES.find((r) => !allowed.includes(r))
   // a rule every role passes (signed-in) has no outsider
   if (outsider)
-    it(`refuses a signed-in ${outsider} with FORBIDDEN naming the roles, and writes nothing`, () => {
+    it(`refuses a signed-in ${outsider} with FORBIDDEN naming the roles, and writes nothing`, async () => {
       const before = [activityCount(t), storeDigest(t)]
-      const r = invoke(door(t, single.get(outsider)!), channel, {})
+      const r = await invoke(door(t, single.get(outsider)!), channel, {})
       expect(!r.ok && r.error).toMatchObject({ code: 'FORBIDDEN', details: { channel, roles: allowed } })
       expect(!r.ok && r.error.message).toMatch(/^只有.+可以执行此操作$/)
       expect([activityCount(t), storeDigest(t)]).toEqual(before)
@@ -84,61 +84,61 @@ describe('per-case rules on a demo home', () => {
       caseId: number
       reviewerId: number
     }
-  const userOfOfficer = (officerId: number) => call(t.ctx, 'users.list', {}).find((u) => u.officerId === officerId)!
+  const userOfOfficer = async (officerId: number) => (await call(t.ctx, 'users.list', {})).find((u) => u.officerId === officerId)!
 
-  it('a handler of the case may not record its review, even holding the reviewer role', () => {
+  it('a handler of the case may not record its review, even holding the reviewer role', async () => {
     const round = openRound()
-    const team = call(t.ctx, 'cases.get', { ref: String(round.caseId) }).officers.map((o) => o.officerId)
-    const handler = userOfOfficer(team[0]!)
+    const team = (await call(t.ctx, 'cases.get', { ref: String(round.caseId) })).officers.map((o) => o.officerId)
+    const handler = await userOfOfficer(team[0]!)
     const input = { reviewId: round.id, decidedOn: '2026-11-25', decision: approval }
     const before = [activityCount(t), storeDigest(t)]
     // as a handler only: the role part refuses
-    const asHandler = invoke(door(t, signIn(t, handler.login)), 'reviews.decide', input)
+    const asHandler = await invoke(door(t, await signIn(t, handler.login)), 'reviews.decide', input)
     expect(!asHandler.ok && asHandler.error).toMatchObject({ code: 'FORBIDDEN', message: '只有法制审核人员可以执行此操作' })
     // a handler who is also a legal reviewer: the per-case rule refuses
-    call(t.ctx, 'users.edit', { id: handler.id, patch: { roles: ['handler', 'reviewer'] } })
+    await call(t.ctx, 'users.edit', { id: handler.id, patch: { roles: ['handler', 'reviewer'] } })
     const before2 = [activityCount(t), storeDigest(t)]
-    const both = invoke(door(t, signIn(t, handler.login)), 'reviews.decide', input)
+    const both = await invoke(door(t, await signIn(t, handler.login)), 'reviews.decide', input)
     expect(!both.ok && both.error).toMatchObject({
       code: 'FORBIDDEN',
       message: '本案承办人不得审核本案',
       details: { caseId: round.caseId }
     })
     expect(before2[0]).toBeGreaterThan(before[0] as number) // the sign-ins were recorded
-    call(t.ctx, 'users.edit', { id: handler.id, patch: { roles: ['handler'] } })
+    await call(t.ctx, 'users.edit', { id: handler.id, patch: { roles: ['handler'] } })
   })
 
-  it('another legal reviewer who is not assigned may not record it', () => {
+  it('another legal reviewer who is not assigned may not record it', async () => {
     const round = openRound()
-    const team = call(t.ctx, 'cases.get', { ref: String(round.caseId) }).officers.map((o) => o.officerId)
-    const other = call(t.ctx, 'officers.list', {}).find((o) => !team.includes(o.id) && o.id !== round.reviewerId)!
+    const team = (await call(t.ctx, 'cases.get', { ref: String(round.caseId) })).officers.map((o) => o.officerId)
+    const other = (await call(t.ctx, 'officers.list', {})).find((o) => !team.includes(o.id) && o.id !== round.reviewerId)!
     const login = `reviewer-${other.id}`
-    const exists = call(t.ctx, 'users.list', {}).find((u) => u.officerId === other.id)
-    if (exists) call(t.ctx, 'users.edit', { id: exists.id, patch: { officerId: null } })
-    call(t.ctx, 'users.add', { login, name: other.name, roles: ['reviewer'], officerId: other.id, password: PASSWORD })
-    const p = signIn(t, login)
+    const exists = (await call(t.ctx, 'users.list', {})).find((u) => u.officerId === other.id)
+    if (exists) await call(t.ctx, 'users.edit', { id: exists.id, patch: { officerId: null } })
+    await call(t.ctx, 'users.add', { login, name: other.name, roles: ['reviewer'], officerId: other.id, password: PASSWORD })
+    const p = await signIn(t, login)
     const before = [activityCount(t), storeDigest(t)]
-    const r = invoke(door(t, p), 'reviews.decide', { reviewId: round.id, decidedOn: '2026-11-25', decision: approval })
+    const r = await invoke(door(t, p), 'reviews.decide', { reviewId: round.id, decidedOn: '2026-11-25', decision: approval })
     expect(!r.ok && r.error).toMatchObject({ code: 'FORBIDDEN', message: '只有本案指定的法制审核人员可以记录审核意见' })
     expect([activityCount(t), storeDigest(t)]).toEqual(before)
   })
 
-  it('the assigned reviewer may, and the activity record names her login, user id and name', () => {
+  it('the assigned reviewer may, and the activity record names her login, user id and name', async () => {
     const round = openRound()
-    const liufang = userOfOfficer(round.reviewerId)
+    const liufang = await userOfOfficer(round.reviewerId)
     expect(liufang.login).toBe('liufang')
-    const ctx = door(t, signIn(t, 'liufang'))
-    const r = invoke(ctx, 'reviews.decide', { reviewId: round.id, decidedOn: '2026-11-25', decision: approval })
+    const ctx = door(t, await signIn(t, 'liufang'))
+    const r = await invoke(ctx, 'reviews.decide', { reviewId: round.id, decidedOn: '2026-11-25', decision: approval })
     expect(r.ok, JSON.stringify(!r.ok && r.error)).toBe(true)
-    const entry = call(t.ctx, 'audit.list', { limit: 5 }).find((e) => e.action === 'review.decide')!
+    const entry = (await call(t.ctx, 'audit.list', { limit: 5 })).find((e) => e.action === 'review.decide')!
     expect(entry).toMatchObject({ actor: 'liufang', actorUserId: liufang.id, actorName: '刘芳', actorOfficerId: round.reviewerId })
-    expect(call(t.ctx, 'audit.verify', {})).toMatchObject({ ok: true })
+    expect(await call(t.ctx, 'audit.verify', {})).toMatchObject({ ok: true })
   })
 
-  it('covers the acting user in the entry hash: changing the recorded name breaks the chain', () => {
+  it('covers the acting user in the entry hash: changing the recorded name breaks the chain', async () => {
     const seq = (t.home.db.prepare('SELECT MAX(seq) AS s FROM activity_log WHERE actor_user_id IS NOT NULL').get() as { s: number }).s
     t.home.db.exec('DROP TRIGGER activity_log_no_update')
     t.home.db.prepare(`UPDATE activity_log SET actor_name = '王建国' WHERE seq = ?`).run(seq)
-    expect(call(t.ctx, 'audit.verify', {}).firstBad).toEqual({ seq, reason: expect.stringMatching(/field was altered/) })
+    expect((await call(t.ctx, 'audit.verify', {})).firstBad).toEqual({ seq, reason: expect.stringMatching(/field was altered/) })
   })
 })

@@ -25,24 +25,24 @@ async function scanOf(label: string): Promise<Buffer> {
 /** every field of a document type filled with plausible values (tests/helpers.ts) */
 const fill = (typeId: string, extra: Record<string, unknown> = {}) => fillFields(typeId, extra, '2026-11-10')
 
-function issue(typeId: string, extra: Record<string, unknown> = {}) {
-  const d = call(t.ctx, 'documents.create', { caseId, type: typeId, fields: fill(typeId, extra) })
-  const r = invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
+async function issue(typeId: string, extra: Record<string, unknown> = {}) {
+  const d = await call(t.ctx, 'documents.create', { caseId, type: typeId, fields: fill(typeId, extra) })
+  const r = await invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
   if (!r.ok) throw new Error(`${typeId}: ${r.error.message}`)
   return r.value as { id: number; number: string | null; title: string }
 }
 
 beforeAll(async () => {
   t = makeHome('2026-11-25T02:00:00Z')
-  call(t.ctx, 'demo.load', { cases: 0 })
-  const party = call(t.ctx, 'parties.add', {
+  await call(t.ctx, 'demo.load', { cases: 0 })
+  const party = await call(t.ctx, 'parties.add', {
     kind: 'org',
     name: '江州市鑫达化工有限公司',
     creditCode: '91360402MA35XK7Q25',
     address: '江州市浔阳区化工园区8号',
     legalRep: '周国华'
   })
-  const c = call(t.ctx, 'cases.registerAndFile', {
+  const c = await call(t.ctx, 'cases.registerAndFile', {
     register: {
       source: 'inspection',
       sourceDate: '2026-10-08',
@@ -63,13 +63,13 @@ beforeAll(async () => {
     ['served', '2026-11-03'],
     ['executing', '2026-11-03']
   ] as const) {
-    call(t.ctx, 'cases.transition', { id: caseId, to, date })
+    await call(t.ctx, 'cases.transition', { id: caseId, to, date })
   }
-  call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'published', date: '2026-11-04' })
-  call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'paid', date: '2026-11-10' })
-  call(t.ctx, 'cases.transition', { id: caseId, to: 'closing_approval', date: '2026-11-12' })
+  await call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'published', date: '2026-11-04' })
+  await call(t.ctx, 'cases.recordEvent', { id: caseId, type: 'paid', date: '2026-11-10' })
+  await call(t.ctx, 'cases.transition', { id: caseId, to: 'closing_approval', date: '2026-11-12' })
   // 结案 only through the head's approval, which writes the head's opinion into the closing form's draft
-  const closed = call(t.ctx, 'approvals.record', {
+  const closed = await call(t.ctx, 'approvals.record', {
     caseId,
     kind: 'closing',
     outcome: 'approved',
@@ -77,27 +77,27 @@ beforeAll(async () => {
     date: '2026-11-13'
   })
   const closingDraft = closed.approvals[0]!.documentId!
-  call(t.ctx, 'documents.save', {
+  await call(t.ctx, 'documents.save', {
     id: closingDraft,
-    revision: call(t.ctx, 'documents.get', { id: closingDraft }).revision,
-    fields: fill('case_closing_approval', { headOpinion: call(t.ctx, 'documents.get', { id: closingDraft }).fields.headOpinion })
+    revision: (await call(t.ctx, 'documents.get', { id: closingDraft })).revision,
+    fields: fill('case_closing_approval', { headOpinion: (await call(t.ctx, 'documents.get', { id: closingDraft })).fields.headOpinion })
   })
-  const closingIssued = invoke(t.ctx, 'documents.issue', { id: closingDraft }, { error: () => undefined })
+  const closingIssued = await invoke(t.ctx, 'documents.issue', { id: closingDraft }, { error: () => undefined })
   if (!closingIssued.ok) throw new Error(`case_closing_approval: ${closingIssued.error.message}`)
   const docs = [
-    issue('case_filing_approval'),
-    issue('inspection_record'),
-    issue('penalty_notice'),
-    issue('case_handling_approval'),
-    issue('penalty_decision_org'),
+    await issue('case_filing_approval'),
+    await issue('inspection_record'),
+    await issue('penalty_notice'),
+    await issue('case_handling_approval'),
+    await issue('penalty_decision_org'),
     closingIssued.value as { id: number; number: string | null; title: string }
   ]
   const external = docs.filter((d) => loadManifest().manifest.types.find((x) => x.title === d.title)?.external)
-  const receipt = issue('service_receipt', { documents: external.map((d) => ({ title: d.title, number: d.number })) })
+  const receipt = await issue('service_receipt', { documents: external.map((d) => ({ title: d.title, number: d.number })) })
   for (const d of [...docs, receipt]) {
     const type = loadManifest().manifest.types.find((x) => x.title === d.title)!
     if (type.handSigned)
-      call(t.ctx, 'evidence.add', {
+      await call(t.ctx, 'evidence.add', {
         caseId,
         kind: 'scan',
         documentId: d.id,
@@ -106,7 +106,7 @@ beforeAll(async () => {
         base64: b64(await scanOf(String(d.id)))
       })
   }
-  call(t.ctx, 'evidence.add', {
+  await call(t.ctx, 'evidence.add', {
     caseId,
     kind: 'evidence',
     evidenceType: '书证',
@@ -115,7 +115,7 @@ beforeAll(async () => {
     base64: b64(await scanOf('TRAINING')),
     collectedAt: '2026-10-10'
   })
-  call(t.ctx, 'signing.createTest', {})
+  await call(t.ctx, 'signing.createTest', {})
 }, 120_000)
 afterAll(() => {
   t.cleanup()
@@ -128,8 +128,8 @@ describe('archiving a complete dossier', () => {
   let fingerprint: string
 
   it('refuses while a mandatory document is missing, naming it', async () => {
-    const closing = call(t.ctx, 'documents.list', { caseId }).find((d) => d.type === 'case_closing_approval')!
-    call(t.ctx, 'documents.void', { id: closing.id, reason: '测试：暂时作废结案审批表' })
+    const closing = (await call(t.ctx, 'documents.list', { caseId })).find((d) => d.type === 'case_closing_approval')!
+    await call(t.ctx, 'documents.void', { id: closing.id, reason: '测试：暂时作废结案审批表' })
     const signer = signerFor(t.ctx, {})
     await expect(
       withPdfTools(t.ctx, (tools) => dossierArchive(t.ctx, { caseId, outDir: join(out, 'refused'), ...tools, sign: signer.sign }))
@@ -137,9 +137,9 @@ describe('archiving a complete dossier', () => {
       appError: { code: 'DOSSIER_INCOMPLETE', message: expect.stringContaining('缺少结案审批表') }
     })
     expect(existsSync(join(out, 'refused'))).toBe(false)
-    const again = call(t.ctx, 'documents.create', { caseId, type: 'case_closing_approval', fields: fill('case_closing_approval') })
-    call(t.ctx, 'documents.issue', { id: again.id })
-    call(t.ctx, 'evidence.add', {
+    const again = await call(t.ctx, 'documents.create', { caseId, type: 'case_closing_approval', fields: fill('case_closing_approval') })
+    await call(t.ctx, 'documents.issue', { id: again.id })
+    await call(t.ctx, 'evidence.add', {
       caseId,
       kind: 'scan',
       documentId: again.id,
@@ -150,7 +150,7 @@ describe('archiving a complete dossier', () => {
   }, 120_000)
 
   it('writes a signed bundle and a package that verifies, then locks the dossier', async () => {
-    const view = call(t.ctx, 'dossiers.show', { caseId })
+    const view = await call(t.ctx, 'dossiers.show', { caseId })
     expect(view.completeness).toMatchObject({ complete: true })
     expect(view.review.veto).toEqual([])
     const signer = signerFor(t.ctx, {})
@@ -165,7 +165,7 @@ describe('archiving a complete dossier', () => {
     expect(sig.stdout).toContain('Total document signed')
     // every issued document's number is on the page the contents list gives (contents on PDF page 2; content page n is PDF page n + 2)
     const contents = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', bundle, '-'], { encoding: 'utf8' })
-    const issued = call(t.ctx, 'documents.list', { caseId }).filter((d) => d.status === 'issued' && d.number)
+    const issued = (await call(t.ctx, 'documents.list', { caseId })).filter((d) => d.status === 'issued' && d.number)
     // a row of the contents list spans several text lines; rows are separated by blank lines
     const rows = contents.split(/\n\s*\n/)
     for (const d of issued) {
@@ -177,11 +177,11 @@ describe('archiving a complete dossier', () => {
       expect(page.includes(d.number!) || page.includes('SIGNED SCAN'), `${d.title} on page ${first}`).toBe(true)
     }
     expect(verifyPath(pkg, { expectedFingerprintSha256: fingerprint })).toMatchObject({ ok: true, kind: 'package', problems: [] })
-    const locked = call(t.ctx, 'dossiers.show', { caseId })
+    const locked = await call(t.ctx, 'dossiers.show', { caseId })
     expect(locked.record).toMatchObject({ locked: true, archiveNumber: '20260001', retention: '永久' })
-    expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).status).toBe('archived')
-    expect(call(t.ctx, 'audit.list', { limit: 1 })[0]!.action).toBe('dossier.access') // opening an archived dossier is recorded
-    const e = invoke(
+    expect((await call(t.ctx, 'cases.get', { ref: String(caseId) })).status).toBe('archived')
+    expect((await call(t.ctx, 'audit.list', { limit: 1 }))[0]!.action).toBe('dossier.access') // opening an archived dossier is recorded
+    const e = await invoke(
       t.ctx,
       'evidence.add',
       { caseId, kind: 'evidence', evidenceType: '书证', description: '补充', fileName: 'late.pdf', base64: b64(await scanOf('LATE')) },

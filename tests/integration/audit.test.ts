@@ -6,13 +6,13 @@ import { verifyChain, appendActivity, entryHash } from '../../src-main/store/act
 import { GENESIS_HASH } from '../../src-main/core/activity'
 
 let t: TestHome
-beforeEach(() => {
+beforeEach(async () => {
   t = makeHome()
-  call(t.ctx, 'agency.set', VALID_AGENCY)
-  call(t.ctx, 'officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' })
-  call(t.ctx, 'officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2028-01-01' })
-  call(t.ctx, 'officers.edit', { id: 2, patch: { post: '科员' } })
-  call(t.ctx, 'officers.deactivate', { id: 1, reason: '调离' })
+  await call(t.ctx, 'agency.set', VALID_AGENCY)
+  await call(t.ctx, 'officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' })
+  await call(t.ctx, 'officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2028-01-01' })
+  await call(t.ctx, 'officers.edit', { id: 2, patch: { post: '科员' } })
+  await call(t.ctx, 'officers.deactivate', { id: 1, reason: '调离' })
 })
 afterEach(() => t.cleanup())
 
@@ -105,8 +105,8 @@ describe('activity record (全过程记录)', () => {
     expect(verifyChain(t.home.db).firstBad).toEqual({ seq: 4, reason: expect.stringMatching(/prev_hash/) })
   })
 
-  it('`casebinder audit verify` exits non-zero naming the first bad entry', () => {
-    call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+  it('`casebinder audit verify` exits non-zero naming the first bad entry', async () => {
+    await call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--user', 'admin', ...args], {
         encoding: 'utf8',

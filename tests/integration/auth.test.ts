@@ -17,22 +17,22 @@ afterEach(() => t.cleanup())
 const door = (principal: Principal | null = null): ServiceContext =>
   createContext(t.home, { actor: 'door', now: () => t.ctx.now(), requireAuth: true, principal, version: 'test' })
 
-function refusal(ctx: ServiceContext, channel: string, input: unknown) {
-  const r = invoke(ctx, channel, input)
+async function refusal(ctx: ServiceContext, channel: string, input: unknown) {
+  const r = await invoke(ctx, channel, input)
   if (r.ok) throw new Error(`${channel} succeeded`)
   return r.error
 }
 
-const setUp = () => {
-  const admin = call(door(), 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
-  const adminCtx = door(call(door(), 'auth.signIn', { login: 'admin', password: 'admin-pass-1' }))
-  const user = call(adminCtx, 'users.add', { login: 'WangJG', name: '王建国', roles: ['handler'], password: 'handler-pass-1' })
+const setUp = async () => {
+  const admin = await call(door(), 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+  const adminCtx = door(await call(door(), 'auth.signIn', { login: 'admin', password: 'admin-pass-1' }))
+  const user = await call(adminCtx, 'users.add', { login: 'WangJG', name: '王建国', roles: ['handler'], password: 'handler-pass-1' })
   return { admin, adminCtx, user }
 }
 
 describe('first run', () => {
-  it('creates the first admin only while the home has no users', () => {
-    expect(call(door(), 'auth.status', {})).toEqual({
+  it('creates the first admin only while the home has no users', async () => {
+    expect(await call(door(), 'auth.status', {})).toEqual({
       setupRequired: true,
       principal: null,
       idleMinutes: 30,
@@ -40,23 +40,27 @@ describe('first run', () => {
       may: ['app.info', 'demo.load', 'auth.status', 'auth.signIn', 'auth.signOut', 'users.bootstrap'],
       demo: null
     })
-    const admin = call(door(), 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+    const admin = await call(door(), 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
     expect(admin).toMatchObject({ login: 'admin', roles: ['admin'], active: true })
-    expect(call(door(), 'auth.status', {}).setupRequired).toBe(false)
+    expect((await call(door(), 'auth.status', {})).setupRequired).toBe(false)
     // again, unsigned: the setup rule now wants an admin; signed in as the admin: the handler says setup is done
-    expect(refusal(door(), 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' }).code).toBe('AUTH_REQUIRED')
-    const p = call(door(), 'auth.signIn', { login: 'admin', password: 'admin-pass-1' })
+    expect((await refusal(door(), 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' })).code).toBe(
+      'AUTH_REQUIRED'
+    )
+    const p = await call(door(), 'auth.signIn', { login: 'admin', password: 'admin-pass-1' })
     // the admin's roles may manage users and the agency but not handle cases
-    const may = call(door(p), 'auth.status', {}).may
+    const may = (await call(door(p), 'auth.status', {})).may
     expect(may).toEqual(expect.arrayContaining(['users.add', 'agency.set', 'auth.setIdleMinutes']))
     expect(may).not.toContain('cases.register')
     expect(may).not.toContain('reviews.decide')
-    expect(refusal(door(p), 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' }).code).toBe('SETUP_DONE')
-    expect(refusal(t.ctx, 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' }).code).toBe('SETUP_DONE')
+    expect((await refusal(door(p), 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' })).code).toBe(
+      'SETUP_DONE'
+    )
+    expect((await refusal(t.ctx, 'users.bootstrap', { login: 'admin2', name: '又一个', password: 'admin-pass-2' })).code).toBe('SETUP_DONE')
   })
 
-  it('refuses a weak first password', () => {
-    expect(refusal(door(), 'users.bootstrap', { login: 'admin', name: '管理员', password: 'short1' })).toMatchObject({
+  it('refuses a weak first password', async () => {
+    expect(await refusal(door(), 'users.bootstrap', { login: 'admin', name: '管理员', password: 'short1' })).toMatchObject({
       code: 'PASSWORD_WEAK',
       details: { issues: [{ path: 'password' }] }
     })
@@ -64,98 +68,98 @@ describe('first run', () => {
 })
 
 describe('sign-in', () => {
-  it('signs in whatever the case of the login, and records it under that user', () => {
-    const { user } = setUp()
-    const p = call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
+  it('signs in whatever the case of the login, and records it under that user', async () => {
+    const { user } = await setUp()
+    const p = await call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
     expect(p).toEqual({ userId: user.id, login: 'WangJG', name: '王建国', officerId: null, roles: ['handler'] })
-    const entry = call(t.ctx, 'audit.list', { limit: 1 })[0]!
+    const entry = (await call(t.ctx, 'audit.list', { limit: 1 }))[0]!
     expect(entry).toMatchObject({ action: 'auth.signIn', actor: 'WangJG', actorUserId: user.id, actorName: '王建国' })
-    expect(call(door(p), 'auth.status', {}).principal).toEqual(p)
+    expect((await call(door(p), 'auth.status', {})).principal).toEqual(p)
   })
 
-  it('gives one message for a wrong password and an unknown login', () => {
-    setUp()
-    const wrong = refusal(door(), 'auth.signIn', { login: 'wangjg', password: 'not-the-one-1' })
-    const unknown = refusal(door(), 'auth.signIn', { login: 'nobody', password: 'not-the-one-1' })
+  it('gives one message for a wrong password and an unknown login', async () => {
+    await setUp()
+    const wrong = await refusal(door(), 'auth.signIn', { login: 'wangjg', password: 'not-the-one-1' })
+    const unknown = await refusal(door(), 'auth.signIn', { login: 'nobody', password: 'not-the-one-1' })
     expect(wrong).toEqual({ code: 'AUTH_FAILED', message: '登录名或密码不正确' })
     expect(unknown).toEqual(wrong)
   })
 
-  it('locks after 5 consecutive failures, refuses even the right password, and lets in once the lock expires', () => {
-    const { user } = setUp()
+  it('locks after 5 consecutive failures, refuses even the right password, and lets in once the lock expires', async () => {
+    const { user } = await setUp()
     const attempt = (password: string) => invoke(door(), 'auth.signIn', { login: 'wangjg', password })
-    for (let i = 1; i <= 4; i++) expect(!attempt('wrong-pass-1').ok).toBe(true)
-    expect(call(t.ctx, 'users.list', {}).find((u) => u.id === user.id)!.failedAttempts).toBe(4)
-    const fifth = attempt('wrong-pass-1')
+    for (let i = 1; i <= 4; i++) expect(!(await attempt('wrong-pass-1')).ok).toBe(true)
+    expect((await call(t.ctx, 'users.list', {})).find((u) => u.id === user.id)!.failedAttempts).toBe(4)
+    const fifth = await attempt('wrong-pass-1')
     // the clock is 2026-11-25 10:00 China time: locked for 15 minutes
     expect(!fifth.ok && fifth.error).toMatchObject({ code: 'AUTH_LOCKED', details: { unlocksAt: '2026-11-25 10:15' } })
     expect(!fifth.ok && fifth.error.message).toContain('2026-11-25 10:15')
-    const right = attempt('handler-pass-1')
+    const right = await attempt('handler-pass-1')
     expect(!right.ok && right.error.code).toBe('AUTH_LOCKED')
-    expect(call(t.ctx, 'audit.list', { limit: 5 }).map((e) => e.action)).toContain('user.locked')
+    expect((await call(t.ctx, 'audit.list', { limit: 5 })).map((e) => e.action)).toContain('user.locked')
     t.setNow('2026-11-25T02:14:59Z')
-    expect(!attempt('handler-pass-1').ok).toBe(true)
+    expect(!(await attempt('handler-pass-1')).ok).toBe(true)
     t.setNow('2026-11-25T02:15:01Z')
-    expect(attempt('handler-pass-1').ok).toBe(true)
-    expect(call(t.ctx, 'users.list', {}).find((u) => u.id === user.id)).toMatchObject({ failedAttempts: 0, lockedUntil: null })
+    expect((await attempt('handler-pass-1')).ok).toBe(true)
+    expect((await call(t.ctx, 'users.list', {})).find((u) => u.id === user.id)).toMatchObject({ failedAttempts: 0, lockedUntil: null })
   })
 
-  it('resets the failure count on success', () => {
-    const { user } = setUp()
-    for (let i = 0; i < 4; i++) invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'wrong-pass-1' })
-    call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
-    for (let i = 0; i < 4; i++) invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'wrong-pass-1' })
-    expect(call(t.ctx, 'users.list', {}).find((u) => u.id === user.id)).toMatchObject({ failedAttempts: 4, lockedUntil: null })
+  it('resets the failure count on success', async () => {
+    const { user } = await setUp()
+    for (let i = 0; i < 4; i++) await invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'wrong-pass-1' })
+    await call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
+    for (let i = 0; i < 4; i++) await invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'wrong-pass-1' })
+    expect((await call(t.ctx, 'users.list', {})).find((u) => u.id === user.id)).toMatchObject({ failedAttempts: 4, lockedUntil: null })
   })
 
-  it('refuses a deactivated user, and a signed-in one deactivated since', () => {
-    const { adminCtx, user } = setUp()
-    const p = call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
-    call(adminCtx, 'users.edit', { id: user.id, patch: { active: false } })
-    expect(refusal(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' }).code).toBe('AUTH_INACTIVE')
-    expect(refusal(door(p), 'cases.list', {}).code).toBe('AUTH_REQUIRED')
+  it('refuses a deactivated user, and a signed-in one deactivated since', async () => {
+    const { adminCtx, user } = await setUp()
+    const p = await call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
+    await call(adminCtx, 'users.edit', { id: user.id, patch: { active: false } })
+    expect((await refusal(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })).code).toBe('AUTH_INACTIVE')
+    expect((await refusal(door(p), 'cases.list', {})).code).toBe('AUTH_REQUIRED')
   })
 
-  it('acts with the roles the store has now, not those of sign-in', () => {
-    const { adminCtx, user } = setUp()
-    const p = call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
-    expect(invoke(door(p), 'cases.list', {}).ok).toBe(true)
-    call(adminCtx, 'users.edit', { id: user.id, patch: { roles: ['admin'] } })
-    expect(refusal(door(p), 'cases.list', {}).code).toBe('FORBIDDEN')
+  it('acts with the roles the store has now, not those of sign-in', async () => {
+    const { adminCtx, user } = await setUp()
+    const p = await call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })
+    expect((await invoke(door(p), 'cases.list', {})).ok).toBe(true)
+    await call(adminCtx, 'users.edit', { id: user.id, patch: { roles: ['admin'] } })
+    expect((await refusal(door(p), 'cases.list', {})).code).toBe('FORBIDDEN')
   })
 })
 
 describe('passwords', () => {
-  it('changes one own password with the current one', () => {
-    setUp()
-    const ctx = door(call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' }))
-    expect(refusal(ctx, 'auth.changePassword', { current: 'wrong-pass-1', next: 'new-pass-12' }).code).toBe('AUTH_FAILED')
-    expect(refusal(ctx, 'auth.changePassword', { current: 'handler-pass-1', next: 'weak' }).code).toBe('PASSWORD_WEAK')
-    call(ctx, 'auth.changePassword', { current: 'handler-pass-1', next: 'new-pass-12' })
-    expect(invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' }).ok).toBe(false)
-    expect(invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'new-pass-12' }).ok).toBe(true)
-    expect(refusal(door(), 'auth.changePassword', { current: 'x', next: 'new-pass-13' }).code).toBe('AUTH_REQUIRED')
+  it('changes one own password with the current one', async () => {
+    await setUp()
+    const ctx = door(await call(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' }))
+    expect((await refusal(ctx, 'auth.changePassword', { current: 'wrong-pass-1', next: 'new-pass-12' })).code).toBe('AUTH_FAILED')
+    expect((await refusal(ctx, 'auth.changePassword', { current: 'handler-pass-1', next: 'weak' })).code).toBe('PASSWORD_WEAK')
+    await call(ctx, 'auth.changePassword', { current: 'handler-pass-1', next: 'new-pass-12' })
+    expect((await invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })).ok).toBe(false)
+    expect((await invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'new-pass-12' })).ok).toBe(true)
+    expect((await refusal(door(), 'auth.changePassword', { current: 'x', next: 'new-pass-13' })).code).toBe('AUTH_REQUIRED')
   })
 
-  it('lets an admin reset a password, and clears a lock', () => {
-    const { adminCtx, user } = setUp()
-    for (let i = 0; i < 5; i++) invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'wrong-pass-1' })
-    expect(refusal(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' }).code).toBe('AUTH_LOCKED')
-    call(adminCtx, 'users.resetPassword', { id: user.id, password: 'reset-pass-1' })
-    expect(call(door(), 'auth.signIn', { login: 'wangjg', password: 'reset-pass-1' }).userId).toBe(user.id)
-    const asHandler = door(call(door(), 'auth.signIn', { login: 'wangjg', password: 'reset-pass-1' }))
-    expect(refusal(asHandler, 'users.resetPassword', { id: user.id, password: 'reset-pass-2' }).code).toBe('FORBIDDEN')
+  it('lets an admin reset a password, and clears a lock', async () => {
+    const { adminCtx, user } = await setUp()
+    for (let i = 0; i < 5; i++) await invoke(door(), 'auth.signIn', { login: 'wangjg', password: 'wrong-pass-1' })
+    expect((await refusal(door(), 'auth.signIn', { login: 'wangjg', password: 'handler-pass-1' })).code).toBe('AUTH_LOCKED')
+    await call(adminCtx, 'users.resetPassword', { id: user.id, password: 'reset-pass-1' })
+    expect((await call(door(), 'auth.signIn', { login: 'wangjg', password: 'reset-pass-1' })).userId).toBe(user.id)
+    const asHandler = door(await call(door(), 'auth.signIn', { login: 'wangjg', password: 'reset-pass-1' }))
+    expect((await refusal(asHandler, 'users.resetPassword', { id: user.id, password: 'reset-pass-2' })).code).toBe('FORBIDDEN')
   })
 
-  it('keeps the last admin', () => {
-    const { admin, adminCtx } = setUp()
-    expect(refusal(adminCtx, 'users.edit', { id: admin.id, patch: { active: false } }).code).toBe('USER_LAST_ADMIN')
-    expect(refusal(adminCtx, 'users.edit', { id: admin.id, patch: { roles: ['head'] } }).code).toBe('USER_LAST_ADMIN')
+  it('keeps the last admin', async () => {
+    const { admin, adminCtx } = await setUp()
+    expect((await refusal(adminCtx, 'users.edit', { id: admin.id, patch: { active: false } })).code).toBe('USER_LAST_ADMIN')
+    expect((await refusal(adminCtx, 'users.edit', { id: admin.id, patch: { roles: ['head'] } })).code).toBe('USER_LAST_ADMIN')
   })
 
-  it('never writes a password or its hash to the activity record', () => {
-    const { adminCtx, user } = setUp()
-    call(adminCtx, 'users.resetPassword', { id: user.id, password: 'reset-pass-1' })
+  it('never writes a password or its hash to the activity record', async () => {
+    const { adminCtx, user } = await setUp()
+    await call(adminCtx, 'users.resetPassword', { id: user.id, password: 'reset-pass-1' })
     const all = JSON.stringify(t.home.db.prepare('SELECT * FROM activity_log').all())
     for (const secret of ['admin-pass-1', 'handler-pass-1', 'reset-pass-1', 'scrypt$']) expect(all).not.toContain(secret)
   })

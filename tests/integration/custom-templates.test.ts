@@ -7,10 +7,10 @@ import { docxText } from '../../src-main/drafting/render'
 
 let t: TestHome
 let caseId: number
-beforeAll(() => {
+beforeAll(async () => {
   t = makeHome()
-  call(t.ctx, 'demo.load', { cases: 30 })
-  caseId = call(t.ctx, 'cases.list', { status: ['investigating'], limit: 1 }).items[0]!.id
+  await call(t.ctx, 'demo.load', { cases: 30 })
+  caseId = (await call(t.ctx, 'cases.list', { status: ['investigating'], limit: 1 })).items[0]!.id
 })
 afterAll(() => t.cleanup())
 
@@ -18,8 +18,8 @@ const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 async function docxOf(lines: string[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }))
 }
-const refuse = (input: unknown) => {
-  const r = invoke(t.ctx, 'templates.import', input, { error: () => undefined })
+const refuse = async (input: unknown) => {
+  const r = await invoke(t.ctx, 'templates.import', input, { error: () => undefined })
   if (r.ok) throw new Error('import unexpectedly accepted')
   return r.error
 }
@@ -34,11 +34,11 @@ describe('custom templates', () => {
       '依据{f.basis}。检查日期{f.inspectionDate | cnDate}。',
       '{#officers}{name}（{certNo}）{/officers}'
     ])
-    const report = call(t.ctx, 'templates.inspect', { type: 'rectification_order', base64: b64(own) })
+    const report = await call(t.ctx, 'templates.inspect', { type: 'rectification_order', base64: b64(own) })
     expect(report).toMatchObject({ acceptable: true, unknown: [], unusedRequired: [] })
-    call(t.ctx, 'templates.import', { type: 'rectification_order', fileName: '本局整改指令书.docx', base64: b64(own) })
-    expect(call(t.ctx, 'templates.list', {}).find((x) => x.id === 'rectification_order')!.custom).toBe(true)
-    const d = call(t.ctx, 'documents.create', {
+    await call(t.ctx, 'templates.import', { type: 'rectification_order', fileName: '本局整改指令书.docx', base64: b64(own) })
+    expect((await call(t.ctx, 'templates.list', {})).find((x) => x.id === 'rectification_order')!.custom).toBe(true)
+    const d = await call(t.ctx, 'documents.create', {
       caseId,
       type: 'rectification_order',
       fields: {
@@ -47,13 +47,13 @@ describe('custom templates', () => {
         basis: '《中华人民共和国安全生产法》第三十五条'
       }
     })
-    const issued = call(t.ctx, 'documents.issue', { id: d.id })
-    const text = docxText(Buffer.from(call(t.ctx, 'documents.file', { id: d.id }).base64, 'base64'))
+    const issued = await call(t.ctx, 'documents.issue', { id: d.id })
+    const text = docxText(Buffer.from((await call(t.ctx, 'documents.file', { id: d.id })).base64, 'base64'))
     expect(text).toContain('本机关样式')
     expect(text).toContain(`${issued.number}`)
     expect(text).toContain('1、配电箱未设置警示标志（2026年12月1日前完成）')
-    call(t.ctx, 'templates.reset', { type: 'rectification_order' })
-    expect(call(t.ctx, 'templates.file', { type: 'rectification_order' }).custom).toBe(false)
+    await call(t.ctx, 'templates.reset', { type: 'rectification_order' })
+    expect((await call(t.ctx, 'templates.file', { type: 'rectification_order' })).custom).toBe(false)
   })
 
   it.each([
@@ -64,43 +64,45 @@ describe('custom templates', () => {
     ['an unclosed loop', ['{#f.problems}{text}'], /模板标签有误/],
     ['an unknown formatter', ['{f.basis | shell}'], /未知的格式/]
   ])('refuses a template with %s and keeps the existing one', async (_what, lines, message) => {
-    const before = call(t.ctx, 'templates.file', { type: 'rectification_order' })
+    const before = await call(t.ctx, 'templates.file', { type: 'rectification_order' })
     const activity = countRows(t.home, 'activity_log')
-    const e = refuse({ type: 'rectification_order', fileName: 'bad.docx', base64: b64(await docxOf(lines)) })
+    const e = await refuse({ type: 'rectification_order', fileName: 'bad.docx', base64: b64(await docxOf(lines)) })
     expect(e.code).toBe('TEMPLATE_INVALID')
     expect(e.message).toMatch(message)
-    expect(call(t.ctx, 'templates.file', { type: 'rectification_order' })).toEqual(before)
+    expect(await call(t.ctx, 'templates.file', { type: 'rectification_order' })).toEqual(before)
     expect(countRows(t.home, 'activity_log')).toBe(activity)
   })
 
   it('refuses files that are not DOCX, truncated files and zip bombs', async () => {
     const good = await docxOf(['{party.name}'])
-    expect(refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(Buffer.from('%PDF-1.7 not a docx')) }).message).toMatch(
-      /不是有效的 DOCX/
-    )
-    expect(refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(good.subarray(0, good.length / 2)) }).message).toMatch(
-      /不是有效的 DOCX|损坏/
-    )
+    expect(
+      (await refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(Buffer.from('%PDF-1.7 not a docx')) })).message
+    ).toMatch(/不是有效的 DOCX/)
+    expect(
+      (await refuse({ type: 'rectification_order', fileName: 'x.docx', base64: b64(good.subarray(0, good.length / 2)) })).message
+    ).toMatch(/不是有效的 DOCX|损坏/)
     const bomb = new PizZip(good)
     bomb.file('word/media/zeros.bin', Buffer.alloc(8 * 1024 * 1024))
     expect(
-      refuse({
-        type: 'rectification_order',
-        fileName: 'x.docx',
-        base64: b64(bomb.generate({ type: 'nodebuffer', compression: 'DEFLATE' }))
-      }).message
+      (
+        await refuse({
+          type: 'rectification_order',
+          fileName: 'x.docx',
+          base64: b64(bomb.generate({ type: 'nodebuffer', compression: 'DEFLATE' }))
+        })
+      ).message
     ).toMatch(/压缩炸弹/)
-    expect(refuse({ type: 'no_such_type', fileName: 'x.docx', base64: b64(good) }).code).toBe('TEMPLATE_NOT_FOUND')
+    expect((await refuse({ type: 'no_such_type', fileName: 'x.docx', base64: b64(good) })).code).toBe('TEMPLATE_NOT_FOUND')
   })
 })
 
 describe('legal-basis picker and phrases', () => {
-  it('finds violations and gives citations that pass the document checks', () => {
-    const hits = call(t.ctx, 'basis.listViolations', { q: '安全生产教育和培训' })
+  it('finds violations and gives citations that pass the document checks', async () => {
+    const hits = await call(t.ctx, 'basis.listViolations', { q: '安全生产教育和培训' })
     expect(hits.length).toBeGreaterThan(0)
     const v = hits[0]!
     expect(v.violatedProvision).toMatch(/^《中华人民共和国安全生产法》第[一二三四五六七八九十百]+条/)
-    const d = call(t.ctx, 'documents.create', {
+    const d = await call(t.ctx, 'documents.create', {
       caseId,
       type: 'penalty_decision_org',
       fields: { violatedProvision: v.violatedProvision, penaltyBasis: v.penaltyBasis }
@@ -108,8 +110,8 @@ describe('legal-basis picker and phrases', () => {
     expect(d.findings.filter((f) => f.field === 'violatedProvision' || f.field === 'penaltyBasis')).toEqual([])
   })
 
-  it('offers phrase snippets for a document field', () => {
-    const cats = call(t.ctx, 'phrases.list', { docType: 'rectification_order', field: 'problems' })
+  it('offers phrase snippets for a document field', async () => {
+    const cats = await call(t.ctx, 'phrases.list', { docType: 'rectification_order', field: 'problems' })
     expect(cats.length).toBeGreaterThan(0)
     expect(cats.flatMap((c) => c.snippets).length).toBeGreaterThan(0)
   })

@@ -27,15 +27,15 @@ const AFTER_FILING: readonly CaseStatus[] = [
   'no_penalty'
 ]
 
-function allCases(t: TestHome): CaseSummary[] {
-  const { total, items } = call(t.ctx, 'cases.list', { limit: 500 })
+async function allCases(t: TestHome): Promise<CaseSummary[]> {
+  const { total, items } = await call(t.ctx, 'cases.list', { limit: 500 })
   expect(items).toHaveLength(total)
   return items.sort((a, b) => a.id - b.id)
 }
 
-function failure(fn: () => unknown): { code: string; message: string } {
+async function failure(fn: () => unknown): Promise<{ code: string; message: string }> {
   try {
-    fn()
+    await fn()
   } catch (e) {
     if (e instanceof AppErrorException) return e.appError
     throw e
@@ -48,14 +48,14 @@ describe('demo data (演示数据)', () => {
   let cases: CaseSummary[]
   let loadMs = 0
 
-  beforeAll(() => {
+  beforeAll(async () => {
     t = makeHome()
     const start = performance.now()
-    const r = call(t.ctx, 'demo.load', { cases: 220 })
+    const r = await call(t.ctx, 'demo.load', { cases: 220 })
     loadMs = performance.now() - start
     expect(r).toMatchObject({ officers: 7, agency: true, cases: 220 })
     expect(r.parties).toBeGreaterThanOrEqual(30)
-    cases = allCases(t)
+    cases = await allCases(t)
   }, 120_000)
   afterAll(() => t.cleanup())
 
@@ -64,8 +64,8 @@ describe('demo data (演示数据)', () => {
     expect(loadMs).toBeLessThan(60_000)
   })
 
-  it('has 30+ parties of all three kinds with valid credit codes and ID numbers', () => {
-    const parties = call(t.ctx, 'parties.list', { limit: 500 })
+  it('has 30+ parties of all three kinds with valid credit codes and ID numbers', async () => {
+    const parties = await call(t.ctx, 'parties.list', { limit: 500 })
     expect(parties.length).toBeGreaterThanOrEqual(30)
     const kinds = new Set(parties.map((p) => p.kind))
     expect([...kinds].sort()).toEqual(['org', 'person', 'sole'])
@@ -119,7 +119,7 @@ describe('demo data (演示数据)', () => {
     expect(new Set(numbers).size).toBe(numbers.length)
   })
 
-  it('spreads cases over the last 14 months with ordered, past event dates', () => {
+  it('spreads cases over the last 14 months with ordered, past event dates', async () => {
     const sourceDates = cases.map((c) => c.sourceDate).sort()
     expect(sourceDates[0]! >= '2025-09-25').toBe(true)
     expect(sourceDates[0]! < '2026-01-01').toBe(true)
@@ -127,7 +127,7 @@ describe('demo data (演示数据)', () => {
     let paid = 0
     let published = 0
     for (const c of cases) {
-      const d = call(t.ctx, 'cases.get', { ref: String(c.id) })
+      const d = await call(t.ctx, 'cases.get', { ref: String(c.id) })
       const dates = d.events.map((e) => e.date)
       expect([...dates].sort()).toEqual(dates)
       expect(dates[0]).toBe(c.sourceDate)
@@ -140,8 +140,8 @@ describe('demo data (演示数据)', () => {
     expect(published).toBeGreaterThan(10)
   })
 
-  it('shows overdue, due-in-1-day and due-in-3-days deadlines on the workbench', () => {
-    const wb = call(t.ctx, 'workbench.summary', {})
+  it('shows overdue, due-in-1-day and due-in-3-days deadlines on the workbench', async () => {
+    const wb = await call(t.ctx, 'workbench.summary', {})
     expect(wb.deadlines.overdue.length).toBeGreaterThan(0)
     expect(wb.deadlines.due1.length).toBeGreaterThan(0)
     expect(wb.deadlines.due3.length).toBeGreaterThan(0)
@@ -150,8 +150,8 @@ describe('demo data (演示数据)', () => {
     expect(wb.counts.archived).toBeGreaterThan(0)
   })
 
-  it('keeps a verifiable activity record of every step', () => {
-    expect(call(t.ctx, 'audit.verify', {})).toMatchObject({ ok: true, firstBad: null })
+  it('keeps a verifiable activity record of every step', async () => {
+    expect(await call(t.ctx, 'audit.verify', {})).toMatchObject({ ok: true, firstBad: null })
     const n = (action: string) =>
       (t.home.db.prepare('SELECT COUNT(*) AS n FROM activity_log WHERE action = ?').get(action) as { n: number }).n
     expect(n('demo.load')).toBe(1)
@@ -160,28 +160,28 @@ describe('demo data (演示数据)', () => {
     expect(n('case.transition')).toBeGreaterThan(cases.length * 3)
   })
 
-  it('finds a case by a Chinese substring of its facts', () => {
+  it('finds a case by a Chinese substring of its facts', async () => {
     const c = cases[Math.floor(cases.length / 2)]!
-    const facts = call(t.ctx, 'cases.get', { ref: String(c.id) }).facts
+    const facts = (await call(t.ctx, 'cases.get', { ref: String(c.id) })).facts
     const q = facts.slice(12, 24)
     expect(q).toMatch(/^[\u4e00-\u9fff\d，、（）《》“”年月日]+$/)
-    const hits = call(t.ctx, 'cases.list', { q, limit: 500 })
+    const hits = await call(t.ctx, 'cases.list', { q, limit: 500 })
     expect(hits.items.map((h) => h.id)).toContain(c.id)
   })
 
-  it('refuses to load twice', () => {
-    expect(failure(() => call(t.ctx, 'demo.load', { cases: 5 })).code).toBe('DEMO_NOT_EMPTY')
+  it('refuses to load twice', async () => {
+    expect((await failure(() => call(t.ctx, 'demo.load', { cases: 5 }))).code).toBe('DEMO_NOT_EMPTY')
   })
 })
 
 describe('demo data determinism', () => {
-  it('gives the same cases in the same order for the same day', () => {
+  it('gives the same cases in the same order for the same day', async () => {
     const names: string[][] = []
     for (let i = 0; i < 2; i++) {
       const t = makeHome()
       try {
-        call(t.ctx, 'demo.load', { cases: 60 })
-        names.push(allCases(t).map((c) => `${c.name}|${c.status}|${c.sourceDate}|${c.number ?? ''}`))
+        await call(t.ctx, 'demo.load', { cases: 60 })
+        names.push((await allCases(t)).map((c) => `${c.name}|${c.status}|${c.sourceDate}|${c.number ?? ''}`))
       } finally {
         t.cleanup()
       }
@@ -190,19 +190,20 @@ describe('demo data determinism', () => {
     expect(names[1]).toEqual(names[0])
   }, 120_000)
 
-  it('loads only the agency and officers when asked for no cases', () => {
+  it('loads only the agency and officers when asked for no cases', async () => {
     const t = makeHome()
     try {
-      const r = call(t.ctx, 'demo.load', { cases: 0 })
+      const r = await call(t.ctx, 'demo.load', { cases: 0 })
       expect(r).toMatchObject({ officers: 7, agency: true, parties: 0, cases: 0, password: 'demo2026' })
-      expect(call(t.ctx, 'cases.list', {}).total).toBe(0)
+      expect((await call(t.ctx, 'cases.list', {})).total).toBe(0)
       // one account per demo officer plus admin, every role present, all signing in with the one demo password
       expect(r.accounts).toHaveLength(8)
       expect(new Set(r.accounts.flatMap((a) => a.roles))).toEqual(new Set(['admin', 'handler', 'reviewer', 'head', 'archivist', 'clerk']))
-      const users = call(t.ctx, 'users.list', {})
+      const users = await call(t.ctx, 'users.list', {})
       expect(users.map((u) => u.login)).toEqual(r.accounts.map((a) => a.login))
       expect(users.filter((u) => u.officerId !== null)).toHaveLength(7)
-      for (const a of r.accounts) expect(call(t.ctx, 'auth.signIn', { login: a.login, password: r.password }).roles).toEqual(a.roles)
+      for (const a of r.accounts)
+        expect((await call(t.ctx, 'auth.signIn', { login: a.login, password: r.password })).roles).toEqual(a.roles)
       const hashes = t.home.db.prepare('SELECT DISTINCT password_hash FROM users').all()
       expect(hashes).toHaveLength(1) // hashed once per load
       const load = t.home.db.prepare(`SELECT detail FROM activity_log WHERE action = 'demo.load'`).get() as { detail: string }

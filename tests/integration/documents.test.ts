@@ -14,17 +14,17 @@ import { setSetting } from '../../src-main/store/settings'
 let t: TestHome
 let caseId: number
 let caseNumber: string
-beforeAll(() => {
+beforeAll(async () => {
   t = makeHome()
-  call(t.ctx, 'demo.load', { cases: 40 })
-  const c = call(t.ctx, 'cases.list', { status: ['investigating'], limit: 1 }).items[0]!
+  await call(t.ctx, 'demo.load', { cases: 40 })
+  const c = (await call(t.ctx, 'cases.list', { status: ['investigating'], limit: 1 })).items[0]!
   caseId = c.id
   caseNumber = c.number!
 })
 afterAll(() => t.cleanup())
 
-const fails = (channel: string, input: unknown) => {
-  const r = invoke(t.ctx, channel, input, { error: () => undefined })
+const fails = async (channel: string, input: unknown) => {
+  const r = await invoke(t.ctx, channel, input, { error: () => undefined })
   if (r.ok) throw new Error(`${channel} unexpectedly succeeded`)
   return r.error
 }
@@ -57,18 +57,18 @@ describe('every template drafts, renders and issues for a demo case', () => {
     const types = loadManifest().manifest.types
     expect(types).toHaveLength(25)
     for (const type of types) {
-      const d = call(t.ctx, 'documents.create', { caseId, type: type.id })
-      const saved = call(t.ctx, 'documents.save', { id: d.id, revision: d.revision, fields: fill(type) })
+      const d = await call(t.ctx, 'documents.create', { caseId, type: type.id })
+      const saved = await call(t.ctx, 'documents.save', { id: d.id, revision: d.revision, fields: fill(type) })
       const errors = saved.findings.filter((f) => f.severity === 'error')
       expect(errors, type.id).toEqual([])
       // a decision also waits for its procedural steps; this test is about the forms, so take them
       if (saved.gates.length) await clearDecisionGates(t.ctx, d.id)
-      const r = invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
+      const r = await invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
       if (!r.ok) throw new Error(`${type.id}: ${r.error.message}`)
       const issued = r.value as { number: string | null; docxSha256: string }
       if (type.prefix) expect(issued.number, type.id).toMatch(new RegExp(`^（江）应急${type.prefix}〔2026〕\\d+号$`))
       else expect(issued.number).toBeNull()
-      const file = call(t.ctx, 'documents.file', { id: d.id })
+      const file = await call(t.ctx, 'documents.file', { id: d.id })
       const bytes = Buffer.from(file.base64, 'base64')
       const text = docxText(bytes)
       expect(text, type.id).not.toMatch(/\{[a-zA-Z$#/^]/) // no tag left behind
@@ -94,35 +94,35 @@ describe('every template drafts, renders and issues for a demo case', () => {
 })
 
 describe('document lifecycle', () => {
-  it('autofills from the case, blocks issuing on errors, freezes issued documents', () => {
-    const d = call(t.ctx, 'documents.create', { caseId, type: 'penalty_decision_org' })
-    expect(d.fields.facts).toBe(call(t.ctx, 'cases.get', { ref: String(caseId) }).facts)
+  it('autofills from the case, blocks issuing on errors, freezes issued documents', async () => {
+    const d = await call(t.ctx, 'documents.create', { caseId, type: 'penalty_decision_org' })
+    expect(d.fields.facts).toBe((await call(t.ctx, 'cases.get', { ref: String(caseId) })).facts)
     expect(d.canIssue).toBe(false)
-    const e = fails('documents.issue', { id: d.id })
+    const e = await fails('documents.issue', { id: d.id })
     expect(e.code).toBe('DOCUMENT_CHECK_FAILED')
-    expect(fails('documents.save', { id: d.id, revision: d.revision, fields: { nonsense: 1 } }).code).toBe('VALIDATION_FAILED')
-    expect(fails('documents.save', { id: d.id, revision: d.revision + 5, fields: {} }).code).toBe('DOCUMENT_REVISION_CONFLICT')
+    expect((await fails('documents.save', { id: d.id, revision: d.revision, fields: { nonsense: 1 } })).code).toBe('VALIDATION_FAILED')
+    expect((await fails('documents.save', { id: d.id, revision: d.revision + 5, fields: {} })).code).toBe('DOCUMENT_REVISION_CONFLICT')
   })
 
-  it('keeps the issued version and its number when voided, and corrects as a new version', () => {
+  it('keeps the issued version and its number when voided, and corrects as a new version', async () => {
     const type = loadManifest().manifest.types.find((x) => x.id === 'rectification_order')!
-    const d = call(t.ctx, 'documents.create', { caseId, type: 'rectification_order', fields: fill(type) })
-    const issued = call(t.ctx, 'documents.issue', { id: d.id })
+    const d = await call(t.ctx, 'documents.create', { caseId, type: 'rectification_order', fields: fill(type) })
+    const issued = await call(t.ctx, 'documents.issue', { id: d.id })
     const before = countRows(t.home, 'documents')
     // the database itself refuses to change an issued document
     expect(() => t.home.db.prepare(`UPDATE documents SET fields = '{}' WHERE id = ?`).run(d.id)).toThrow(/cannot be changed/)
-    const v2 = call(t.ctx, 'documents.correct', { id: d.id })
+    const v2 = await call(t.ctx, 'documents.correct', { id: d.id })
     expect(v2).toMatchObject({ status: 'draft', version: 2, supersedesId: d.id, number: null })
     expect(countRows(t.home, 'documents')).toBe(before + 1)
-    const voided = call(t.ctx, 'documents.void', { id: d.id, reason: '整改期限填写错误' })
+    const voided = await call(t.ctx, 'documents.void', { id: d.id, reason: '整改期限填写错误' })
     expect(voided).toMatchObject({ status: 'voided', number: issued.number, voidedReason: '整改期限填写错误' })
-    const reissued = call(t.ctx, 'documents.issue', { id: v2.id })
+    const reissued = await call(t.ctx, 'documents.issue', { id: v2.id })
     expect(reissued.number).not.toBe(issued.number) // a voided number is never reused
-    const log = call(t.ctx, 'audit.list', { targetType: 'document', limit: 10 }).map((e) => e.action)
+    const log = (await call(t.ctx, 'audit.list', { targetType: 'document', limit: 10 })).map((e) => e.action)
     expect(log.slice(0, 4)).toEqual(['document.issue', 'document.void', 'document.correct', 'document.issue'])
   })
 
-  it('numbers gap-free and without duplicates when two connections issue alternately', () => {
+  it('numbers gap-free and without duplicates when two connections issue alternately', async () => {
     const type = loadManifest().manifest.types.find((x) => x.id === 'questioning_notice')!
     const other = openHome(t.dir)
     const ctx2 = createContext(other, { actor: 'clerk2', now: () => new Date('2026-11-25T02:00:00Z') })
@@ -130,8 +130,8 @@ describe('document lifecycle', () => {
       const numbers: string[] = []
       for (let i = 0; i < 12; i++) {
         const ctx = i % 2 ? ctx2 : t.ctx
-        const d = call(ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
-        numbers.push(call(ctx, 'documents.issue', { id: d.id }).number!)
+        const d = await call(ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
+        numbers.push((await call(ctx, 'documents.issue', { id: d.id })).number!)
       }
       const serials = numbers.map((n) => Number(/〔2026〕(\d+)号/.exec(n)![1]))
       expect(new Set(numbers).size).toBe(12)
@@ -158,15 +158,15 @@ describe('document lifecycle', () => {
     expect(serials.at(-1)! - serials[0]! + 1).toBe(30) // contiguous: nothing skipped
   }, 120_000)
 
-  it('can inherit the case serial instead', () => {
+  it('can inherit the case serial instead', async () => {
     setSetting(t.home.db, 'numbering.scheme', 'inherit-case')
     try {
       const type = loadManifest().manifest.types.find((x) => x.id === 'penalty_notice')!
-      const d = call(t.ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
+      const d = await call(t.ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
       const serial = /〔(\d{4})〕(\d+)号/.exec(caseNumber)!
-      expect(call(t.ctx, 'documents.issue', { id: d.id }).number).toBe(`（江）应急罚告〔${serial[1]}〕${serial[2]}号`)
-      const again = call(t.ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
-      expect(fails('documents.issue', { id: again.id }).code).toBe('DOCUMENT_NUMBER_TAKEN')
+      expect((await call(t.ctx, 'documents.issue', { id: d.id })).number).toBe(`（江）应急罚告〔${serial[1]}〕${serial[2]}号`)
+      const again = await call(t.ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
+      expect((await fails('documents.issue', { id: again.id })).code).toBe('DOCUMENT_NUMBER_TAKEN')
     } finally {
       setSetting(t.home.db, 'numbering.scheme', 'per-type')
     }

@@ -41,27 +41,27 @@ describe('Electron IPC binding', () => {
   }
   const ours: IpcEventLike = { senderFrame: { url: 'file://' + rendererFile + '#/settings/officers' } }
 
-  it('binds every contract channel once, and calls the service behind it', () => {
+  it('binds every contract channel once, and calls the service behind it', async () => {
     const ipc = fakeIpc()
     const bound = bindContract(ipc, (channel, input) => invoke(t.ctx, channel, input), {
       isTrustedSender: trustedSenderCheck(rendererFile)
     })
     expect([...ipc.map.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort())
     expect(bound).toHaveLength(CHANNELS.length)
-    const added = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, {
+    const added = (await ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, {
       name: '王建国',
       certNo: '36040019001',
       validUntil: '2028-01-01'
-    }) as Result<{ id: number }>
+    })) as Result<{ id: number }>
     expect(added).toMatchObject({ ok: true, value: { id: 1, name: '王建国' } })
-    const listed = ipc.map.get(IPC_PREFIX + 'officers.list')!(ours, {}) as Result<unknown[]>
+    const listed = (await ipc.map.get(IPC_PREFIX + 'officers.list')!(ours, {})) as Result<unknown[]>
     expect(listed.ok && listed.value).toHaveLength(1)
   })
 
-  it('returns validation failures as values, never throwing across the bridge', () => {
+  it('returns validation failures as values, never throwing across the bridge', async () => {
     const ipc = fakeIpc()
     bindContract(ipc, (channel, input) => invoke(t.ctx, channel, input), { isTrustedSender: trustedSenderCheck(rendererFile) })
-    const r = ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, { name: 'x' }) as Result<unknown>
+    const r = (await ipc.map.get(IPC_PREFIX + 'officers.add')!(ours, { name: 'x' })) as Result<unknown>
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error.code).toBe('VALIDATION_FAILED')
   })
@@ -98,7 +98,7 @@ describe('browser harness', () => {
     const staticDir = join(t.dir, 'static')
     mkdirSync(staticDir)
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>CaseBinder</title>')
-    call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+    await call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
     clock = Date.now()
     h = await startHarness({ staticDir, context: (emit) => ({ ...t.ctx, emit, now: () => new Date(clock) }) })
     session = await signIn('admin', 'admin-pass-1')
@@ -150,7 +150,7 @@ describe('browser harness', () => {
     expect(await out.json()).toMatchObject({ ok: true })
     expect(out.headers.get('set-cookie')).toMatch(/^casebinder_session=; .*Max-Age=0/)
     expect(await (await api('officers.list', {})).json()).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } })
-    const actions = call(t.ctx, 'audit.list', { limit: 1000 })
+    const actions = await call(t.ctx, 'audit.list', { limit: 1000 })
     expect(actions.filter((e) => e.action.startsWith('auth.')).map((e) => [e.action, e.actor])).toEqual(
       expect.arrayContaining([
         ['auth.signIn', 'admin'],
@@ -221,8 +221,8 @@ describe('browser harness', () => {
 
 describe('CLI', () => {
   // the CLI signs in: an admin is set up first, and the password travels in the environment, never in argv
-  beforeEach(() => {
-    call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+  beforeEach(async () => {
+    await call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
   })
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', '--home', t.dir, '--user', 'admin', ...args], {

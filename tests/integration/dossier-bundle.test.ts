@@ -40,25 +40,27 @@ async function jpeg(): Promise<Buffer> {
 
 beforeAll(async () => {
   t = makeHome()
-  call(t.ctx, 'demo.load', { cases: 0 })
-  const party = call(t.ctx, 'parties.add', {
+  await call(t.ctx, 'demo.load', { cases: 0 })
+  const party = await call(t.ctx, 'parties.add', {
     kind: 'org',
     name: '江州市鑫达化工有限公司',
     creditCode: '91360402MA35XK7Q25',
     address: '江州市浔阳区化工园区8号',
     legalRep: '周国华'
   })
-  caseId = call(t.ctx, 'cases.registerAndFile', {
-    register: {
-      source: 'inspection',
-      sourceDate: '2026-11-02',
-      procedure: 'general',
-      cause: '未按规定进行安全生产教育和培训',
-      parties: [{ partyId: party.id }],
-      officerIds: [1, 2]
-    },
-    filedOn: '2026-11-03'
-  }).id
+  caseId = (
+    await call(t.ctx, 'cases.registerAndFile', {
+      register: {
+        source: 'inspection',
+        sourceDate: '2026-11-02',
+        procedure: 'general',
+        cause: '未按规定进行安全生产教育和培训',
+        parties: [{ partyId: party.id }],
+        officerIds: [1, 2]
+      },
+      filedOn: '2026-11-03'
+    })
+  ).id
   browser = await launchChromium(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
 })
 afterAll(async () => {
@@ -80,23 +82,23 @@ const add = (extra: Record<string, unknown>) =>
 describe('evidence intake', () => {
   it('stores files by content type and hash, refuses duplicates, unknown types and mislabelled A/V', async () => {
     const pdf = await pdfWithText([['EXHIBIT-ONE page 1'], ['EXHIBIT-ONE page 2']])
-    const r = add({ fileName: '..\\营业执照.exe', base64: b64(pdf) })
+    const r = await add({ fileName: '..\\营业执照.exe', base64: b64(pdf) })
     expect(r.ok).toBe(true)
     expect((r as { value: { fileName: string; mime: string } }).value).toMatchObject({ fileName: '营业执照.pdf', mime: 'application/pdf' })
-    const dup = add({ description: '又一份', fileName: 'copy.pdf', base64: b64(pdf) })
+    const dup = await add({ description: '又一份', fileName: 'copy.pdf', base64: b64(pdf) })
     expect(!dup.ok && dup.error).toMatchObject({ code: 'EVIDENCE_DUPLICATE', message: expect.stringContaining('营业执照复印件') })
-    const exe = add({ fileName: 'x.jpg', base64: b64(Buffer.from('MZ\x90\0 not an image', 'latin1')) })
+    const exe = await add({ fileName: 'x.jpg', base64: b64(Buffer.from('MZ\x90\0 not an image', 'latin1')) })
     expect(!exe.ok && exe.error.code).toBe('EVIDENCE_INVALID')
-    const av = add({ kind: 'av', evidenceType: undefined, fileName: 'video.mp4', base64: b64(pdf.subarray(0, 100)) })
+    const av = await add({ kind: 'av', evidenceType: undefined, fileName: 'video.mp4', base64: b64(pdf.subarray(0, 100)) })
     expect(!av.ok && av.error.message).toMatch(/音像记录应为音频或视频/)
-    const noType = invoke(
+    const noType = await invoke(
       t.ctx,
       'evidence.add',
       { caseId, kind: 'evidence', description: '照片', fileName: 'a.pdf', base64: b64(pdf) },
       { error: () => undefined }
     )
     expect(!noType.ok && noType.error.code).toBe('VALIDATION_FAILED')
-    expect(call(t.ctx, 'evidence.list', { caseId })).toHaveLength(1)
+    expect(await call(t.ctx, 'evidence.list', { caseId })).toHaveLength(1)
   })
 })
 
@@ -104,15 +106,18 @@ describe('bundle export', () => {
   it('assembles cover, contents, items and note; stamps content pages only; contents ranges match the stamps', async () => {
     const photo = await jpeg()
     expect(
-      add({ evidenceType: '物证', description: '现场照片', fileName: 'photo.jpg', base64: b64(photo), collectedAt: '2026-11-02' }).ok
+      (await add({ evidenceType: '物证', description: '现场照片', fileName: 'photo.jpg', base64: b64(photo), collectedAt: '2026-11-02' }))
+        .ok
     ).toBe(true)
     expect(
-      add({
-        evidenceType: '书证',
-        description: '培训记录',
-        fileName: 'training.pdf',
-        base64: b64(await pdfWithText([['EXHIBIT-THREE'], ['EXHIBIT-THREE b'], ['EXHIBIT-THREE c']]))
-      }).ok
+      (
+        await add({
+          evidenceType: '书证',
+          description: '培训记录',
+          fileName: 'training.pdf',
+          base64: b64(await pdfWithText([['EXHIBIT-THREE'], ['EXHIBIT-THREE b'], ['EXHIBIT-THREE c']]))
+        })
+      ).ok
     ).toBe(true)
     const path = join(out, 'bundle.pdf')
     const stages: string[] = []
@@ -198,15 +203,15 @@ describe('bundle export', () => {
     expect(readdirSync(out).filter((f) => f.includes('cancelled') || f.endsWith('.tmp'))).toEqual([])
   }, 60_000)
 
-  it('the dossier view shows order, completeness and the self-review, and records no access before archiving', () => {
+  it('the dossier view shows order, completeness and the self-review, and records no access before archiving', async () => {
     const before = countRows(t.home, 'activity_log')
-    const v = call(t.ctx, 'dossiers.show', { caseId })
+    const v = await call(t.ctx, 'dossiers.show', { caseId })
     expect(v.items.map((i) => i.kind)).toEqual(['evidence', 'evidence', 'evidence'])
     expect(v.completeness.complete).toBe(false)
     expect(v.completeness.missing.map((m) => m.message)).toContain('缺少行政处罚决定书')
     expect(countRows(t.home, 'activity_log')).toBe(before)
-    const reordered = call(t.ctx, 'dossiers.reorder', { caseId, order: [v.items[2]!.key, v.items[0]!.key] })
+    const reordered = await call(t.ctx, 'dossiers.reorder', { caseId, order: [v.items[2]!.key, v.items[0]!.key] })
     expect(reordered.items.map((i) => i.key)).toEqual([v.items[2]!.key, v.items[0]!.key, v.items[1]!.key])
-    expect(invoke(t.ctx, 'dossiers.reorder', { caseId, order: ['doc:999'] }, { error: () => undefined }).ok).toBe(false)
+    expect((await invoke(t.ctx, 'dossiers.reorder', { caseId, order: ['doc:999'] }, { error: () => undefined })).ok).toBe(false)
   })
 })

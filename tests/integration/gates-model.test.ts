@@ -124,14 +124,14 @@ interface Outcome {
 async function runScenario(intendedFine: number, actions: Action[]): Promise<Outcome> {
   const t = makeHome()
   try {
-    call(t.ctx, 'demo.load', { cases: 0 })
-    const cast = makeCast(t)
+    await call(t.ctx, 'demo.load', { cases: 0 })
+    const cast = await makeCast(t)
     const reviewerId = cast.reviewerOfficerId
     const heads = await discussionHeads(t.ctx)
-    const caseId = filedOrgCase(t, cast.caseOfficerIds, intendedFine)
-    call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-09-01' })
-    call(t.ctx, 'cases.transition', { id: caseId, to: 'internal_review', date: '2026-09-01' })
-    const doc = call(t.ctx, 'documents.create', {
+    const caseId = await filedOrgCase(t, cast.caseOfficerIds, intendedFine)
+    await call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-09-01' })
+    await call(t.ctx, 'cases.transition', { id: caseId, to: 'internal_review', date: '2026-09-01' })
+    const doc = await call(t.ctx, 'documents.create', {
       caseId,
       type: 'penalty_decision_org',
       fields: fillFields('penalty_decision_org', { fine: 20000 })
@@ -141,8 +141,8 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
     let forbidden = 0
     const quiet = (channel: string, input: unknown) => invoke(t.ctx, channel, input, { error: () => undefined })
     /** the step by its actor, signed in: refused with FORBIDDEN exactly when the model says they may not */
-    const by = (part: Part, channel: string, input: unknown) => {
-      const r = invoke(door(t, cast.people[part]), channel, input, { error: () => undefined })
+    const by = async (part: Part, channel: string, input: unknown) => {
+      const r = await invoke(door(t, cast.people[part]), channel, input, { error: () => undefined })
       const mayNot = !MAY[channel]!.includes(part)
       if (mayNot) forbidden++
       expect(!r.ok && r.error.code === 'FORBIDDEN', `${part} ${channel}: ${r.ok ? 'ok' : r.error.code}`).toBe(mayNot)
@@ -151,45 +151,45 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
     let issued = false
     for (const a of actions) {
       if (issued) break
-      const caseNow = call(t.ctx, 'cases.get', { ref: String(caseId) })
+      const caseNow = await call(t.ctx, 'cases.get', { ref: String(caseId) })
       switch (a.kind) {
         case 'wait':
           day = addDays(day, a.days) < '2026-11-20' ? addDays(day, a.days) : '2026-11-20'
           break
         case 'notice': {
           if (caseNow.events.some((e) => e.type === 'notice_served') || !caseNow.allowedTransitions.includes('notice')) break
-          const n = call(t.ctx, 'documents.create', {
+          const n = await call(t.ctx, 'documents.create', {
             caseId,
             type: 'penalty_notice',
             fields: fillFields('penalty_notice', { fine: a.fine, hearingEligible: a.fine >= 50000 })
           })
-          call(t.ctx, 'documents.issue', { id: n.id, issuedOn: day })
-          call(t.ctx, 'cases.transition', { id: caseId, to: 'notice', date: day })
+          await call(t.ctx, 'documents.issue', { id: n.id, issuedOn: day })
+          await call(t.ctx, 'cases.transition', { id: caseId, to: 'notice', date: day })
           break
         }
         case 'waive':
-          by(a.by, 'waivers.record', { caseId, right: a.right, date: day, note: '当事人书面放弃' })
+          await by(a.by, 'waivers.record', { caseId, right: a.right, date: day, note: '当事人书面放弃' })
           break
         case 'requestHearing':
-          by(a.by, 'hearings.request', { caseId, requestedOn: day, note: '' })
+          await by(a.by, 'hearings.request', { caseId, requestedOn: day, note: '' })
           break
         case 'submit':
-          by(a.by, 'reviews.submit', { caseId, reviewerId, documentId: doc.id, note: '', submittedOn: day })
+          await by(a.by, 'reviews.submit', { caseId, reviewerId, documentId: doc.id, note: '', submittedOn: day })
           break
         case 'decide': {
-          const open = call(t.ctx, 'reviews.show', { caseId }).rounds.find((r) => r.status === 'in_review')
-          if (open) by(a.by, 'reviews.decide', { reviewId: open.id, decision: decision(a.outcome), decidedOn: day })
+          const open = (await call(t.ctx, 'reviews.show', { caseId })).rounds.find((r) => r.status === 'in_review')
+          if (open) await by(a.by, 'reviews.decide', { reviewId: open.id, decision: decision(a.outcome), decidedOn: day })
           break
         }
         case 'edit': {
-          const cur = call(t.ctx, 'documents.get', { id: doc.id })
-          const r = by(a.by, 'documents.save', { id: doc.id, revision: cur.revision, fields: { fine: a.fine } })
+          const cur = await call(t.ctx, 'documents.get', { id: doc.id })
+          const r = await by(a.by, 'documents.save', { id: doc.id, revision: cur.revision, fields: { fine: a.fine } })
           // the only other refusal: the draft is frozen while it is under review
           if (!r.ok && r.error.code !== 'FORBIDDEN') expect(r.error.code).toBe('DOCUMENT_UNDER_REVIEW')
           break
         }
         case 'discuss':
-          by(a.by, 'discussions.record', {
+          await by(a.by, 'discussions.record', {
             caseId,
             heldOn: day,
             ...heads,
@@ -200,22 +200,22 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
           break
         case 'skip': {
           // whoever asks: refused — without the role (FORBIDDEN) or naming the step that must be done, writing nothing
-          const before = call(t.ctx, 'audit.list', { limit: 1 })[0]!.seq
-          const r = by(a.by, 'cases.transition', { id: caseId, to: a.to, date: day })
+          const before = (await call(t.ctx, 'audit.list', { limit: 1 }))[0]!.seq
+          const r = await by(a.by, 'cases.transition', { id: caseId, to: a.to, date: day })
           expect(r.ok, `${a.by} moved the case to ${a.to}`).toBe(false)
           if (!r.ok && r.error.code !== 'FORBIDDEN') expect(r.error.code).toBe('STEP_REQUIRED')
-          expect(call(t.ctx, 'audit.list', { limit: 1 })[0]!.seq).toBe(before)
+          expect((await call(t.ctx, 'audit.list', { limit: 1 }))[0]!.seq).toBe(before)
           break
         }
         case 'issue': {
-          const r = by(a.by, 'documents.issue', { id: doc.id, issuedOn: day })
+          const r = await by(a.by, 'documents.issue', { id: doc.id, issuedOn: day })
           if (r.ok) {
             issued = true
             checkInvariants(t, caseId, doc.id, day)
           } else if (r.error.code !== 'FORBIDDEN') {
             refusals.add(r.error.code)
             // a refusal writes nothing: the draft is still a draft without a number
-            expect(call(t.ctx, 'documents.get', { id: doc.id })).toMatchObject({ status: 'draft', number: null })
+            expect(await call(t.ctx, 'documents.get', { id: doc.id })).toMatchObject({ status: 'draft', number: null })
           }
           break
         }
@@ -227,20 +227,20 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
       // (the drafting screen judges the gates for today, so the remaining steps are taken today)
       const last = '2026-11-25'
       // the reviewer answers a pending submission first (the draft is frozen while in review)
-      const pending = call(t.ctx, 'reviews.show', { caseId }).rounds.find((r) => r.status === 'in_review')
-      if (pending) call(t.ctx, 'reviews.decide', { reviewId: pending.id, decision: decision('approved'), decidedOn: last })
+      const pending = (await call(t.ctx, 'reviews.show', { caseId })).rounds.find((r) => r.status === 'in_review')
+      if (pending) await call(t.ctx, 'reviews.decide', { reviewId: pending.id, decision: decision('approved'), decidedOn: last })
       // a heavier penalty than noticed would need a new notice: the handler lowers it instead
-      const notice = call(t.ctx, 'documents.list', { caseId })
+      const notice = (await call(t.ctx, 'documents.list', { caseId }))
         .filter((x) => x.type === 'penalty_notice' && x.status === 'issued')
         .at(-1)
-      const cur = call(t.ctx, 'documents.get', { id: doc.id })
+      const cur = await call(t.ctx, 'documents.get', { id: doc.id })
       if (notice) {
-        const noticeFine = Number(call(t.ctx, 'documents.get', { id: notice.id }).fields.fine)
+        const noticeFine = Number((await call(t.ctx, 'documents.get', { id: notice.id })).fields.fine)
         if (Number(cur.fields.fine) > noticeFine)
-          call(t.ctx, 'documents.save', { id: doc.id, revision: cur.revision, fields: { fine: noticeFine } })
+          await call(t.ctx, 'documents.save', { id: doc.id, revision: cur.revision, fields: { fine: noticeFine } })
       }
       await clearDecisionGates(t.ctx, doc.id, last)
-      const r = quiet('documents.issue', { id: doc.id, issuedOn: last })
+      const r = await quiet('documents.issue', { id: doc.id, issuedOn: last })
       if (!r.ok) throw new Error(`still refused after completing the steps: ${r.error.code} ${r.error.message}`)
       checkInvariants(t, caseId, doc.id, last)
     }
@@ -254,7 +254,12 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
  * Who did what, judged from the activity record and the review rows: every review decision was made by the user of
  * the officer assigned to its round (刘芳), signed in; the decision, if issued, by a handler of the case or a head.
  */
-function checkActors(t: ReturnType<typeof makeHome>, caseId: number, docId: number, people: ReturnType<typeof makeCast>['people']): number {
+function checkActors(
+  t: ReturnType<typeof makeHome>,
+  caseId: number,
+  docId: number,
+  people: Awaited<ReturnType<typeof makeCast>>['people']
+): number {
   const db = t.home.db
   const decisions = db
     .prepare(

@@ -13,29 +13,31 @@ const out = mkdtempSync(join(tmpdir(), 'casebinder-jobs-'))
 
 beforeAll(async () => {
   t = makeHome()
-  call(t.ctx, 'demo.load', { cases: 0 })
-  const party = call(t.ctx, 'parties.add', {
+  await call(t.ctx, 'demo.load', { cases: 0 })
+  const party = await call(t.ctx, 'parties.add', {
     kind: 'org',
     name: '江州市鑫达化工有限公司',
     creditCode: '91360402MA35XK7Q25',
     address: '江州市浔阳区化工园区8号',
     legalRep: '周国华'
   })
-  caseId = call(t.ctx, 'cases.registerAndFile', {
-    register: {
-      source: 'inspection',
-      sourceDate: '2026-11-02',
-      procedure: 'general',
-      cause: '未按规定进行安全生产教育和培训',
-      parties: [{ partyId: party.id }],
-      officerIds: [1, 2]
-    },
-    filedOn: '2026-11-03'
-  }).id
+  caseId = (
+    await call(t.ctx, 'cases.registerAndFile', {
+      register: {
+        source: 'inspection',
+        sourceDate: '2026-11-02',
+        procedure: 'general',
+        cause: '未按规定进行安全生产教育和培训',
+        parties: [{ partyId: party.id }],
+        officerIds: [1, 2]
+      },
+      filedOn: '2026-11-03'
+    })
+  ).id
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
   for (let i = 0; i < 3; i++) doc.addPage().drawText(`EXHIBIT PAGE ${i + 1}`, { x: 60, y: 700, size: 14, font })
-  call(t.ctx, 'evidence.add', {
+  await call(t.ctx, 'evidence.add', {
     caseId,
     kind: 'evidence',
     evidenceType: '书证',
@@ -43,7 +45,7 @@ beforeAll(async () => {
     fileName: 'e.pdf',
     base64: Buffer.from(await doc.save()).toString('base64')
   })
-  call(t.ctx, 'signing.createTest', {})
+  await call(t.ctx, 'signing.createTest', {})
 })
 afterAll(() => {
   t.cleanup()
@@ -52,7 +54,7 @@ afterAll(() => {
 
 describe('export jobs in a worker thread', () => {
   it('report progress by stage, end with one done event, and produce a signed bundle', async () => {
-    const job = call(t.ctx, 'dossiers.export', { caseId, sign: true, outPath: join(out, 'bundle.pdf') })
+    const job = await call(t.ctx, 'dossiers.export', { caseId, sign: true, outPath: join(out, 'bundle.pdf') })
     expect(job.status).toBe('running')
     const done = await t.ctx.jobs.wait(job.id)
     expect(done.error).toBeUndefined()
@@ -66,24 +68,24 @@ describe('export jobs in a worker thread', () => {
     ])
     expect(t.events).toContainEqual({ type: 'data.changed', area: 'dossier', action: 'dossier.export' })
     expect(readFileSync(join(out, 'bundle.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
-    const file = call(t.ctx, 'jobs.file', { jobId: job.id })
+    const file = await call(t.ctx, 'jobs.file', { jobId: job.id })
     expect(Buffer.from(file.base64, 'base64').length).toBeGreaterThan(1000)
-    expect(call(t.ctx, 'dossiers.verify', { path: join(out, 'bundle.pdf') })).toMatchObject({ ok: true, kind: 'bundle' })
+    expect(await call(t.ctx, 'dossiers.verify', { path: join(out, 'bundle.pdf') })).toMatchObject({ ok: true, kind: 'bundle' })
   }, 120_000)
 
   it('cancelling leaves no partial output', async () => {
     const path = join(out, 'cancelled.pdf')
-    const job = call(t.ctx, 'dossiers.export', { caseId, sign: true, outPath: path })
-    expect(call(t.ctx, 'jobs.cancel', { jobId: job.id })).toEqual({ cancelled: true })
+    const job = await call(t.ctx, 'dossiers.export', { caseId, sign: true, outPath: path })
+    expect(await call(t.ctx, 'jobs.cancel', { jobId: job.id })).toEqual({ cancelled: true })
     const end = await t.ctx.jobs.wait(job.id)
     expect(end.status).toBe('cancelled')
     expect(existsSync(path)).toBe(false)
     expect(readdirSync(out).filter((f) => f.startsWith('.') || f.includes('cancelled'))).toEqual([])
   }, 120_000)
 
-  it('creates a clearly labelled test certificate', () => {
-    call(t.ctx, 'signing.createTest', {})
-    const r = call(t.ctx, 'signing.info', {})
+  it('creates a clearly labelled test certificate', async () => {
+    await call(t.ctx, 'signing.createTest', {})
+    const r = await call(t.ctx, 'signing.info', {})
     expect(r).toMatchObject({ configured: true, test: true, subject: { organization: expect.stringContaining('测试证书') } })
   })
 })

@@ -11,17 +11,17 @@ beforeEach(() => {
 afterEach(() => t.cleanup())
 
 describe('publicity lists (执法主体资格清单 / 执法人员资格清单)', () => {
-  it('refuses before the agency is registered', () => {
-    const r = invoke(t.ctx, 'lists.render', {})
+  it('refuses before the agency is registered', async () => {
+    const r = await invoke(t.ctx, 'lists.render', {})
     expect(!r.ok && r.error.code).toBe('AGENCY_NOT_CONFIGURED')
   })
 
-  it('exports CSV (with BOM for Excel) and a printable HTML page; expired and deactivated officers are left off', () => {
-    call(t.ctx, 'demo.load', { cases: 0 })
-    const second = call(t.ctx, 'officers.list', {}).find((o) => o.name === '孙磊')!
-    call(t.ctx, 'officers.deactivate', { id: second.id, reason: '退休' })
+  it('exports CSV (with BOM for Excel) and a printable HTML page; expired and deactivated officers are left off', async () => {
+    await call(t.ctx, 'demo.load', { cases: 0 })
+    const second = (await call(t.ctx, 'officers.list', {})).find((o) => o.name === '孙磊')!
+    await call(t.ctx, 'officers.deactivate', { id: second.id, reason: '退休' })
     const out = join(t.dir, 'export')
-    const r = call(t.ctx, 'lists.export', { outDir: out })
+    const r = await call(t.ctx, 'lists.export', { outDir: out })
     expect(r.files.map((f) => f.slice(out.length + 1))).toEqual(['执法主体资格清单.csv', '执法人员资格清单.csv', '行政执法公示清单.html'])
     expect(readdirSync(out).sort()).toEqual(['执法人员资格清单.csv', '执法主体资格清单.csv', '行政执法公示清单.html'].sort())
 
@@ -40,29 +40,29 @@ describe('publicity lists (执法主体资格清单 / 执法人员资格清单)'
     expect(html).toContain('公示日期：2026年11月25日')
     expect(html.match(/<tr><td>/g)).toHaveLength(6) // 1 agency row + 5 officers
 
-    const rendered = call(t.ctx, 'lists.render', {})
+    const rendered = await call(t.ctx, 'lists.render', {})
     expect(rendered.omitted).toEqual([
       { name: '赵敏', reason: '执法证已过期' },
       { name: '孙磊', reason: '已停用' }
     ])
-    const [entry] = call(t.ctx, 'audit.list', { limit: 1 })
+    const [entry] = await call(t.ctx, 'audit.list', { limit: 1 })
     expect(entry).toMatchObject({ action: 'lists.export', detail: { outDir: out } })
   })
 
-  it('escapes HTML in user data', () => {
-    call(t.ctx, 'demo.load', { cases: 0 })
-    call(t.ctx, 'officers.add', { name: '<script>x', certNo: 'X1234', validUntil: '2030-01-01' })
-    const html = call(t.ctx, 'lists.render', {}).files[2]!.content
+  it('escapes HTML in user data', async () => {
+    await call(t.ctx, 'demo.load', { cases: 0 })
+    await call(t.ctx, 'officers.add', { name: '<script>x', certNo: 'X1234', validUntil: '2030-01-01' })
+    const html = (await call(t.ctx, 'lists.render', {})).files[2]!.content
     expect(html).not.toContain('<script>x')
     expect(html).toContain('&lt;script&gt;x')
   })
 
-  it('fails with EXPORT_FAILED when the folder cannot be written, and records nothing', () => {
-    call(t.ctx, 'demo.load', { cases: 0 })
+  it('fails with EXPORT_FAILED when the folder cannot be written, and records nothing', async () => {
+    await call(t.ctx, 'demo.load', { cases: 0 })
     const blocker = join(t.dir, 'not-a-dir')
     writeFileSync(blocker, 'x')
     const before = countRows(t.home, 'activity_log')
-    const r = invoke(t.ctx, 'lists.export', { outDir: join(blocker, 'sub') }, { error: () => undefined })
+    const r = await invoke(t.ctx, 'lists.export', { outDir: join(blocker, 'sub') }, { error: () => undefined })
     expect(!r.ok && r.error.code).toBe('EXPORT_FAILED')
     expect(countRows(t.home, 'activity_log')).toBe(before)
     expect(existsSync(join(blocker, 'sub'))).toBe(false)

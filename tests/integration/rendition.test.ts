@@ -117,7 +117,7 @@ describe.skipIf(!CHROMIUM)('chromium rendition', () => {
   it(
     'renders filled documents as A4 PDFs with the document number, Chinese text and TrueType fonts',
     async () => {
-      const docs = filledSamples(SOME.map((type) => ({ type })))
+      const docs = await filledSamples(SOME.map((type) => ({ type })))
       const progress: string[] = []
       const out = await r.render(docs, (done, total, id) => progress.push(`${done}/${total} ${id}`))
       expect([...out.keys()]).toEqual(docs.map((d) => d.id))
@@ -146,7 +146,7 @@ describe.skipIf(!CHROMIUM)('chromium rendition', () => {
         { type: 'penalty_decision_person' },
         { type: 'case_closing_approval' }
       ]
-      const docs = filledSamples(specs)
+      const docs = await filledSamples(specs)
       expect(docs).toHaveLength(10)
       const out = await r.render(docs)
       // reference: each document printed on its own
@@ -177,7 +177,7 @@ describe.skipIf(!CHROMIUM)('chromium rendition', () => {
   it(
     'resolves w:tblBorders onto cells: a grid given only at table level looks the same, outer-only borders lose the inside lines',
     async () => {
-      const [d] = filledSamples([{ type: 'case_filing_approval' }])
+      const [d] = await filledSamples([{ type: 'case_filing_approval' }])
       // the same document with every cell border removed: the table keeps only its w:tblBorders
       const zip = new PizZip(d!.docx)
       const xml = zip.file('word/document.xml')!.asText()
@@ -212,7 +212,7 @@ describe.skipIf(!CHROMIUM)('chromium rendition', () => {
   it(
     'cancels between batches with an AbortError',
     async () => {
-      const docs = filledSamples(
+      const docs = await filledSamples(
         ['case_filing_approval', 'penalty_notice', 'hearing_notice', 'rectification_order'].map((type) => ({ type }))
       )
       const small = await createRenditioner('chromium', { batchSize: 1 })
@@ -248,7 +248,7 @@ describe.skipIf(!LIBREOFFICE)('libreoffice rendition', () => {
   it(
     'renders filled documents as A4 PDFs with the document number, Chinese text and embedded fonts',
     async () => {
-      const docs = filledSamples(SOME.map((type) => ({ type })))
+      const docs = await filledSamples(SOME.map((type) => ({ type })))
       const r = await createRenditioner('libreoffice')
       try {
         const progress: number[] = []
@@ -272,7 +272,7 @@ describe.skipIf(!LIBREOFFICE)('libreoffice rendition', () => {
       process.env.TMPDIR = privateTmp
       const ours = () => readdirSync(privateTmp).filter((f) => f.startsWith('casebinder-lo-'))
       const before = new Set(ours())
-      const docs = filledSamples(['case_filing_approval', 'penalty_notice', 'hearing_notice'].map((type) => ({ type })))
+      const docs = await filledSamples(['case_filing_approval', 'penalty_notice', 'hearing_notice'].map((type) => ({ type })))
       const r = await createRenditioner('libreoffice')
       try {
         const ac = new AbortController()

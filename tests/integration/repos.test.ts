@@ -29,27 +29,31 @@ const AT = '2026-11-25T02:00:00.000Z'
 let t: TestHome
 let caseId: number
 let partyId: number
-beforeEach(() => {
+beforeEach(async () => {
   t = makeHome('2026-11-25T02:00:00Z')
-  call(t.ctx, 'agency.set', VALID_AGENCY)
-  call(t.ctx, 'officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2029-01-01' })
-  call(t.ctx, 'officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2029-01-01' })
-  partyId = call(t.ctx, 'parties.add', {
-    kind: 'org',
-    name: '江州市鑫达化工有限公司',
-    creditCode: '91360402MA35XK7Q25',
-    address: '江州市浔阳区化工园区8号',
-    legalRep: '周国华'
-  }).id
-  caseId = call(t.ctx, 'cases.register', {
-    source: 'inspection',
-    sourceDate: '2026-11-02',
-    procedure: 'general',
-    cause: '未按规定对从业人员进行安全生产教育和培训',
-    facts: '经查，该公司三名焊接作业人员未经安全生产教育和培训即上岗作业。',
-    parties: [{ partyId }],
-    officerIds: [1, 2]
-  }).id
+  await call(t.ctx, 'agency.set', VALID_AGENCY)
+  await call(t.ctx, 'officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2029-01-01' })
+  await call(t.ctx, 'officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2029-01-01' })
+  partyId = (
+    await call(t.ctx, 'parties.add', {
+      kind: 'org',
+      name: '江州市鑫达化工有限公司',
+      creditCode: '91360402MA35XK7Q25',
+      address: '江州市浔阳区化工园区8号',
+      legalRep: '周国华'
+    })
+  ).id
+  caseId = (
+    await call(t.ctx, 'cases.register', {
+      source: 'inspection',
+      sourceDate: '2026-11-02',
+      procedure: 'general',
+      cause: '未按规定对从业人员进行安全生产教育和培训',
+      facts: '经查，该公司三名焊接作业人员未经安全生产教育和培训即上岗作业。',
+      parties: [{ partyId }],
+      officerIds: [1, 2]
+    })
+  ).id
 })
 afterEach(() => t.cleanup())
 

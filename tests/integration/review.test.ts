@@ -51,8 +51,8 @@ describe('a major case through the services only', () => {
   let t: TestHome
   let caseId: number
   let officer: Record<string, number>
-  const fails = (channel: string, input: unknown) => {
-    const r = invoke(t.ctx, channel, input, { error: () => undefined })
+  const fails = async (channel: string, input: unknown) => {
+    const r = await invoke(t.ctx, channel, input, { error: () => undefined })
     if (r.ok) throw new Error(`${channel} unexpectedly succeeded`)
     return r.error
   }
@@ -60,16 +60,16 @@ describe('a major case through the services only', () => {
   const draft = (type: string, extra: Record<string, unknown> = {}) =>
     call(t.ctx, 'documents.create', { caseId, type, fields: fill(type, extra) })
 
-  beforeAll(() => {
+  beforeAll(async () => {
     t = makeHome()
-    call(t.ctx, 'demo.load', { cases: 0 })
-    officer = Object.fromEntries(call(t.ctx, 'officers.list', {}).map((o) => [o.name, o.id]))
+    await call(t.ctx, 'demo.load', { cases: 0 })
+    officer = Object.fromEntries((await call(t.ctx, 'officers.list', {})).map((o) => [o.name, o.id]))
   })
   afterAll(() => t.cleanup())
 
   it('runs file → investigate → notice → hearing → review → discussion → decision → service → publicity', async () => {
-    const party = call(t.ctx, 'parties.add', ORG)
-    const c = call(t.ctx, 'cases.registerAndFile', {
+    const party = await call(t.ctx, 'parties.add', ORG)
+    const c = await call(t.ctx, 'cases.registerAndFile', {
       register: {
         source: 'inspection',
         sourceDate: '2026-08-27',
@@ -85,16 +85,16 @@ describe('a major case through the services only', () => {
     caseId = c.id
 
     // the catalogue says why the case is major, and that a hearing and a collective discussion are due
-    let s = call(t.ctx, 'reviews.show', { caseId })
+    let s = await call(t.ctx, 'reviews.show', { caseId })
     expect(s.triggers.map((x) => x.code)).toEqual(['fine'])
     expect(s.triggers[0]!.reason).toContain('80,000元')
     expect(s.hearing.eligible).toBe(true)
     expect(s.discussionRequired).toBe(true)
 
-    call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-08-31' })
-    issue(draft('case_filing_approval').id, '2026-08-28')
-    issue(draft('inspection_record').id, '2026-08-31')
-    call(t.ctx, 'evidence.add', {
+    await call(t.ctx, 'cases.transition', { id: caseId, to: 'investigating', date: '2026-08-31' })
+    await issue((await draft('case_filing_approval')).id, '2026-08-28')
+    await issue((await draft('inspection_record')).id, '2026-08-31')
+    await call(t.ctx, 'evidence.add', {
       caseId,
       kind: 'evidence',
       evidenceType: '勘验笔录、现场笔录',
@@ -102,11 +102,11 @@ describe('a major case through the services only', () => {
       fileName: 'scene.pdf',
       base64: await pdf('scene photos')
     })
-    call(t.ctx, 'cases.transition', { id: caseId, to: 'internal_review', date: '2026-09-07' })
-    draft('case_handling_approval', { ...CITE, facts: FACTS, discretionTier: '一般' })
+    await call(t.ctx, 'cases.transition', { id: caseId, to: 'internal_review', date: '2026-09-07' })
+    await draft('case_handling_approval', { ...CITE, facts: FACTS, discretionTier: '一般' })
 
     // notice: 80,000 yuan, with the right to a hearing
-    const notice = draft('penalty_notice', {
+    const notice = await draft('penalty_notice', {
       ...CITE,
       facts: FACTS,
       fine: 80000,
@@ -114,40 +114,42 @@ describe('a major case through the services only', () => {
       intendedPenalty: '罚款人民币捌万元整（¥80,000.00）',
       statementDays: 3
     })
-    issue(notice.id, '2026-09-08')
-    call(t.ctx, 'cases.transition', { id: caseId, to: 'notice', date: '2026-09-08' })
+    await issue(notice.id, '2026-09-08')
+    await call(t.ctx, 'cases.transition', { id: caseId, to: 'notice', date: '2026-09-08' })
 
     // a decision drafted straight away cannot be issued: every missing step is named, the first as the error code
-    const decision = draft('penalty_decision_org', {
+    const decision = await draft('penalty_decision_org', {
       ...CITE,
       facts: FACTS,
       fine: 80000,
       penalty: '罚款人民币捌万元整（¥80,000.00）',
       defenceSummary: '待陈述申辩期满后填写'
     })
-    const early = fails('documents.issue', { id: decision.id, issuedOn: '2026-09-09' })
+    const early = await fails('documents.issue', { id: decision.id, issuedOn: '2026-09-09' })
     expect(early.code, JSON.stringify(early)).toBe('GATE_WINDOW_OPEN')
     const steps = (early.details!.gates as { step: string }[]).map((g) => g.step)
     expect(steps).toEqual(['windows', 'windows', 'review', 'discussion'])
-    expect(call(t.ctx, 'documents.get', { id: decision.id }).canIssue).toBe(false)
+    expect((await call(t.ctx, 'documents.get', { id: decision.id })).canIssue).toBe(false)
     // the case-level door is shut the same way
-    expect(fails('cases.transition', { id: caseId, to: 'decided', date: '2026-09-09' }).code).toBe('GATE_WINDOW_OPEN')
+    expect((await fails('cases.transition', { id: caseId, to: 'decided', date: '2026-09-09' })).code).toBe('GATE_WINDOW_OPEN')
 
     // hearing: requested within 5 working days; notice ≥ 7 working days ahead; the chair is not an investigator
-    s = call(t.ctx, 'hearings.request', { caseId, requestedOn: '2026-09-10', note: '当事人书面申请听证' })
+    s = await call(t.ctx, 'hearings.request', { caseId, requestedOn: '2026-09-10', note: '当事人书面申请听证' })
     expect(s.status).toBe('hearing')
     const hearingId = s.hearings[0]!.id
     expect(
-      fails('hearings.schedule', {
-        hearingId,
-        noticeOn: '2026-09-11',
-        scheduledAt: '2026-09-17T09:30',
-        place: '局三楼听证室',
-        chairId: officer['周文斌']!,
-        clerk: '李晓红'
-      }).code
+      (
+        await fails('hearings.schedule', {
+          hearingId,
+          noticeOn: '2026-09-11',
+          scheduledAt: '2026-09-17T09:30',
+          place: '局三楼听证室',
+          chairId: officer['周文斌']!,
+          clerk: '李晓红'
+        })
+      ).code
     ).toBe('HEARING_NOTICE_TOO_SHORT')
-    const investigatorChair = fails('hearings.schedule', {
+    const investigatorChair = await fails('hearings.schedule', {
       hearingId,
       noticeOn: '2026-09-11',
       scheduledAt: '2026-10-12T09:30',
@@ -156,7 +158,7 @@ describe('a major case through the services only', () => {
       clerk: '李晓红'
     })
     expect(investigatorChair.message).toContain('调查人员')
-    call(t.ctx, 'hearings.schedule', {
+    await call(t.ctx, 'hearings.schedule', {
       hearingId,
       noticeOn: '2026-09-11',
       scheduledAt: '2026-10-12T09:30',
@@ -164,37 +166,44 @@ describe('a major case through the services only', () => {
       chairId: officer['周文斌']!,
       clerk: '李晓红'
     })
-    expect(fails('hearings.hold', { hearingId, heldOn: '2026-10-12', agents: ['甲', '乙乙', '丙丙'], summary: '' }).code).toBe(
+    expect((await fails('hearings.hold', { hearingId, heldOn: '2026-10-12', agents: ['甲', '乙乙', '丙丙'], summary: '' })).code).toBe(
       'VALIDATION_FAILED'
     )
-    s = call(t.ctx, 'hearings.hold', { hearingId, heldOn: '2026-10-12', agents: ['吴律师'], summary: '当事人对事实无异议，请求从轻处罚。' })
+    s = await call(t.ctx, 'hearings.hold', {
+      hearingId,
+      heldOn: '2026-10-12',
+      agents: ['吴律师'],
+      summary: '当事人对事实无异议，请求从轻处罚。'
+    })
     expect(s.hearings[0]!.status).toBe('held')
     expect(s.triggers.map((x) => x.code)).toEqual(['fine', 'hearing'])
     // the hearing forms are drafted from the hearing record
-    const transcript = draft('hearing_transcript', { start: '2026-10-12T09:30', end: '2026-10-12T11:00' })
-    expect(call(t.ctx, 'documents.get', { id: transcript.id }).fields.place).toBe('测试place') // explicit values win over autofill
-    const autofilled = call(t.ctx, 'documents.create', { caseId, type: 'hearing_report' })
+    const transcript = await draft('hearing_transcript', { start: '2026-10-12T09:30', end: '2026-10-12T11:00' })
+    expect((await call(t.ctx, 'documents.get', { id: transcript.id })).fields.place).toBe('测试place') // explicit values win over autofill
+    const autofilled = await call(t.ctx, 'documents.create', { caseId, type: 'hearing_report' })
     expect(autofilled.fields).toMatchObject({ place: '局三楼听证室', chair: '周文斌', clerk: '李晓红' })
-    issue(transcript.id, '2026-10-12')
-    issue(
-      call(t.ctx, 'documents.save', {
-        id: autofilled.id,
-        revision: autofilled.revision,
-        fields: fill('hearing_report', {
-          place: '局三楼听证室',
-          chair: '周文斌',
-          clerk: '李晓红',
-          heldAt: '2026-10-12T09:30',
-          chairSignedOn: '2026-10-13'
+    await issue(transcript.id, '2026-10-12')
+    await issue(
+      (
+        await call(t.ctx, 'documents.save', {
+          id: autofilled.id,
+          revision: autofilled.revision,
+          fields: fill('hearing_report', {
+            place: '局三楼听证室',
+            chair: '周文斌',
+            clerk: '李晓红',
+            heldAt: '2026-10-12T09:30',
+            chairSignedOn: '2026-10-13'
+          })
         })
-      }).id,
+      ).id,
       '2026-10-13'
     )
 
     // the decision after the hearing: lowered to 70,000 with the defence reviewed
-    const d1 = call(t.ctx, 'documents.save', {
+    const d1 = await call(t.ctx, 'documents.save', {
       id: decision.id,
-      revision: call(t.ctx, 'documents.get', { id: decision.id }).revision,
+      revision: (await call(t.ctx, 'documents.get', { id: decision.id })).revision,
       fields: {
         fine: 70000,
         penalty: '罚款人民币柒万元整（¥70,000.00）',
@@ -203,9 +212,9 @@ describe('a major case through the services only', () => {
     })
 
     // review: the reviewer must hold the qualification and must not be a handler of the case
-    expect(fails('reviews.submit', { caseId, reviewerId: officer['王建国']!, note: '' }).code).toBe('REVIEWER_INVALID')
-    expect(fails('reviews.submit', { caseId, reviewerId: officer['周文斌']!, note: '' }).message).toContain('法制审核人员资格')
-    const r1 = call(t.ctx, 'reviews.submit', {
+    expect((await fails('reviews.submit', { caseId, reviewerId: officer['王建国']!, note: '' })).code).toBe('REVIEWER_INVALID')
+    expect((await fails('reviews.submit', { caseId, reviewerId: officer['周文斌']!, note: '' })).message).toContain('法制审核人员资格')
+    const r1 = await call(t.ctx, 'reviews.submit', {
       caseId,
       reviewerId: officer['刘芳']!,
       note: '拟处罚款7万元，提请法制审核',
@@ -221,13 +230,13 @@ describe('a major case through the services only', () => {
     })
     expect(r1.materials.find((m) => m.code === 'proposal')).toMatchObject({ mandatory: true, present: true })
     expect(r1.materials.find((m) => m.code === 'hearing_report')).toMatchObject({ present: true })
-    expect(fails('reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '' }).code).toBe('REVIEW_STATE_INVALID')
+    expect((await fails('reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '' })).code).toBe('REVIEW_STATE_INVALID')
     // the review period is on the workbench like every other deadline
-    expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).deadlines.find((x) => x.code === 'legal_review')).toMatchObject({
+    expect((await call(t.ctx, 'cases.get', { ref: String(caseId) })).deadlines.find((x) => x.code === 'legal_review')).toMatchObject({
       due: '2026-10-21',
       metAt: null
     })
-    expect(call(t.ctx, 'reviews.queue', {}).map((q) => q.caseId)).toContain(caseId)
+    expect((await call(t.ctx, 'reviews.queue', {})).map((q) => q.caseId)).toContain(caseId)
 
     // returned for more material: an opinion that says 同意 while an aspect fails is refused
     const returned = {
@@ -237,19 +246,20 @@ describe('a major case through the services only', () => {
     }
     returned.aspects = { ...returned.aspects, evidence: { ok: false, note: '缺少现场监控视频' } }
     expect(
-      fails('reviews.decide', { reviewId: r1.id, decision: { ...returned, outcome: 'approved' }, decidedOn: '2026-10-15' }).details!.issues
+      (await fails('reviews.decide', { reviewId: r1.id, decision: { ...returned, outcome: 'approved' }, decidedOn: '2026-10-15' })).details!
+        .issues
     ).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'decision.outcome' })]))
-    const back = call(t.ctx, 'reviews.decide', { reviewId: r1.id, decision: returned, decidedOn: '2026-10-15' })
+    const back = await call(t.ctx, 'reviews.decide', { reviewId: r1.id, decision: returned, decidedOn: '2026-10-15' })
     expect(back.status).toBe('returned')
-    expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).status).toBe('legal_review') // the round says 退回补充材料; the case stays in review
-    const opinionDoc = call(t.ctx, 'documents.get', { id: back.opinionDocumentId! })
+    expect((await call(t.ctx, 'cases.get', { ref: String(caseId) })).status).toBe('legal_review') // the round says 退回补充材料; the case stays in review
+    const opinionDoc = await call(t.ctx, 'documents.get', { id: back.opinionDocumentId! })
     expect(opinionDoc).toMatchObject({ type: 'legal_review_opinion', status: 'draft' })
     expect(opinionDoc.fields).toMatchObject({ conclusion: '退回补充调查', okEvidence: false, okFacts: true })
     expect(String(opinionDoc.fields.opinion)).toContain('缺少现场监控视频')
-    expect(call(t.ctx, 'documents.get', { id: decision.id }).gates.map((g) => g.code)).toContain('GATE_REVIEW_NOT_APPROVED')
+    expect((await call(t.ctx, 'documents.get', { id: decision.id })).gates.map((g) => g.code)).toContain('GATE_REVIEW_NOT_APPROVED')
 
     // the handler adds the material, accepts the opinion and resubmits; the reviewer approves
-    call(t.ctx, 'evidence.add', {
+    await call(t.ctx, 'evidence.add', {
       caseId,
       kind: 'evidence',
       evidenceType: '视听资料',
@@ -257,20 +267,30 @@ describe('a major case through the services only', () => {
       fileName: 'cctv.pdf',
       base64: await pdf('cctv')
     })
-    call(t.ctx, 'reviews.respond', { reviewId: r1.id, accept: true, note: '已补充', date: '2026-10-16' })
-    const r2 = call(t.ctx, 'reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '已补充监控视频', submittedOn: '2026-10-16' })
+    await call(t.ctx, 'reviews.respond', { reviewId: r1.id, accept: true, note: '已补充', date: '2026-10-16' })
+    const r2 = await call(t.ctx, 'reviews.submit', {
+      caseId,
+      reviewerId: officer['刘芳']!,
+      note: '已补充监控视频',
+      submittedOn: '2026-10-16'
+    })
     expect(r2.round).toBe(2)
-    expect(call(t.ctx, 'reviews.decide', { reviewId: r2.id, decision: approve(), decidedOn: '2026-10-19' }).status).toBe('approved')
+    expect((await call(t.ctx, 'reviews.decide', { reviewId: r2.id, decision: approve(), decidedOn: '2026-10-19' })).status).toBe('approved')
 
     // an edit after approval needs a new review of the new version
-    const edited = call(t.ctx, 'documents.save', {
+    const edited = await call(t.ctx, 'documents.save', {
       id: decision.id,
-      revision: call(t.ctx, 'documents.get', { id: decision.id }).revision,
+      revision: (await call(t.ctx, 'documents.get', { id: decision.id })).revision,
       fields: { evidence: '现场检查记录、现场照片、监控视频截图、询问笔录' }
     })
     expect(edited.gates.map((g) => g.code)).toEqual(['GATE_REVIEW_STALE', 'GATE_DISCUSSION_REQUIRED'])
-    const r3 = call(t.ctx, 'reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '证据表述修改', submittedOn: '2026-10-19' })
-    call(t.ctx, 'reviews.decide', {
+    const r3 = await call(t.ctx, 'reviews.submit', {
+      caseId,
+      reviewerId: officer['刘芳']!,
+      note: '证据表述修改',
+      submittedOn: '2026-10-19'
+    })
+    await call(t.ctx, 'reviews.decide', {
       reviewId: r3.id,
       decision: { ...approve(), outcome: 'approved_with_changes', changes: '决定书中证据名称与案卷目录保持一致。' },
       decidedOn: '2026-10-20'
@@ -279,16 +299,18 @@ describe('a major case through the services only', () => {
     // collective discussion (three heads at least); legal_review → notice is not a step back here: the notice was served
     const heads = await discussionHeads(t.ctx)
     expect(
-      fails('discussions.record', {
-        caseId,
-        heldOn: '2026-10-21',
-        chairId: heads.chairId,
-        attendeeIds: heads.attendeeIds.slice(0, 2),
-        conclusion: 'penalty',
-        conclusionText: '同意处罚'
-      }).code
+      (
+        await fails('discussions.record', {
+          caseId,
+          heldOn: '2026-10-21',
+          chairId: heads.chairId,
+          attendeeIds: heads.attendeeIds.slice(0, 2),
+          conclusion: 'penalty',
+          conclusionText: '同意处罚'
+        })
+      ).code
     ).toBe('DISCUSSION_ATTENDEES_INVALID')
-    call(t.ctx, 'discussions.record', {
+    await call(t.ctx, 'discussions.record', {
       caseId,
       heldOn: '2026-10-21',
       ...heads,
@@ -298,22 +320,22 @@ describe('a major case through the services only', () => {
     })
 
     // now it issues, on a date after the windows; the case moves to 决定 by itself
-    const view = call(t.ctx, 'documents.get', { id: decision.id })
+    const view = await call(t.ctx, 'documents.get', { id: decision.id })
     expect(view.gates).toEqual([])
-    const issued = issue(decision.id, '2026-10-22')
+    const issued = await issue(decision.id, '2026-10-22')
     expect(issued.number).toMatch(/^（江）应急罚〔2026〕\d+号$/)
-    const afterIssue = call(t.ctx, 'cases.get', { ref: String(caseId) })
+    const afterIssue = await call(t.ctx, 'cases.get', { ref: String(caseId) })
     expect(afterIssue.status).toBe('decided')
     // legal review comes before the decision: once decided, no new round is offered or accepted
-    expect(call(t.ctx, 'reviews.show', { caseId }).canSubmit).toBe(false)
-    const late = fails('reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '', submittedOn: '2026-10-22' })
+    expect((await call(t.ctx, 'reviews.show', { caseId })).canSubmit).toBe(false)
+    const late = await fails('reviews.submit', { caseId, reviewerId: officer['刘芳']!, note: '', submittedOn: '2026-10-22' })
     expect(late.code).toBe('REVIEW_STATE_INVALID')
     expect(late.message).toContain('已作出处理决定')
     expect(afterIssue.deadlines.find((x) => x.code === 'publicity')).toMatchObject({ start: '2026-10-22', metAt: null })
-    call(t.ctx, 'cases.transition', { id: caseId, to: 'served', date: '2026-10-23' })
+    await call(t.ctx, 'cases.transition', { id: caseId, to: 'served', date: '2026-10-23' })
 
     // publicity: the 双公示 record, published with date and URL, the deadline met
-    const p = call(t.ctx, 'publicity.build', { caseId })
+    const p = await call(t.ctx, 'publicity.build', { caseId })
     expect(p.record).toMatchObject({
       decisionNumber: issued.number,
       partyName: ORG.name,
@@ -325,20 +347,22 @@ describe('a major case through the services only', () => {
       minUntil: '2027-10-22'
     })
     expect(p.due).toBe('2026-11-02') // 7 working days
-    const published = call(t.ctx, 'publicity.publish', {
+    const published = await call(t.ctx, 'publicity.publish', {
       id: p.id,
       publishedOn: '2026-10-26',
       url: 'https://yjj.jiangzhou.gov.cn/xzcf/2026/1.html'
     })
     expect(published.status).toBe('published')
-    expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).deadlines.find((x) => x.code === 'publicity')!.metAt).toBe('2026-10-26')
-    // credit repair may not take it down before the minimum period (1 year for 安全生产)
-    expect(fails('publicity.withdraw', { id: p.id, reason: 'credit_repair', date: '2026-11-25', note: '当事人申请信用修复' }).code).toBe(
-      'PUBLICITY_PERIOD'
+    expect((await call(t.ctx, 'cases.get', { ref: String(caseId) })).deadlines.find((x) => x.code === 'publicity')!.metAt).toBe(
+      '2026-10-26'
     )
+    // credit repair may not take it down before the minimum period (1 year for 安全生产)
+    expect(
+      (await fails('publicity.withdraw', { id: p.id, reason: 'credit_repair', date: '2026-11-25', note: '当事人申请信用修复' })).code
+    ).toBe('PUBLICITY_PERIOD')
     const out = mkdtempSync(join(tmpdir(), 'casebinder-pub-'))
     try {
-      const exported = call(t.ctx, 'publicity.export', { outDir: out })
+      const exported = await call(t.ctx, 'publicity.export', { outDir: out })
       expect(exported.count).toBe(1)
       const html = readFileSync(join(out, '行政处罚决定公示.html'), 'utf8')
       expect(html).toContain(issued.number!)
@@ -349,17 +373,17 @@ describe('a major case through the services only', () => {
     }
 
     // the decision is changed on reconsideration: the record must come down within 3 working days
-    call(t.ctx, 'publicity.decisionChanged', { caseId, date: '2026-11-23', reason: '复议机关决定变更罚款数额' })
-    const due = call(t.ctx, 'publicity.get', { id: p.id }).withdrawDue
+    await call(t.ctx, 'publicity.decisionChanged', { caseId, date: '2026-11-23', reason: '复议机关决定变更罚款数额' })
+    const due = (await call(t.ctx, 'publicity.get', { id: p.id })).withdrawDue
     expect(due).toBe('2026-11-26')
-    call(t.ctx, 'publicity.withdraw', { id: p.id, reason: 'changed', date: '2026-11-24', note: '复议变更，撤回原公示' })
-    expect(call(t.ctx, 'publicity.get', { id: p.id }).status).toBe('withdrawn')
-    expect(call(t.ctx, 'cases.get', { ref: String(caseId) }).deadlines.find((x) => x.code === 'publicity_withdrawal')!.metAt).toBe(
+    await call(t.ctx, 'publicity.withdraw', { id: p.id, reason: 'changed', date: '2026-11-24', note: '复议变更，撤回原公示' })
+    expect((await call(t.ctx, 'publicity.get', { id: p.id })).status).toBe('withdrawn')
+    expect((await call(t.ctx, 'cases.get', { ref: String(caseId) })).deadlines.find((x) => x.code === 'publicity_withdrawal')!.metAt).toBe(
       '2026-11-24'
     )
 
     // every step is in the case's timeline, and the chain verifies
-    const tl = call(t.ctx, 'timelines.show', { caseId })
+    const tl = await call(t.ctx, 'timelines.show', { caseId })
     expect(tl.chain.ok).toBe(true)
     const actions = tl.entries.map((e) => e.action)
     for (const a of [
@@ -381,19 +405,19 @@ describe('a major case through the services only', () => {
       expect(actions, a).toContain(a)
     }
     expect(tl.entries.every((e) => e.verified)).toBe(true)
-    expect(call(t.ctx, 'timelines.show', { caseId, kinds: ['review'] }).entries.every((e) => e.kind === 'review')).toBe(true)
-    const csv = call(t.ctx, 'timelines.export', { caseId, format: 'csv' })
+    expect((await call(t.ctx, 'timelines.show', { caseId, kinds: ['review'] })).entries.every((e) => e.kind === 'review')).toBe(true)
+    const csv = await call(t.ctx, 'timelines.export', { caseId, format: 'csv' })
     expect(csv.content).toContain(tl.entries.at(-1)!.hash)
   })
 
-  it('a broken chain shows in the timeline', () => {
+  it('a broken chain shows in the timeline', async () => {
     // append a forged entry bypassing the chain (the triggers allow inserts; the hash cannot be right)
     t.home.db
       .prepare(
         `INSERT INTO activity_log (at, actor, action, target_type, target_id, case_id, summary, detail, digest, prev_hash, hash) VALUES ('2026-11-25T00:00:00Z', 'x', 'case.transition', 'case', ?, ?, '伪造', '{}', 'd', 'p', 'forged')`
       )
       .run(String(caseId), String(caseId))
-    const tl = call(t.ctx, 'timelines.show', { caseId })
+    const tl = await call(t.ctx, 'timelines.show', { caseId })
     expect(tl.chain.ok).toBe(false)
     expect(tl.entries.at(-1)!.verified).toBe(false)
     expect(tl.entries[0]!.verified).toBe(true)
@@ -642,16 +666,16 @@ describe('the same path through the CLI', () => {
 
 describe('the catalogue is versioned configuration', () => {
   let t: TestHome
-  beforeAll(() => {
+  beforeAll(async () => {
     t = makeHome()
-    call(t.ctx, 'demo.load', { cases: 0 })
+    await call(t.ctx, 'demo.load', { cases: 0 })
   })
   afterAll(() => t.cleanup())
 
-  it('a new version changes the thresholds, the review period on the workbench, and is published', () => {
-    const party = call(t.ctx, 'parties.add', ORG)
-    const officers = call(t.ctx, 'officers.list', {})
-    const c = call(t.ctx, 'cases.registerAndFile', {
+  it('a new version changes the thresholds, the review period on the workbench, and is published', async () => {
+    const party = await call(t.ctx, 'parties.add', ORG)
+    const officers = await call(t.ctx, 'officers.list', {})
+    const c = await call(t.ctx, 'cases.registerAndFile', {
       register: {
         source: 'inspection',
         sourceDate: '2026-11-02',
@@ -664,10 +688,10 @@ describe('the catalogue is versioned configuration', () => {
       },
       filedOn: '2026-11-02'
     })
-    expect(call(t.ctx, 'reviews.show', { caseId: c.id }).triggers.map((x) => x.code)).toEqual(['fine'])
-    const current = call(t.ctx, 'reviews.getCatalogue', {})
+    expect((await call(t.ctx, 'reviews.show', { caseId: c.id })).triggers.map((x) => x.code)).toEqual(['fine'])
+    const current = await call(t.ctx, 'reviews.getCatalogue', {})
     expect(current.version).toBe(1)
-    const v2 = call(t.ctx, 'reviews.setCatalogue', {
+    const v2 = await call(t.ctx, 'reviews.setCatalogue', {
       ...current.catalogue,
       name: '重大执法决定法制审核目录清单（2027年修订）',
       fineThreshold: { org: 100000, person: 30000 },
@@ -675,34 +699,34 @@ describe('the catalogue is versioned configuration', () => {
     })
     expect(v2.version).toBe(2)
     expect(v2.history.map((h) => h.version)).toEqual([2, 1])
-    expect(call(t.ctx, 'reviews.show', { caseId: c.id }).triggers).toEqual([])
-    expect(call(t.ctx, 'deadlines.getRules', {}).rules.find((r) => r.code === 'legal_review')!.length).toBe(10)
+    expect((await call(t.ctx, 'reviews.show', { caseId: c.id })).triggers).toEqual([])
+    expect((await call(t.ctx, 'deadlines.getRules', {})).rules.find((r) => r.code === 'legal_review')!.length).toBe(10)
     const reviewer = officers.find((o) => o.legalReviewer)!
-    const r = call(t.ctx, 'reviews.submit', {
+    const r = await call(t.ctx, 'reviews.submit', {
       caseId: c.id,
       reviewerId: reviewer.id,
       note: '负责人决定提交审核',
       submittedOn: '2026-11-10'
     })
     expect(r.due).toBe('2026-11-24')
-    expect(call(t.ctx, 'cases.get', { ref: String(c.id) }).deadlines.find((x) => x.code === 'legal_review')!.due).toBe('2026-11-24')
-    const files = call(t.ctx, 'reviews.renderCatalogue', {}).files
+    expect((await call(t.ctx, 'cases.get', { ref: String(c.id) })).deadlines.find((x) => x.code === 'legal_review')!.due).toBe('2026-11-24')
+    const files = (await call(t.ctx, 'reviews.renderCatalogue', {})).files
     expect(files.map((f) => f.name)).toEqual(['重大执法决定法制审核目录清单.csv', '重大执法决定法制审核目录清单.html'])
     expect(files[0]!.content).toContain('对单位罚款100,000元以上')
     expect(files[1]!.content).toContain('第2版')
-    const bad = invoke(t.ctx, 'reviews.setCatalogue', { ...current.catalogue, reviewDays: 0 }, { error: () => undefined })
+    const bad = await invoke(t.ctx, 'reviews.setCatalogue', { ...current.catalogue, reviewDays: 0 }, { error: () => undefined })
     expect(!bad.ok && bad.error.code).toBe('VALIDATION_FAILED')
-    expect(call(t.ctx, 'reviews.getCatalogue', {}).version).toBe(2)
+    expect((await call(t.ctx, 'reviews.getCatalogue', {})).version).toBe(2)
     // a version takes effect on its effective date, not when it is saved
-    call(t.ctx, 'reviews.setCatalogue', {
+    await call(t.ctx, 'reviews.setCatalogue', {
       ...v2.catalogue,
       name: '2027年1月1日起施行',
       effectiveFrom: '2027-01-01',
       fineThreshold: { org: 50000, person: 20000 }
     })
-    expect(call(t.ctx, 'reviews.show', { caseId: c.id })).toMatchObject({ catalogueVersion: 2, triggers: [] })
+    expect(await call(t.ctx, 'reviews.show', { caseId: c.id })).toMatchObject({ catalogueVersion: 2, triggers: [] })
     t.setNow('2027-01-04T02:00:00Z')
-    expect(call(t.ctx, 'reviews.show', { caseId: c.id })).toMatchObject({
+    expect(await call(t.ctx, 'reviews.show', { caseId: c.id })).toMatchObject({
       catalogueVersion: 3,
       triggers: [expect.objectContaining({ code: 'fine' })]
     })
@@ -712,16 +736,16 @@ describe('the catalogue is versioned configuration', () => {
 
 describe('the gates hold on the other doors too', () => {
   let t: TestHome
-  beforeAll(() => {
+  beforeAll(async () => {
     t = makeHome()
-    call(t.ctx, 'demo.load', { cases: 0 })
+    await call(t.ctx, 'demo.load', { cases: 0 })
   })
   afterAll(() => t.cleanup())
 
-  it('the database keeps a failed issue from leaving anything behind', () => {
-    const party = call(t.ctx, 'parties.add', ORG)
-    const officers = call(t.ctx, 'officers.list', {})
-    const c = call(t.ctx, 'cases.registerAndFile', {
+  it('the database keeps a failed issue from leaving anything behind', async () => {
+    const party = await call(t.ctx, 'parties.add', ORG)
+    const officers = await call(t.ctx, 'officers.list', {})
+    const c = await call(t.ctx, 'cases.registerAndFile', {
       register: {
         source: 'inspection',
         sourceDate: '2026-10-01',
@@ -734,16 +758,16 @@ describe('the gates hold on the other doors too', () => {
       },
       filedOn: '2026-10-02'
     })
-    const d = call(t.ctx, 'documents.create', {
+    const d = await call(t.ctx, 'documents.create', {
       caseId: c.id,
       type: 'penalty_decision_org',
       fields: fill('penalty_decision_org', { ...CITE, fine: 60000 })
     })
     const before = verifyChain(t.home.db).entries
-    const r = invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
+    const r = await invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error.code).toBe('GATE_NOTICE_NOT_SERVED')
-    expect(call(t.ctx, 'documents.get', { id: d.id })).toMatchObject({ status: 'draft', number: null })
+    expect(await call(t.ctx, 'documents.get', { id: d.id })).toMatchObject({ status: 'draft', number: null })
     expect(verifyChain(t.home.db).entries).toBe(before)
     expect(t.home.db.prepare("SELECT last FROM number_sequences WHERE scope = 'doc:罚'").get()).toBeUndefined()
   })

@@ -70,9 +70,9 @@ beforeAll(() => {
 })
 
 let t: TestHome
-beforeEach(() => {
+beforeEach(async () => {
   t = makeHome()
-  call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
+  await call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
 })
 afterEach(() => t.cleanup())
 
@@ -335,7 +335,7 @@ describe('plain HTTP', () => {
         body: '{}'
       })
       expect(demo.status).toBe(403)
-      expect(call(fresh.ctx, 'auth.status', {}).setupRequired).toBe(true)
+      expect((await call(fresh.ctx, 'auth.status', {})).setupRequired).toBe(true)
       // on the server machine itself it may
       expect(await (await bootstrap('127.0.0.1')).json()).toMatchObject({ ok: true, value: { login: 'admin' } })
     } finally {

@@ -26,8 +26,8 @@ export function registerAgency(program: Command, { run }: Door, out: Printer): v
   agency
     .command('show')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) => {
-      const a = run('agency.get', {})
+    .action(async (o: { json?: boolean }) => {
+      const a = await run('agency.get', {})
       if (o.json) return out.json(a)
       if (!a) return out.line('未登记执法主体 (agency not configured): run `casebinder agency set …`')
       for (const [k, v] of Object.entries(a)) out.line(`${k.padEnd(20)} ${v}`)
@@ -49,11 +49,11 @@ export function registerAgency(program: Command, { run }: Door, out: Printer): v
     .option('--province <s>')
     .option('--jurisdiction <s>', '执法区域')
     .option('--json', 'print JSON')
-    .action((o: AgencyOpts) => {
+    .action(async (o: AgencyOpts) => {
       const { json: asJson, ...given } = o
-      const current = run('agency.get', {})
+      const current = await run('agency.get', {})
       const fields = { ...(current ?? {}), ...defined(given) }
-      const a = run('agency.set', {
+      const a = await run('agency.set', {
         name: fields.name ?? '',
         shortName: fields.shortName ?? '',
         creditCode: fields.creditCode ?? '',

@@ -17,9 +17,9 @@ export function registerApprovals(program: Command, door: Door, out: Printer): v
     .requiredOption('--opinion <text>', "the head's opinion, printed on the approval form")
     .option('--date <date>', 'the day of the decision (default: today)')
     .option('--json', 'print JSON')
-    .action((ref: string, o: { kind: string; outcome: string; opinion: string; date?: string; json?: boolean }) => {
-      const c = door.run('approvals.record', {
-        caseId: caseIdOf(door, ref),
+    .action(async (ref: string, o: { kind: string; outcome: string; opinion: string; date?: string; json?: boolean }) => {
+      const c = await door.run('approvals.record', {
+        caseId: await caseIdOf(door, ref),
         kind: pick(ApprovalInputSchema.shape.kind, o.kind, '--kind'),
         outcome: pick(ApprovalInputSchema.shape.outcome, o.outcome, '--outcome'),
         opinion: o.opinion,

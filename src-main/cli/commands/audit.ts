@@ -9,8 +9,8 @@ export function registerAudit(program: Command, { run }: Door, out: Printer): vo
   audit
     .command('verify')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) => {
-      const r = run('audit.verify', {})
+    .action(async (o: { json?: boolean }) => {
+      const r = await run('audit.verify', {})
       if (o.json) out.json(r)
       else if (r.ok) out.line(`activity record intact: ${r.entries} entries, head ${r.headHash}`)
       if (!r.ok) fail('AUDIT_CHAIN_BROKEN', `entry ${r.firstBad?.seq}: ${r.firstBad?.reason}`, undefined, EXIT.chainBroken)
@@ -19,8 +19,8 @@ export function registerAudit(program: Command, { run }: Door, out: Printer): vo
     .command('log')
     .option('--limit <n>', 'entries', '50')
     .option('--json', 'print JSON')
-    .action((o: { limit: string; json?: boolean }) => {
-      const list = run('audit.list', { limit: Number(o.limit) })
+    .action(async (o: { limit: string; json?: boolean }) => {
+      const list = await run('audit.list', { limit: Number(o.limit) })
       if (o.json) return out.json(list)
       for (const e of list)
         out.line(`${String(e.seq).padStart(5)}  ${e.at}  ${e.actor}  ${ACTION_LABELS[e.action] ?? e.action}  ${e.summary}`)

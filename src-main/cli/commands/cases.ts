@@ -73,7 +73,7 @@ function showCase(out: Printer, c: CaseDetail): void {
 }
 
 export function registerCases(program: Command, { run }: Door, out: Printer): void {
-  const today = () => run('app.info', {}).today
+  const today = async () => (await run('app.info', {})).today
   const cases = program.command('cases').description('cases (案件)')
   cases
     .command('list')
@@ -87,7 +87,7 @@ export function registerCases(program: Command, { run }: Door, out: Printer): vo
     .option('--offset <n>', 'skip', '0')
     .option('--json', 'print JSON')
     .action(
-      (o: {
+      async (o: {
         status?: string[]
         procedure?: string
         officer?: string
@@ -98,7 +98,7 @@ export function registerCases(program: Command, { run }: Door, out: Printer): vo
         offset: string
         json?: boolean
       }) => {
-        const r = run('cases.list', {
+        const r = await run('cases.list', {
           status: o.status ? pickAll(z.enum(CASE_STATUSES), o.status, '--status') : undefined,
           procedure: pick(CaseListSchema.shape.procedure, o.procedure, '--procedure'),
           officerId: o.officer ? Number(o.officer) : undefined,
@@ -117,8 +117,8 @@ export function registerCases(program: Command, { run }: Door, out: Printer): vo
     .command('show')
     .argument('<ref>', 'case id or case number (立案号)')
     .option('--json', 'print JSON')
-    .action((ref: string, o: { json?: boolean }) => {
-      const c = run('cases.get', { ref })
+    .action(async (ref: string, o: { json?: boolean }) => {
+      const c = await run('cases.get', { ref })
       if (o.json) return out.json(c)
       showCase(out, c)
     })
@@ -137,8 +137,8 @@ export function registerCases(program: Command, { run }: Door, out: Printer): vo
     .option('--fine <yuan>', 'intended fine (summary procedure)')
     .option('--warning', 'intended warning (summary procedure)')
     .option('--json', 'print JSON')
-    .action((o: RegisterOpts & { sourceDate: string }) => {
-      const c = run('cases.register', registerInput(o, o.sourceDate))
+    .action(async (o: RegisterOpts & { sourceDate: string }) => {
+      const c = await run('cases.register', registerInput(o, o.sourceDate))
       if (o.json) return out.json(c)
       out.line(`已登记案源：${c.name}（编号 ${c.id}）`)
     })
@@ -156,11 +156,11 @@ export function registerCases(program: Command, { run }: Door, out: Printer): vo
     .option('--facts <text>', '案情')
     .option('--name <text>', 'case name')
     .option('--json', 'print JSON')
-    .action((id: string | undefined, o: Omit<RegisterOpts, 'procedure'> & { filedOn?: string }) => {
-      const filedOn = o.filedOn ?? today()
+    .action(async (id: string | undefined, o: Omit<RegisterOpts, 'procedure'> & { filedOn?: string }) => {
+      const filedOn = o.filedOn ?? (await today())
       let c: CaseDetail
       if (id) {
-        c = run('cases.file', {
+        c = await run('cases.file', {
           id,
           filedOn,
           ...(o.cause ? { cause: o.cause } : {}),
@@ -170,7 +170,7 @@ export function registerCases(program: Command, { run }: Door, out: Printer): vo
         })
       } else {
         if (!o.party) fail('VALIDATION_FAILED', 'give a registered case id, or --party to register and file in one step')
-        c = run('cases.registerAndFile', {
+        c = await run('cases.registerAndFile', {
           register: registerInput({ ...o, procedure: 'general' }, o.sourceDate ?? filedOn),
           filedOn
         })
@@ -188,10 +188,10 @@ export function registerCases(program: Command, { run }: Door, out: Printer): vo
     .option('--fine <yuan>', 'penalty for a summary-procedure decision')
     .option('--warning', 'warning for a summary-procedure decision')
     .option('--json', 'print JSON')
-    .action((id: string, status: string, o: { date?: string; note: string; fine?: string; warning?: boolean; json?: boolean }) => {
-      const date = o.date ?? today()
+    .action(async (id: string, status: string, o: { date?: string; note: string; fine?: string; warning?: boolean; json?: boolean }) => {
+      const date = o.date ?? (await today())
       const penalty = penaltyOf(o)
-      const c = run('cases.transition', {
+      const c = await run('cases.transition', {
         id,
         to: pick(CaseTransitionSchema.shape.to, status, '<status>'),
         date,
@@ -209,8 +209,8 @@ export function registerSearch(program: Command, { run }: Door, out: Printer): v
     .argument('<text>', 'Chinese substring of case names, parties, causes or facts')
     .option('--limit <n>', 'results', '50')
     .option('--json', 'print JSON')
-    .action((text: string, o: { limit: string; json?: boolean }) => {
-      const list = run('cases.search', { q: text, limit: Number(o.limit) })
+    .action(async (text: string, o: { limit: string; json?: boolean }) => {
+      const list = await run('cases.search', { q: text, limit: Number(o.limit) })
       if (o.json) return out.json(list)
       for (const c of list) out.line(`${caseLine(c)}\n         ${c.snippet ?? ''}`)
       out.line(`（${list.length} 件）`)

@@ -11,8 +11,8 @@ export function registerDeadlines(program: Command, { run }: Door, out: Printer)
     .option('--due-within <days>', 'due within N calendar days (overdue included)')
     .option('--officer <id>', "only this officer's cases")
     .option('--json', 'print JSON')
-    .action((o: { dueWithin?: string; officer?: string; json?: boolean }) => {
-      const list = run('deadlines.list', {
+    .action(async (o: { dueWithin?: string; officer?: string; json?: boolean }) => {
+      const list = await run('deadlines.list', {
         ...(o.dueWithin !== undefined ? { dueWithinDays: Number(o.dueWithin) } : {}),
         ...(o.officer ? { officerId: Number(o.officer) } : {}),
         limit: 2000

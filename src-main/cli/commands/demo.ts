@@ -10,8 +10,8 @@ export function registerDemo(program: Command, { run }: Door, out: Printer): voi
     .description('load the demo agency, officers, parties and cases into an empty home')
     .option('--cases <n>', 'number of demo cases', '220')
     .option('--json', 'print JSON')
-    .action((o: { cases: string; json?: boolean }) => {
-      const r = run('demo.load', { cases: Number(o.cases) })
+    .action(async (o: { cases: string; json?: boolean }) => {
+      const r = await run('demo.load', { cases: Number(o.cases) })
       if (o.json) return out.json(r)
       out.line(`已载入演示数据：执法人员 ${r.officers} 名，当事人 ${r.parties} 个，案件 ${r.cases} 件`)
       out.line(`演示账户（密码均为 ${r.password}）：`)

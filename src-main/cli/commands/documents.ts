@@ -8,8 +8,8 @@ import { fail, findingLine, type Printer } from '../output'
 import { collect, parseSet } from '../args'
 
 export function registerDocuments(program: Command, { run }: Door, out: Printer): void {
-  const writeDocx = (id: number | string, outFile: string) => {
-    const f = run('documents.file', { id })
+  const writeDocx = async (id: number | string, outFile: string) => {
+    const f = await run('documents.file', { id })
     writeFileAtomic(resolve(outFile), Buffer.from(f.base64, 'base64'))
     return resolve(outFile)
   }
@@ -22,9 +22,9 @@ export function registerDocuments(program: Command, { run }: Door, out: Printer)
     .option('--set <field=value>', 'field value (repeatable; JSON for lists, numbers, booleans)', collect)
     .option('--out <file.docx>', 'also write the rendered draft')
     .option('--json', 'print JSON')
-    .action((o: { case: string; type: string; set?: string[]; out?: string; json?: boolean }) => {
-      const d = run('documents.create', { caseId: Number(o.case), type: o.type, fields: parseSet(o.set) })
-      const written = o.out ? writeDocx(d.id, o.out) : null
+    .action(async (o: { case: string; type: string; set?: string[]; out?: string; json?: boolean }) => {
+      const d = await run('documents.create', { caseId: Number(o.case), type: o.type, fields: parseSet(o.set) })
+      const written = o.out ? await writeDocx(d.id, o.out) : null
       if (o.json) return out.json({ ...d, file: written })
       out.line(`已起草${d.title}（文书编号 ${d.id}）${written ? `：${written}` : ''}`)
       for (const f of d.findings) out.line(`  ${findingLine(f)}`)
@@ -35,8 +35,8 @@ export function registerDocuments(program: Command, { run }: Door, out: Printer)
     .command('list')
     .requiredOption('--case <id>', 'case id')
     .option('--json', 'print JSON')
-    .action((o: { case: string; json?: boolean }) => {
-      const list = run('documents.list', { caseId: o.case })
+    .action(async (o: { case: string; json?: boolean }) => {
+      const list = await run('documents.list', { caseId: o.case })
       if (o.json) return out.json(list)
       for (const d of list)
         out.line(
@@ -49,9 +49,9 @@ export function registerDocuments(program: Command, { run }: Door, out: Printer)
     .description('change fields of a draft')
     .requiredOption('--set <field=value>', 'field value (repeatable)', collect)
     .option('--json', 'print JSON')
-    .action((id: string, o: { set: string[]; json?: boolean }) => {
-      const current = run('documents.get', { id })
-      const d = run('documents.save', { id, revision: current.revision, fields: parseSet(o.set) })
+    .action(async (id: string, o: { set: string[]; json?: boolean }) => {
+      const current = await run('documents.get', { id })
+      const d = await run('documents.save', { id, revision: current.revision, fields: parseSet(o.set) })
       if (o.json) return out.json(d)
       out.line(`已保存第${d.revision}稿`)
       for (const f of d.findings) out.line(`  ${findingLine(f)}`)
@@ -60,8 +60,8 @@ export function registerDocuments(program: Command, { run }: Door, out: Printer)
     .command('check')
     .argument('<docId>')
     .option('--json', 'print JSON')
-    .action((id: string, o: { json?: boolean }) => {
-      const findings = run('documents.check', { id })
+    .action(async (id: string, o: { json?: boolean }) => {
+      const findings = await run('documents.check', { id })
       if (o.json) out.json(findings)
       else if (findings.length === 0) out.line('检查通过')
       else for (const f of findings) out.line(findingLine(f))
@@ -73,8 +73,8 @@ export function registerDocuments(program: Command, { run }: Door, out: Printer)
     .argument('<docId>')
     .option('--date <date>', 'issue date (default today)')
     .option('--json', 'print JSON')
-    .action((id: string, o: { date?: string; json?: boolean }) => {
-      const d = run('documents.issue', { id, ...(o.date ? { issuedOn: o.date } : {}) })
+    .action(async (id: string, o: { date?: string; json?: boolean }) => {
+      const d = await run('documents.issue', { id, ...(o.date ? { issuedOn: o.date } : {}) })
       if (o.json) return out.json(d)
       out.line(`已签发${d.title}${d.number ? `：${d.number}` : ''}`)
     })
@@ -82,23 +82,23 @@ export function registerDocuments(program: Command, { run }: Door, out: Printer)
     .command('void')
     .argument('<docId>')
     .requiredOption('--reason <text>', 'why')
-    .action((id: string, o: { reason: string }) => {
-      const d = run('documents.void', { id, reason: o.reason })
+    .action(async (id: string, o: { reason: string }) => {
+      const d = await run('documents.void', { id, reason: o.reason })
       out.line(`已作废${d.title}（${d.number ?? '无文号'}）`)
     })
   documents
     .command('correct')
     .argument('<docId>')
     .description('start a corrected new version of an issued document')
-    .action((id: string) => {
-      const d = run('documents.correct', { id })
+    .action(async (id: string) => {
+      const d = await run('documents.correct', { id })
       out.line(`已新建更正版本（文书编号 ${d.id}）`)
     })
   documents
     .command('export')
     .argument('<docId>')
     .requiredOption('--out <file.docx>', 'destination')
-    .action((id: string, o: { out: string }) => {
-      out.line(writeDocx(id, o.out))
+    .action(async (id: string, o: { out: string }) => {
+      out.line(await writeDocx(id, o.out))
     })
 }

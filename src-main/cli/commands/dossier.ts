@@ -19,12 +19,12 @@ const signerOptions = (c: Command) =>
 
 export function registerDossier(program: Command, { run, runJob }: Door, out: Printer): void {
   /** The certificate password, and a certificate named on the command line imported as the agency's. */
-  const prepareSigning = (o: SignerOpts): { password?: string } => {
+  const prepareSigning = async (o: SignerOpts): Promise<{ password?: string }> => {
     const password = o.passwordEnv ? process.env[o.passwordEnv] : undefined
     if (o.passwordEnv && password === undefined) fail('SIGNING_FAILED', `environment variable ${o.passwordEnv} is not set`)
     if (o.cert) {
       const p12 = readFile(o.cert, 'SIGNING_FAILED')
-      run('signing.import', { base64: p12.toString('base64'), password: password ?? '' })
+      await run('signing.import', { base64: p12.toString('base64'), password: password ?? '' })
     }
     return password === undefined ? {} : { password }
   }
@@ -34,8 +34,8 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
     .command('show')
     .argument('<case>', 'case id')
     .option('--json', 'print JSON')
-    .action((caseId: string, o: { json?: boolean }) => {
-      const v = run('dossiers.show', { caseId })
+    .action(async (caseId: string, o: { json?: boolean }) => {
+      const v = await run('dossiers.show', { caseId })
       if (o.json) return out.json(v)
       out.line(`${v.caseName}${v.record?.locked ? `（已归档，归档号 ${v.record.archiveNumber}）` : ''}`)
       v.items.forEach((i, n) =>
@@ -46,8 +46,8 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
     .command('check')
     .argument('<case>', 'case id')
     .option('--json', 'print JSON')
-    .action((caseId: string, o: { json?: boolean }) => {
-      const v = run('dossiers.show', { caseId })
+    .action(async (caseId: string, o: { json?: boolean }) => {
+      const v = await run('dossiers.show', { caseId })
       if (o.json) out.json({ completeness: v.completeness, review: v.review })
       else {
         out.line(v.completeness.complete ? '案卷完整' : `案卷不完整：\n  ${v.completeness.missing.map((m) => m.message).join('\n  ')}`)
@@ -68,7 +68,7 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
       .option('--no-sign', 'do not sign')
       .option('--json', 'print JSON')
   ).action(async (o: SignerOpts & { case: string; out: string; sign: boolean; json?: boolean }) => {
-    const signing = o.sign ? prepareSigning(o) : {}
+    const signing = o.sign ? await prepareSigning(o) : {}
     const job = await runJob('dossiers.export', { caseId: Number(o.case), outPath: resolve(o.out), sign: o.sign, ...signing }, progressLine)
     endProgress()
     if (o.json) return out.json(job.result)
@@ -83,7 +83,7 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
       .requiredOption('--out <dir>', 'destination folder (must be new or empty)')
       .option('--json', 'print JSON')
   ).action(async (o: SignerOpts & { case: string; out: string; json?: boolean }) => {
-    const signing = prepareSigning(o)
+    const signing = await prepareSigning(o)
     const job = await runJob('dossiers.archive', { caseId: Number(o.case), outDir: resolve(o.out), ...signing }, progressLine)
     endProgress()
     if (o.json) return out.json(job.result)
@@ -96,8 +96,8 @@ export function registerDossier(program: Command, { run, runJob }: Door, out: Pr
     .argument('<path>', 'a signed bundle (.pdf) or an archive package folder')
     .option('--fingerprint <sha256>', 'the expected signing certificate (SHA-256 fingerprint)')
     .option('--json', 'print JSON')
-    .action((path: string, o: { fingerprint?: string; json?: boolean }) => {
-      const r = run('dossiers.verify', { path, expectedFingerprintSha256: o.fingerprint })
+    .action(async (path: string, o: { fingerprint?: string; json?: boolean }) => {
+      const r = await run('dossiers.verify', { path, expectedFingerprintSha256: o.fingerprint })
       if (o.json) out.json(r)
       else if (r.ok) out.line(`验证通过：${r.kind === 'package' ? `归档包 ${r.checked} 个文件与清单一致，` : ''}签名有效且覆盖整个文件`)
       else for (const p of r.problems) out.line(`✗ ${p}`)

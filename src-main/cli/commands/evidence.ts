@@ -35,9 +35,9 @@ export function registerEvidence(program: Command, { run }: Door, out: Printer):
     .option('--collector <name>')
     .option('--place <text>')
     .option('--json', 'print JSON')
-    .action((o: EvidenceOpts) => {
+    .action(async (o: EvidenceOpts) => {
       const bytes = readFile(o.file, 'EVIDENCE_INVALID')
-      const e = run('evidence.add', {
+      const e = await run('evidence.add', {
         caseId: Number(o.case),
         kind: pick(fields.kind, o.kind, '--kind'),
         ...(o.type ? { evidenceType: pick(fields.evidenceType, o.type, '--type') } : {}),

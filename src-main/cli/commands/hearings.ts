@@ -9,8 +9,8 @@ import { printReview } from './review'
 export function registerHearings(program: Command, door: Door, out: Printer): void {
   const { run } = door
   /** the case's latest hearing request: the service says whether the step asked for fits its state */
-  const latestHearing = (ref: string) => {
-    const h = run('reviews.show', { caseId: caseIdOf(door, ref) }).hearings.at(-1)
+  const latestHearing = async (ref: string) => {
+    const h = (await run('reviews.show', { caseId: await caseIdOf(door, ref) })).hearings.at(-1)
     if (!h) return fail('HEARING_NOT_FOUND', `案件 ${ref} 没有听证申请`)
     return h
   }
@@ -20,8 +20,8 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .command('request <case>')
     .requiredOption('--date <date>', 'the day the party asked for a hearing')
     .option('--note <text>', '', '')
-    .action((ref: string, o: { date: string; note: string }) =>
-      printReview(out, run('hearings.request', { caseId: caseIdOf(door, ref), requestedOn: o.date, note: o.note }))
+    .action(async (ref: string, o: { date: string; note: string }) =>
+      printReview(out, await run('hearings.request', { caseId: await caseIdOf(door, ref), requestedOn: o.date, note: o.note }))
     )
   hearing
     .command('schedule <case>')
@@ -31,11 +31,11 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .requiredOption('--chair <officerId>', 'the chair (not an investigator of the case)')
     .requiredOption('--clerk <name>')
     .option('--private <reason>', 'not public, with the reason')
-    .action((ref: string, o: { noticeOn: string; at: string; place: string; chair: string; clerk: string; private?: string }) =>
+    .action(async (ref: string, o: { noticeOn: string; at: string; place: string; chair: string; clerk: string; private?: string }) =>
       printReview(
         out,
-        run('hearings.schedule', {
-          hearingId: latestHearing(ref).id,
+        await run('hearings.schedule', {
+          hearingId: (await latestHearing(ref)).id,
           noticeOn: o.noticeOn,
           scheduledAt: o.at,
           place: o.place,
@@ -52,11 +52,11 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .option('--agent <name>', "the party's agent (up to two)", collect)
     .option('--no-show', 'the party did not come (counts as waiver)')
     .option('--summary <text>', '', '')
-    .action((ref: string, o: { date: string; agent?: string[]; show?: boolean; summary: string }) =>
+    .action(async (ref: string, o: { date: string; agent?: string[]; show?: boolean; summary: string }) =>
       printReview(
         out,
-        run('hearings.hold', {
-          hearingId: latestHearing(ref).id,
+        await run('hearings.hold', {
+          hearingId: (await latestHearing(ref)).id,
           heldOn: o.date,
           agents: o.agent ?? [],
           noShow: o.show === false,
@@ -70,11 +70,11 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .requiredOption('--right <r>', 'statement | hearing')
     .requiredOption('--date <date>')
     .requiredOption('--note <text>', 'the written waiver (form and date)')
-    .action((ref: string, o: { right: string; date: string; note: string }) =>
+    .action(async (ref: string, o: { right: string; date: string; note: string }) =>
       printReview(
         out,
-        run('waivers.record', {
-          caseId: caseIdOf(door, ref),
+        await run('waivers.record', {
+          caseId: await caseIdOf(door, ref),
           right: pick(ReviewInputs.waive.shape.right, o.right, '--right'),
           date: o.date,
           note: o.note
@@ -83,9 +83,9 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     )
 
   /** a user named by login (any case) or by user id; whether they may attend is the service's to say */
-  const userIdOf = (v: string, option: string): number => {
+  const userIdOf = async (v: string, option: string): Promise<number> => {
     if (/^\d+$/.test(v)) return Number(v)
-    const u = run('users.directory', {}).find((x) => x.login.toLowerCase() === v.trim().toLowerCase())
+    const u = (await run('users.directory', {})).find((x) => x.login.toLowerCase() === v.trim().toLowerCase())
     return u ? u.id : fail('USER_NOT_FOUND', `没有登录名为 ${v} 的在用账户`, { issues: [{ path: option, message: '未找到该账户' }] })
   }
 
@@ -98,14 +98,14 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
     .requiredOption('--conclusion <c>', 'penalty | no_penalty | not_established | transfer | further_investigation')
     .requiredOption('--text <text>', 'the decision taken')
     .option('--record <text>', 'the discussion record', '')
-    .action((ref: string, o: { date: string; chair: string; attendee: string[]; conclusion: string; text: string; record: string }) =>
+    .action(async (ref: string, o: { date: string; chair: string; attendee: string[]; conclusion: string; text: string; record: string }) =>
       printReview(
         out,
-        run('discussions.record', {
-          caseId: caseIdOf(door, ref),
+        await run('discussions.record', {
+          caseId: await caseIdOf(door, ref),
           heldOn: o.date,
-          chairId: userIdOf(o.chair, '--chair'),
-          attendeeIds: o.attendee.map((a) => userIdOf(a, '--attendee')),
+          chairId: await userIdOf(o.chair, '--chair'),
+          attendeeIds: await Promise.all(o.attendee.map((a) => userIdOf(a, '--attendee'))),
           conclusion: pick(ReviewInputs.discussion.shape.conclusion, o.conclusion, '--conclusion'),
           conclusionText: o.text,
           record: o.record

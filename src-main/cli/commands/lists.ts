@@ -11,8 +11,8 @@ export function registerLists(program: Command, { run }: Door, out: Printer): vo
     .command('export')
     .requiredOption('--out <dir>', 'output folder')
     .option('--json', 'print JSON')
-    .action((o: { out: string; json?: boolean }) => {
-      const r = run('lists.export', { outDir: resolve(o.out) })
+    .action(async (o: { out: string; json?: boolean }) => {
+      const r = await run('lists.export', { outDir: resolve(o.out) })
       if (o.json) return out.json(r)
       for (const f of r.files) out.line(f)
     })

@@ -47,8 +47,8 @@ export function registerOfficers(program: Command, { run }: Door, out: Printer):
     .option('--all', 'include deactivated officers')
     .option('--as-of <date>', 'compute certificate states on this date (YYYY-MM-DD)')
     .option('--json', 'print JSON')
-    .action((o: { all?: boolean; asOf?: string; json?: boolean }) => {
-      const list = run('officers.list', { includeInactive: !!o.all, ...(o.asOf ? { asOf: o.asOf } : {}) })
+    .action(async (o: { all?: boolean; asOf?: string; json?: boolean }) => {
+      const list = await run('officers.list', { includeInactive: !!o.all, ...(o.asOf ? { asOf: o.asOf } : {}) })
       if (o.json) return out.json(list)
       if (list.length === 0) return out.line('（无执法人员）')
       for (const x of list) {
@@ -61,16 +61,16 @@ export function registerOfficers(program: Command, { run }: Door, out: Printer):
     })
   officerFields(officers.command('add').description('register an officer'))
     .option('--legal-reviewer', 'qualified legal reviewer (法制审核人员)')
-    .action((o: OfficerOpts) => {
-      const x = run('officers.add', { name: '', certNo: '', validUntil: '', ...officerInput(o) })
+    .action(async (o: OfficerOpts) => {
+      const x = await run('officers.add', { name: '', certNo: '', validUntil: '', ...officerInput(o) })
       if (o.json) return out.json(x)
       out.line(`已新增执法人员 ${x.name}（编号 ${x.id}）`)
     })
   officerFields(officers.command('edit').argument('<id>').description('change an officer'))
     .option('--legal-reviewer', 'grant legal-review qualification')
     .option('--no-legal-reviewer', 'withdraw legal-review qualification')
-    .action((id: string, o: OfficerOpts) => {
-      const x = run('officers.edit', { id, patch: officerInput(o) })
+    .action(async (id: string, o: OfficerOpts) => {
+      const x = await run('officers.edit', { id, patch: officerInput(o) })
       if (o.json) return out.json(x)
       out.line(`已修改执法人员 ${x.name}（编号 ${x.id}）`)
     })
@@ -79,8 +79,8 @@ export function registerOfficers(program: Command, { run }: Door, out: Printer):
     .argument('<id>')
     .option('--reason <s>', '停用原因', '')
     .option('--json', 'print JSON')
-    .action((id: string, o: { reason: string; json?: boolean }) => {
-      const x = run('officers.deactivate', { id, reason: o.reason })
+    .action(async (id: string, o: { reason: string; json?: boolean }) => {
+      const x = await run('officers.deactivate', { id, reason: o.reason })
       if (o.json) return out.json(x)
       out.line(`已停用执法人员 ${x.name}（编号 ${x.id}）`)
     })
@@ -88,8 +88,8 @@ export function registerOfficers(program: Command, { run }: Door, out: Printer):
     .command('reactivate')
     .argument('<id>')
     .option('--json', 'print JSON')
-    .action((id: string, o: { json?: boolean }) => {
-      const x = run('officers.reactivate', { id })
+    .action(async (id: string, o: { json?: boolean }) => {
+      const x = await run('officers.reactivate', { id })
       if (o.json) return out.json(x)
       out.line(`已恢复执法人员 ${x.name}（编号 ${x.id}）`)
     })

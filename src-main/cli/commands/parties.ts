@@ -16,8 +16,12 @@ export function registerParties(program: Command, { run, runJson }: Door, out: P
     .option('--q <text>', 'name or code contains')
     .option('--kind <kind>', 'org | sole | person')
     .option('--json', 'print JSON')
-    .action((o: { q?: string; kind?: string; json?: boolean }) => {
-      const list = run('parties.list', { q: o.q, kind: pick(contract['parties.list'].input.shape.kind, o.kind, '--kind'), limit: 500 })
+    .action(async (o: { q?: string; kind?: string; json?: boolean }) => {
+      const list = await run('parties.list', {
+        q: o.q,
+        kind: pick(contract['parties.list'].input.shape.kind, o.kind, '--kind'),
+        limit: 500
+      })
       if (o.json) return out.json(list)
       for (const p of list) out.line(`${String(p.id).padStart(5)}  ${p.name}  ${shownIdentity(p.identityKey)}`)
     })
@@ -26,8 +30,8 @@ export function registerParties(program: Command, { run, runJson }: Door, out: P
     .description('register a party from JSON (fields of core/party.ts), e.g. --data \'{"kind":"org","name":"…","creditCode":"…",…}\'')
     .requiredOption('--data <json>', 'party as JSON, or @file.json')
     .option('--json', 'print JSON')
-    .action((o: { data: string; json?: boolean }) => {
-      const p = runJson('parties.add', parseJsonArg(o.data, '--data'))
+    .action(async (o: { data: string; json?: boolean }) => {
+      const p = await runJson('parties.add', parseJsonArg(o.data, '--data'))
       if (o.json) return out.json(p)
       out.line(`已登记当事人 ${p.name}（编号 ${p.id}）`)
     })

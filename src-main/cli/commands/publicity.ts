@@ -21,8 +21,11 @@ export function registerPublicity(program: Command, door: Door, out: Printer): v
     .description('build the 双公示 record from the issued penalty decision (personal data redacted)')
     .option('--document <id>')
     .option('--json', 'print JSON')
-    .action((ref: string, o: { document?: string; json?: boolean }) => {
-      const p = run('publicity.build', { caseId: caseIdOf(door, ref), ...(o.document ? { documentId: Number(o.document) } : {}) })
+    .action(async (ref: string, o: { document?: string; json?: boolean }) => {
+      const p = await run('publicity.build', {
+        caseId: await caseIdOf(door, ref),
+        ...(o.document ? { documentId: Number(o.document) } : {})
+      })
       if (o.json) return out.json(p)
       printPublicity(out, p)
       out.line(`隐去个人信息 ${p.redactions} 处\n${p.summary}`)
@@ -31,18 +34,18 @@ export function registerPublicity(program: Command, door: Door, out: Printer): v
     .command('publish <id>')
     .requiredOption('--date <date>')
     .requiredOption('--url <url>', 'the page where it is published')
-    .action((id: string, o: { date: string; url: string }) =>
-      printPublicity(out, run('publicity.publish', { id: Number(id), publishedOn: o.date, url: o.url }))
+    .action(async (id: string, o: { date: string; url: string }) =>
+      printPublicity(out, await run('publicity.publish', { id: Number(id), publishedOn: o.date, url: o.url }))
     )
   pub
     .command('withdraw <id>')
     .requiredOption('--reason <r>', 'revoked | changed | unlawful | void | credit_repair | expired')
     .requiredOption('--date <date>')
     .option('--note <text>', '', '')
-    .action((id: string, o: { reason: string; date: string; note: string }) =>
+    .action(async (id: string, o: { reason: string; date: string; note: string }) =>
       printPublicity(
         out,
-        run('publicity.withdraw', {
+        await run('publicity.withdraw', {
           id: Number(id),
           reason: pick(ReviewInputs.publicityWithdraw.shape.reason, o.reason, '--reason'),
           date: o.date,
@@ -55,8 +58,8 @@ export function registerPublicity(program: Command, door: Door, out: Printer): v
     .description('the decision was revoked or changed: starts the 3-working-day withdrawal period')
     .requiredOption('--date <date>')
     .requiredOption('--reason <text>')
-    .action((ref: string, o: { date: string; reason: string }) => {
-      for (const p of run('publicity.decisionChanged', { caseId: caseIdOf(door, ref), date: o.date, reason: o.reason }))
+    .action(async (ref: string, o: { date: string; reason: string }) => {
+      for (const p of await run('publicity.decisionChanged', { caseId: await caseIdOf(door, ref), date: o.date, reason: o.reason }))
         printPublicity(out, p)
     })
   pub
@@ -64,10 +67,10 @@ export function registerPublicity(program: Command, door: Door, out: Printer): v
     .option('--status <s>', 'pending | published | withdrawn | corrected | expired | removed_early')
     .option('--case <case>')
     .option('--json', 'print JSON')
-    .action((o: { status?: string; case?: string; json?: boolean }) => {
-      const list = run('publicity.list', {
+    .action(async (o: { status?: string; case?: string; json?: boolean }) => {
+      const list = await run('publicity.list', {
         ...(o.status ? { status: pick(contract['publicity.list'].input.shape.status, o.status, '--status') } : {}),
-        ...(o.case ? { caseId: caseIdOf(door, o.case) } : {})
+        ...(o.case ? { caseId: await caseIdOf(door, o.case) } : {})
       })
       if (o.json) return out.json(list)
       if (!list.length) return out.line('（无公示记录）')
@@ -77,8 +80,8 @@ export function registerPublicity(program: Command, door: Door, out: Printer): v
     .command('export')
     .description('write the published records as CSV, JSON and a static HTML page')
     .requiredOption('--out <dir>')
-    .action((o: { out: string }) => {
-      const r = run('publicity.export', { outDir: o.out })
+    .action(async (o: { out: string }) => {
+      const r = await run('publicity.export', { outDir: o.out })
       out.line(`${r.count} 条公示信息`)
       for (const f of r.files) out.line(f)
     })

@@ -58,10 +58,10 @@ function printMissing(out: Printer, missing: ReviewShow['missingMaterials']): vo
 
 export function registerReview(program: Command, door: Door, out: Printer): void {
   const { run, runJson } = door
-  const show = (ref: string) => run('reviews.show', { caseId: caseIdOf(door, ref) })
+  const show = async (ref: string) => run('reviews.show', { caseId: await caseIdOf(door, ref) })
   /** the case's latest review round: the service says whether the step asked for fits its state */
-  const latestRound = (ref: string) => {
-    const r = show(ref).rounds.at(-1)
+  const latestRound = async (ref: string) => {
+    const r = (await show(ref)).rounds.at(-1)
     if (!r) return fail('REVIEW_NOT_FOUND', `案件 ${ref} 尚未提交法制审核`)
     return r
   }
@@ -71,8 +71,8 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .command('show <case>')
     .description('triggers, review rounds, materials and what still blocks the decision')
     .option('--json', 'print JSON')
-    .action((ref: string, o: { json?: boolean }) => {
-      const s = show(ref)
+    .action(async (ref: string, o: { json?: boolean }) => {
+      const s = await show(ref)
       if (o.json) return out.json(s)
       printReview(out, s)
     })
@@ -82,14 +82,14 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--json', 'print JSON')
     .option('--set <file>', 'save a new version from a JSON file')
     .option('--export <dir>', 'write the catalogue as CSV and HTML for publication')
-    .action((o: { json?: boolean; set?: string; export?: string }) => {
-      if (o.set) runJson('reviews.setCatalogue', parseJsonArg(`@${o.set}`, '--set'))
+    .action(async (o: { json?: boolean; set?: string; export?: string }) => {
+      if (o.set) await runJson('reviews.setCatalogue', parseJsonArg(`@${o.set}`, '--set'))
       if (o.export) {
-        const r = run('reviews.exportCatalogue', { outDir: o.export })
+        const r = await run('reviews.exportCatalogue', { outDir: o.export })
         for (const f of r.files) out.line(f)
         return
       }
-      const c = run('reviews.getCatalogue', {})
+      const c = await run('reviews.getCatalogue', {})
       if (o.json) return out.json(c)
       out.line(`${c.catalogue.name}（第${c.version}版，自${c.catalogue.effectiveFrom}起施行）`)
       out.line(
@@ -107,11 +107,11 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--confiscation <yuan>', 'confiscation amount')
     .option('--flag <code>', 'manual flag from the catalogue (complex, multi_jurisdiction, public_interest, referred)', collect)
     .option('--departure <reason>', 'the penalty departs from the discretion benchmark, with the reason')
-    .action((ref: string, o: { measure?: string[]; confiscation?: string; flag?: string[]; departure?: string }) => {
+    .action(async (ref: string, o: { measure?: string[]; confiscation?: string; flag?: string[]; departure?: string }) => {
       printReview(
         out,
-        run('reviews.setProfile', {
-          caseId: caseIdOf(door, ref),
+        await run('reviews.setProfile', {
+          caseId: await caseIdOf(door, ref),
           measures: pickAll(z.enum(MEASURES), o.measure, '--measure'),
           confiscation: Number(o.confiscation ?? 0),
           manualFlags: o.flag ?? [],
@@ -128,9 +128,9 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--note <text>', 'submission note', '')
     .option('--date <date>', 'submission date (default today)')
     .option('--json', 'print JSON')
-    .action((ref: string, o: { reviewer: string; document?: string; note: string; date?: string; json?: boolean }) => {
-      const r = run('reviews.submit', {
-        caseId: caseIdOf(door, ref),
+    .action(async (ref: string, o: { reviewer: string; document?: string; note: string; date?: string; json?: boolean }) => {
+      const r = await run('reviews.submit', {
+        caseId: await caseIdOf(door, ref),
         reviewerId: Number(o.reviewer),
         note: o.note,
         ...(o.document ? { documentId: Number(o.document) } : {}),
@@ -151,15 +151,15 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .option('--date <date>', 'decision date (default today)')
     .option('--json', 'print JSON')
     .action(
-      (
+      async (
         ref: string,
         o: { outcome: string; opinion: string; problem?: string[]; changes: string; crime?: boolean; date?: string; json?: boolean }
       ) => {
         const problems = new Map(
           (o.problem ?? []).map((p) => [pick(z.enum(REVIEW_ASPECTS), p.split(':')[0] ?? '', '--problem'), p.split(':').slice(1).join(':')])
         )
-        const r = latestRound(ref)
-        const d = run('reviews.decide', {
+        const r = await latestRound(ref)
+        const d = await run('reviews.decide', {
           reviewId: r.id,
           decision: {
             outcome: pick(ReviewDecisionSchema.shape.outcome, o.outcome, '--outcome'),
@@ -180,8 +180,8 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .description('the handlers accept the latest opinion, or disagree (--disagree, then `review coordinate`)')
     .option('--disagree', 'the handlers disagree')
     .option('--note <text>', 'reason or remarks', '')
-    .action((ref: string, o: { disagree?: boolean; note: string }) => {
-      run('reviews.respond', { reviewId: latestRound(ref).id, accept: !o.disagree, note: o.note })
+    .action(async (ref: string, o: { disagree?: boolean; note: string }) => {
+      await run('reviews.respond', { reviewId: (await latestRound(ref)).id, accept: !o.disagree, note: o.note })
       out.line(o.disagree ? '已登记异议；请登记协调意见和负责人的决定（review coordinate）' : '已登记：采纳审核意见')
     })
   review
@@ -190,9 +190,9 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .requiredOption('--coordination <text>', '协调意见')
     .requiredOption('--head <name>', 'the head who decided')
     .requiredOption('--decision <d>', 'revise | resubmit | discussion')
-    .action((ref: string, o: { coordination: string; head: string; decision: string }) => {
-      run('reviews.coordinate', {
-        reviewId: latestRound(ref).id,
+    .action(async (ref: string, o: { coordination: string; head: string; decision: string }) => {
+      await run('reviews.coordinate', {
+        reviewId: (await latestRound(ref)).id,
         coordination: o.coordination,
         headName: o.head,
         headDecision: pick(ReviewInputs.coordinate.shape.headDecision, o.decision, '--decision')
@@ -204,8 +204,8 @@ export function registerReview(program: Command, door: Door, out: Printer): void
     .description('reviews waiting for a decision')
     .option('--reviewer <officerId>')
     .option('--json', 'print JSON')
-    .action((o: { reviewer?: string; json?: boolean }) => {
-      const q = run('reviews.queue', o.reviewer ? { reviewerId: Number(o.reviewer) } : {})
+    .action(async (o: { reviewer?: string; json?: boolean }) => {
+      const q = await run('reviews.queue', o.reviewer ? { reviewerId: Number(o.reviewer) } : {})
       if (o.json) return out.json(q)
       if (!q.length) return out.line('（没有待审核的案件）')
       for (const r of q)

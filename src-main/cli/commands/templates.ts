@@ -9,8 +9,8 @@ export function registerTemplates(program: Command, { run }: Door, out: Printer)
     .description('document templates (文书模板)')
     .command('list')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) => {
-      const list = run('templates.list', {})
+    .action(async (o: { json?: boolean }) => {
+      const list = await run('templates.list', {})
       if (o.json) return out.json(list)
       for (const t of list)
         out.line(

@@ -15,14 +15,14 @@ export function registerTimeline(program: Command, door: Door, out: Printer): vo
     .option('--json', 'print JSON')
     .option('--kind <k>', 'case | document | evidence | review | hearing | publicity | dossier', collect)
     .option('--export <file>', 'write CSV (or JSON when the file ends in .json)')
-    .action((ref: string, o: { json?: boolean; kind?: string[]; export?: string }) => {
-      const caseId = caseIdOf(door, ref)
+    .action(async (ref: string, o: { json?: boolean; kind?: string[]; export?: string }) => {
+      const caseId = await caseIdOf(door, ref)
       if (o.export) {
-        const f = run('timelines.export', { caseId, format: o.export.endsWith('.json') ? 'json' : 'csv' })
+        const f = await run('timelines.export', { caseId, format: o.export.endsWith('.json') ? 'json' : 'csv' })
         writeFileAtomic(o.export, f.content)
         return out.line(o.export)
       }
-      const t = run('timelines.show', { caseId, ...(o.kind ? { kinds: pickAll(z.enum(TIMELINE_KINDS), o.kind, '--kind') } : {}) })
+      const t = await run('timelines.show', { caseId, ...(o.kind ? { kinds: pickAll(z.enum(TIMELINE_KINDS), o.kind, '--kind') } : {}) })
       if (o.json) return out.json(t)
       out.line(
         `${t.caseName}${t.caseNumber ? `（${t.caseNumber}）` : ''}  ${t.entries.length}/${t.total} 条  校验：${t.chain.ok ? '通过' : `未通过（第${t.chain.firstBad?.seq}条：${t.chain.firstBad?.reason}）`}`

@@ -34,8 +34,8 @@ export function registerUsers(program: Command, { run }: Door, out: Printer): vo
     .requiredOption('--password-env <VAR>', "the environment variable holding the admin's password")
     .option('--officer <id>', '关联的执法人员编号')
     .option('--json', 'print JSON')
-    .action((o: { login: string; name: string; passwordEnv: string; officer?: string; json?: boolean }) => {
-      const u = run('users.bootstrap', {
+    .action(async (o: { login: string; name: string; passwordEnv: string; officer?: string; json?: boolean }) => {
+      const u = await run('users.bootstrap', {
         login: o.login,
         name: o.name,
         password: passwordFrom(o.passwordEnv),
@@ -47,8 +47,8 @@ export function registerUsers(program: Command, { run }: Door, out: Printer): vo
   users
     .command('list')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) => {
-      const list = run('users.list', {})
+    .action(async (o: { json?: boolean }) => {
+      const list = await run('users.list', {})
       if (o.json) return out.json(list)
       for (const u of list)
         out.line(
@@ -63,8 +63,8 @@ export function registerUsers(program: Command, { run }: Door, out: Printer): vo
     .option('--officer <id>', '关联的执法人员编号')
     .requiredOption('--new-password-env <VAR>', "the environment variable holding the new user's initial password")
     .option('--json', 'print JSON')
-    .action((o: { login: string; name: string; role?: string[]; officer?: string; newPasswordEnv: string; json?: boolean }) => {
-      const u = run('users.add', {
+    .action(async (o: { login: string; name: string; role?: string[]; officer?: string; newPasswordEnv: string; json?: boolean }) => {
+      const u = await run('users.add', {
         login: o.login,
         name: o.name,
         roles: RolesSchema.parse(pickAll(roleOf, o.role, '--role')),
@@ -82,22 +82,24 @@ export function registerUsers(program: Command, { run }: Door, out: Printer): vo
     .option('--active', '恢复使用')
     .option('--inactive', '停用')
     .option('--json', 'print JSON')
-    .action((id: string, o: { name?: string; role?: string[]; officer?: string; active?: boolean; inactive?: boolean; json?: boolean }) => {
-      const patch = defined({
-        name: o.name,
-        roles: o.role ? pickAll(roleOf, o.role, '--role') : undefined,
-        officerId: o.officer === undefined ? undefined : o.officer === 'none' ? null : Number(o.officer),
-        active: o.inactive ? false : o.active ? true : undefined
-      })
-      const u = run('users.edit', { id: Number(id), patch })
-      if (o.json) return out.json(u)
-      out.line(`已修改用户 ${u.login}（${rolesText(u.roles)}${u.active ? '' : '，已停用'}）`)
-    })
+    .action(
+      async (id: string, o: { name?: string; role?: string[]; officer?: string; active?: boolean; inactive?: boolean; json?: boolean }) => {
+        const patch = defined({
+          name: o.name,
+          roles: o.role ? pickAll(roleOf, o.role, '--role') : undefined,
+          officerId: o.officer === undefined ? undefined : o.officer === 'none' ? null : Number(o.officer),
+          active: o.inactive ? false : o.active ? true : undefined
+        })
+        const u = await run('users.edit', { id: Number(id), patch })
+        if (o.json) return out.json(u)
+        out.line(`已修改用户 ${u.login}（${rolesText(u.roles)}${u.active ? '' : '，已停用'}）`)
+      }
+    )
   users
     .command('reset-password <id>')
     .requiredOption('--new-password-env <VAR>', 'the environment variable holding the new password')
-    .action((id: string, o: { newPasswordEnv: string }) => {
-      const u = run('users.resetPassword', { id: Number(id), password: passwordFrom(o.newPasswordEnv) })
+    .action(async (id: string, o: { newPasswordEnv: string }) => {
+      const u = await run('users.resetPassword', { id: Number(id), password: passwordFrom(o.newPasswordEnv) })
       out.line(`已重置用户 ${u.login} 的密码`)
     })
 }

@@ -29,7 +29,7 @@ describe('copying a desk home into PostgreSQL', () => {
 
   beforeAll(async () => {
     t = makeHome()
-    call(t.ctx, 'demo.load', { cases: 20 })
+    await call(t.ctx, 'demo.load', { cases: 20 })
     // a row pointing at a later row of its own table (written in a second pass on PostgreSQL)
     t.home.db.exec(`UPDATE documents SET supersedes_id = (SELECT max(id) FROM documents) WHERE id = (SELECT min(id) FROM documents)`)
     blobSha = recordBlob(t.home.db, t.home.blobs, Buffer.from('案卷通 blob'), 'text/plain', '2026-11-25T02:00:00Z').sha256
