@@ -54,7 +54,7 @@ function fill(typeId: string): Record<string, unknown> {
 export async function runDossierBench(nDocs: number, nScans: number) {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-bench-dossier-'))
   try {
-    const home = openHome(join(dir, 'home'))
+    const home = await openHome(join(dir, 'home'))
     const ctx = createContext(home, { actor: 'bench' })
     await call(ctx, 'demo.load', { cases: 0 })
     const party = await call(ctx, 'parties.add', {
@@ -104,7 +104,7 @@ export async function runDossierBench(nDocs: number, nScans: number) {
       })
     }
     await call(ctx, 'signing.createTest', {})
-    const signer = signerFor(ctx, {})
+    const signer = await signerFor(ctx, {})
     // first export: renditions (Chromium, batched) + assembly + signing
     let peak = 0
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)

@@ -17,7 +17,7 @@ import { loadManifest } from '../src-main/drafting/catalogue'
 import { buildContext } from '../src-main/services/draft-context'
 import { renderDocx } from '../src-main/drafting/render'
 import { checkDocument } from '../src-main/core/document-checks'
-import { emit, time } from './lib'
+import { emit, time, timeAsync } from './lib'
 import expressionParser from 'docxtemplater/expressions.js'
 import { FORMATTER_FUNCTIONS } from '../src-main/core/formatters'
 
@@ -51,7 +51,7 @@ function sample(type: ReturnType<typeof loadManifest>['manifest']['types'][numbe
 export async function runDraftingBench(n: number) {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-bench-draft-'))
   try {
-    const home = openHome(dir)
+    const home = await openHome(dir)
     const ctx = createContext(home, { actor: 'bench' })
     await call(ctx, 'demo.load', { cases: 20 })
     const caseId = (await call(ctx, 'cases.list', { status: ['investigating'], limit: 1 })).items[0]!.id
@@ -62,14 +62,14 @@ export async function runDraftingBench(n: number) {
       const bytes = readFileSync(join(tdir, `${type.id}.docx`))
       const fields = sample(type)
       const t = today(ctx)
-      const ours = time(() => {
+      const ours = await timeAsync(async () => {
         for (let i = 0; i < n; i++) {
-          const c = buildContext(home.db, caseId, t)!
+          const c = (await buildContext(home.store, caseId, t))!
           checkDocument(type, fields, { today: t, date: t, agency: null, party: null, officers: c.officers, violation: null })
           renderDocx(bytes, { ...c, f: fields, doc: { number: '（江）应急测〔2026〕1号', date: t } })
         }
       })
-      const data = { ...buildContext(home.db, caseId, t)!, f: fields, doc: { number: '（江）应急测〔2026〕1号', date: t } }
+      const data = { ...(await buildContext(home.store, caseId, t))!, f: fields, doc: { number: '（江）应急测〔2026〕1号', date: t } }
       const bare = time(() => {
         for (let i = 0; i < n; i++) {
           const doc = new Docxtemplater(new PizZip(bytes), {

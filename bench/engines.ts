@@ -1,5 +1,5 @@
 /**
- * The two engines under one repository (src-main/store/async-repos/officers.ts through Kysely), in the same run:
+ * The two engines under one repository (src-main/store/repos/officers.ts through Kysely), in the same run:
  * inserts, each in its own transaction, and lookups by certificate number, on the embedded SQLite home and on a
  * throwaway PostgreSQL cluster, with raw better-sqlite3 statements on the same SQLite schema as the reference. Also
  * the locked counter row (the pattern of gap-free numbers) under concurrent transactions on PostgreSQL.
@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { openHome } from '../src-main/store/home'
-import { openPostgresStore, openSqliteStore, type Store } from '../src-main/store/engine/engine'
+import { openPostgresStore, type Store } from '../src-main/store/engine/engine'
 import { withTransaction } from '../src-main/store/engine/transaction'
 import { migratePostgres } from '../src-main/store/engine/pg-migrate'
 import { PG_MIGRATIONS } from '../src-main/store/migrations-pg'
-import { findOfficerByCert, insertOfficer } from '../src-main/store/async-repos/officers'
+import { findOfficerByCert, insertOfficer } from '../src-main/store/repos/officers'
 import type { OfficerData } from '../src-main/core/officer'
 import { startPgCluster } from '../tests/support/pg-cluster'
 import { emit, stats } from './lib'
@@ -51,9 +51,9 @@ async function repoRun(engine: string, store: Store, n: number) {
 export async function runEnginesBench(n = 500, clients = 20): Promise<void> {
   // SQLite: the real schema of a home, through the repository, then raw statements as the reference
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-bench-engines-'))
-  const home = openHome(dir, { actor: 'bench' })
+  const home = await openHome(dir, { actor: 'bench' })
   try {
-    await repoRun('sqlite', openSqliteStore(home.db), n)
+    await repoRun('sqlite', home.store, n)
     const insert = home.db.prepare(
       `INSERT INTO officers (name, post, unit, cert_no, cert_type, cert_area, valid_until, legal_reviewer, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)`

@@ -64,7 +64,7 @@ export interface FilledSample extends RenditionDoc {
 export async function filledSamples(specs?: { type: string; fields?: Record<string, unknown> }[]): Promise<FilledSample[]> {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-bench-rendition-'))
   try {
-    const home = openHome(dir)
+    const home = await openHome(dir)
     try {
       const ctx = createContext(home, { actor: 'bench' })
       await call(ctx, 'demo.load', { cases: 3 })
@@ -73,7 +73,7 @@ export async function filledSamples(specs?: { type: string; fields?: Record<stri
       const types = new Map(manifest.types.map((t) => [t.id, t]))
       const list: { type: string; fields?: Record<string, unknown> }[] = specs ?? manifest.types.map((t) => ({ type: t.id }))
       const t = today(ctx)
-      const c = buildContext(home.db, caseId, t)!
+      const c = (await buildContext(home.store, caseId, t))!
       return list.map((spec, i) => {
         const type = types.get(spec.type)
         if (!type) throw new Error(`unknown template ${spec.type}`)

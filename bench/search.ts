@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openHome } from '../src-main/store/home'
+import { openHome, type Home } from '../src-main/store/home'
+import { withTransaction } from '../src-main/store/engine/transaction'
 import { createContext } from '../src-main/services/context'
 import { call } from '../src-main/services'
 import { insertCase, setCaseOfficers, setCaseParties } from '../src-main/store/repos/cases'
@@ -63,20 +64,19 @@ function creditCode(rand: () => number): string {
 }
 
 async function seed(dir: string, n: number) {
-  const home = openHome(dir, { actor: 'bench' })
+  const home = await openHome(dir, { actor: 'bench' })
   const ctx = createContext(home, { actor: 'bench' })
   await call(ctx, 'demo.load', { cases: 0 })
   const rand = mulberry32(20261125)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!
-  const db = home.db
-  const t = time(() =>
-    db.transaction(() => {
+  const t = await timeAsync(() =>
+    withTransaction(home.store, async (db) => {
       const parties: { id: number; name: string }[] = []
       for (let i = 0; i < Math.max(50, n / 20); i++) {
         const name = `江州市${pick(WORDS)}${pick(WORDS)}${pick(TRADES)}${pick(SUFFIX)}`
         const cc = creditCode(rand)
         try {
-          const id = insertParty(
+          const id = await insertParty(
             db,
             {
               kind: 'org',
@@ -104,7 +104,7 @@ async function seed(dir: string, n: number) {
         const act = pick(ACTS)
         const boss = pick([...SURNAMES]) + pick([...GIVEN]) + pick([...GIVEN])
         const facts = `经查，${p.name}于${d}在${pick(PLACES)}生产车间组织${act}时，${cause}，作业人员${Math.floor(rand() * 9) + 1}名，现场负责人${boss}未及时制止。`
-        const id = insertCase(db, {
+        const id = await insertCase(db, {
           number: null,
           name: `${p.name}${cause}案`,
           cause,
@@ -121,16 +121,16 @@ async function seed(dir: string, n: number) {
           createdAt: d + 'T00:00:00Z',
           updatedAt: d + 'T00:00:00Z'
         })
-        setCaseParties(db, id, [{ partyId: p.id, role: 'party' }])
-        setCaseOfficers(db, id, [1, 2])
-        indexCase(db, id)
+        await setCaseParties(db, id, [{ partyId: p.id, role: 'party' }])
+        await setCaseOfficers(db, id, [1, 2])
+        await indexCase(db, id)
       }
-    })()
+    })
   )
   return { home, ctx, seedMs: t.ms }
 }
 
-function likeCount(db: ReturnType<typeof openHome>['db'], q: string): number {
+function likeCount(db: Home['db'], q: string): number {
   const like = '%' + q + '%'
   return (
     db
@@ -142,7 +142,7 @@ function likeCount(db: ReturnType<typeof openHome>['db'], q: string): number {
   ).n
 }
 
-function likeScan(db: ReturnType<typeof openHome>['db'], q: string, limit: number) {
+function likeScan(db: Home['db'], q: string, limit: number) {
   const like = '%' + q + '%'
   return db
     .prepare(
@@ -185,7 +185,7 @@ export async function runSearchBench(opts: { cases: number; listCases: number })
       const bc: number[] = []
       let total = 0
       for (let r = 0; r < 7; r++) {
-        const x = time(() => searchCaseIds(home.db, q, 50))
+        const x = await timeAsync(() => searchCaseIds(home.store, q, 50))
         const y = time(() => likeScan(home.db, q, 50))
         // what the list screen needs: the page and the total count of matches
         const xc = await timeAsync(() => call(ctx, 'cases.list', { q, limit: 50 }))

@@ -54,7 +54,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src-main/**/*.ts', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', 'bench/**/*.ts', '*.ts'],
+    files: ['src-main/**/*.ts', 'scripts/**/*.{js,mjs}', 'tests/**/*.ts', 'bench/**/*.{ts,mjs}', '*.ts'],
     languageOptions: { globals: { ...globals.node } }
   },
   {

@@ -18,9 +18,9 @@ export interface TestHome {
 }
 
 /** A real data home in a temp folder, with a fixed clock (default 2026-11-25 10:00 China time). */
-export function makeHome(now = '2026-11-25T02:00:00Z'): TestHome {
+export async function makeHome(now = '2026-11-25T02:00:00Z'): Promise<TestHome> {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-test-'))
-  const home = openHome(dir, { actor: 'tester' })
+  const home = await openHome(dir, { actor: 'tester' })
   const events: AppEvent[] = []
   let clock = new Date(now)
   const ctx = createContext(home, { actor: 'tester', now: () => clock, emit: (e) => events.push(e), version: 'test' })

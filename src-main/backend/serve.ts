@@ -33,10 +33,10 @@ export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
   let sessionId: string | null = null
   const send = (m: ToMain) => port.send(m)
 
-  const open = (init: BackendInit) => {
+  const open = async (init: BackendInit) => {
     if (home || closed) return
     try {
-      home = openHome(init.home, { actor: init.actor })
+      home = await openHome(init.home, { actor: init.actor })
       ctx = createContext(home, { actor: init.actor, version: init.version, emit: (event: AppEvent) => send({ kind: 'event', event }) })
       send({ kind: 'ready', home: home.paths.root })
     } catch (err) {
@@ -80,10 +80,10 @@ export function serveBackend(port: Endpoint, options: ServeOptions = {}): void {
     }
   }
 
-  port.onMessage((raw) => {
+  port.onMessage(async (raw) => {
     const m = parseToBackend(raw)
     if (!m) return
-    if (m.kind === 'init') open(m.init)
+    if (m.kind === 'init') await open(m.init)
     else if (m.kind === 'shutdown') {
       const wasClosed = closed
       closed = true

@@ -7,12 +7,13 @@ import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import type { z } from 'zod'
 import type { AppEvent, Channel, ChannelOutput, Contract } from '../contract'
-import { createContext, defaultHome, invoke, openHome, type ServiceContext } from '../services'
+import { createContext, defaultHome, invoke, isPostgresUrl, openStoreHome, type ServiceContext } from '../services'
 import { APP_VERSION } from '../version'
 import { CliFailure } from './output'
 
 interface Globals {
   home?: string
+  db?: string
   user?: string
   passwordEnv?: string
 }
@@ -44,19 +45,22 @@ export function doorFor(program: Command): Door {
   }
   const open = async (emit?: (e: AppEvent) => void) => {
     const g = program.opts<Globals>()
-    const home = openHome(g.home ? resolve(g.home) : defaultHome(), { actor: g.user ?? 'cli' })
+    if (g.db !== undefined && !isPostgresUrl(g.db)) {
+      throw new CliFailure({ code: 'VALIDATION_FAILED', message: `--db 应为 PostgreSQL 连接地址（postgres://…）：${g.db}` })
+    }
+    const home = await openStoreHome({ root: g.home ? resolve(g.home) : defaultHome(), database: g.db }, { actor: g.user ?? 'cli' })
     const ctx = createContext(home, { actor: 'cli', requireAuth: true, version: APP_VERSION, ...(emit ? { emit } : {}) })
     if (g.user) {
       const variable = g.passwordEnv ?? 'CASEBINDER_PASSWORD'
       const password = process.env[variable]
       if (!password) {
-        home.close()
+        await home.close()
         throw new CliFailure({ code: 'AUTH_REQUIRED', message: `请在环境变量 ${variable} 中提供 ${g.user} 的密码` })
       }
       try {
         ctx.principal = await call(ctx, 'auth.signIn', { login: g.user, password })
       } catch (err) {
-        home.close()
+        await home.close()
         throw err
       }
     }
@@ -67,7 +71,7 @@ export function doorFor(program: Command): Door {
     try {
       return await call(ctx, channel, input)
     } finally {
-      home.close()
+      await home.close()
     }
   }
 
@@ -95,7 +99,7 @@ export function doorFor(program: Command): Door {
         }
         return job
       } finally {
-        home.close()
+        await home.close()
       }
     }
   }

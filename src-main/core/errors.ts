@@ -9,7 +9,7 @@
  */
 export const ERROR_CODES = {
   /** the doors and the contract: malformed input, unknown channel, refused caller, a bug */
-  general: ['VALIDATION_FAILED', 'UNKNOWN_CHANNEL', 'UNAUTHORIZED', 'INTERNAL'],
+  general: ['VALIDATION_FAILED', 'UNKNOWN_CHANNEL', 'UNAUTHORIZED', 'INTERNAL', 'SERVER_UNAVAILABLE'],
   /** signing in and the access rule of each channel (contract/access.ts) */
   auth: ['AUTH_REQUIRED', 'FORBIDDEN', 'AUTH_FAILED', 'AUTH_LOCKED', 'AUTH_INACTIVE', 'PASSWORD_WEAK'],
   /** the bureau server's door: too many sign-in attempts from one client address */

@@ -1,17 +1,18 @@
 /**
- * The bureau server door (`casebinder server`, preview on the embedded engine): the HTTP door (door.ts) for many
+ * The bureau server door (`casebinder server`, on PostgreSQL or the embedded engine): the HTTP door (door.ts) for many
  * browsers on the LAN. No URL token: sign-in sessions are the access control (the session cookie gets `Secure`
  * under TLS); HTTPS when a certificate and key are given; plain HTTP on a non-loopback address only with
  * --insecure-lan (and a warning in the log); the Host header must be the listen address or a --public-host name;
  * auth.signIn is rate-limited per client address; the event stream only for live sessions; every request is a
- * JSON line on stdout (no bodies, no passwords). PostgreSQL comes next, through the store (`--db`).
+ * JSON line on stdout (no bodies, no passwords). With `--db postgres://…` the data is in PostgreSQL and the home
+ * folder holds the blobs, exports and logs.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { resolve } from 'node:path'
 import type { AppEvent } from '../contract'
-import type { InvokeLogger, ServiceContext } from '../services'
+import { isPostgresUrl, type InvokeLogger, type ServiceContext } from '../services'
 import { hostPort, MAX_BODY_DEFAULT, startDoor, type AccessEntry } from './door'
 import { RateLimiter } from './rate-limit'
 
@@ -29,8 +30,10 @@ export interface ServerArgs {
 }
 
 export interface ServerConfig {
-  /** the data home; null: the default one */
+  /** the data home (on PostgreSQL: the server's folder for blobs, exports and logs); null: the default one */
   home: string | null
+  /** the PostgreSQL database (postgres://…); null: the embedded SQLite in the home */
+  database: string | null
   host: string
   port: number
   tls: { certFile: string; keyFile: string } | null
@@ -66,6 +69,11 @@ export function parseListen(text: string): { host: string; port: number } | null
   return { host, port }
 }
 
+/** A database address with its password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@')
+}
+
 /** A --db value that names a database server rather than a home directory. */
 const isDatabaseUrl = (v: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^postgres(ql)?:/i.test(v)
 
@@ -76,11 +84,12 @@ const isDatabaseUrl = (v: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^pos
 export function checkServerOptions(args: ServerArgs): Checked {
   const no = (message: string): Checked => ({ ok: false, message })
   let home = args.home ? resolve(args.home) : null
-  if (args.db !== undefined) {
+  let database: string | null = null
+  if (args.db !== undefined && isPostgresUrl(args.db)) database = args.db
+  else if (args.db !== undefined) {
     if (isDatabaseUrl(args.db)) {
       return no(
-        'PostgreSQL 支持尚未就绪：目前 --db 只接受数据目录的路径（内置数据库）。' +
-          'PostgreSQL support is not ready yet: for now --db takes only a data home directory.'
+        `--db 只接受 PostgreSQL 连接地址（postgres://…）或数据目录的路径，收到 ${redactUrl(args.db)}。--db takes postgres://… or a home directory.`
       )
     }
     const db = resolve(args.db)
@@ -117,6 +126,7 @@ export function checkServerOptions(args: ServerArgs): Checked {
     ok: true,
     config: {
       home,
+      database,
       host: listen.host,
       port: listen.port,
       tls,

@@ -168,10 +168,10 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
   const sessions = new SessionTable()
   /** the context, once built (the context is built with emit) */
   const built: { ctx?: ServiceContext } = {}
-  const emit = (e: AppEvent) => {
+  const emit = async (e: AppEvent) => {
     const data = `data: ${JSON.stringify(e)}\n\n`
     for (const [c, sid] of clients) {
-      if (options.eventsNeedSession && !(built.ctx && sessionAlive(built.ctx, sessions, sid))) {
+      if (options.eventsNeedSession && !(built.ctx && (await sessionAlive(built.ctx, sessions, sid)))) {
         clients.delete(c)
         c.end()
         continue
@@ -271,7 +271,7 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
       note.channel = 'events'
       const sid = cookie(req, SESSION_COOKIE)
       if (options.eventsNeedSession) {
-        const principal = sessionPrincipal(context, sessions, sid)
+        const principal = await sessionPrincipal(context, sessions, sid)
         if (!principal) {
           note.code = 'AUTH_REQUIRED'
           return sendResult(res, 401, { ok: false, error: { code: 'AUTH_REQUIRED', message: '请先登录，再接收事件推送' } })

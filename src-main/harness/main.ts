@@ -22,7 +22,7 @@ async function main() {
   }
   // who opened the home: named only by the home's own entries (migrations, seeding); every call is a signed-in user's
   const actor = `system (${userInfo().username})`
-  const home = openHome(values.home ? resolve(values.home) : defaultHome(), { actor })
+  const home = await openHome(values.home ? resolve(values.home) : defaultHome(), { actor })
   const harness = await startHarness({
     staticDir: rendererDir(),
     port,

@@ -1,4 +1,4 @@
-import { schemaVersion } from '../store/db'
+import { schemaVersion } from '../store/settings'
 import { getAgency } from '../store/repos/agency'
 import { countCases } from '../store/repos/cases'
 import { countOfficers } from '../store/repos/officers'
@@ -6,18 +6,18 @@ import { countParties } from '../store/repos/parties'
 import { today, type ServiceContext } from './context'
 import { expiryWarningDays } from './officers'
 
-export function appInfo(ctx: ServiceContext) {
-  const db = ctx.home.db
-  const total = countOfficers(db, true) + countParties(db) + countCases(db)
+export async function appInfo(ctx: ServiceContext) {
+  const db = ctx.home.store
+  const total = (await countOfficers(db, true)) + (await countParties(db)) + (await countCases(db))
   return {
     version: ctx.version,
     home: ctx.home.paths.root,
-    schemaVersion: schemaVersion(db),
+    schemaVersion: await schemaVersion(db),
     today: today(ctx),
-    agencyConfigured: getAgency(db) !== null,
-    officerCount: countOfficers(db, false),
+    agencyConfigured: (await getAgency(db)) !== null,
+    officerCount: await countOfficers(db, false),
     /** nothing entered yet: the first-run screen may offer the demo */
-    isEmpty: total === 0 && getAgency(db) === null,
-    expiryWarningDays: expiryWarningDays(db)
+    isEmpty: total === 0 && (await getAgency(db)) === null,
+    expiryWarningDays: await expiryWarningDays(db)
   }
 }

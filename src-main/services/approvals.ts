@@ -10,9 +10,9 @@ import { detail } from './cases'
 import { transact, type ServiceContext } from './context'
 import { recordApproval } from './ops/approvals'
 
-export function approvalsRecord(ctx: ServiceContext, input: z.output<typeof ApprovalInputSchema>): CaseDetail {
+export async function approvalsRecord(ctx: ServiceContext, input: z.output<typeof ApprovalInputSchema>): Promise<CaseDetail> {
   const p = ctx.principal
   const approver = p ? { userId: p.userId, name: p.name } : { userId: null, name: ctx.actor }
-  transact(ctx, (tx) => recordApproval(tx, input, approver))
-  return detail(ctx, findCase(ctx.home.db, input.caseId)!)
+  await transact(ctx, (tx) => recordApproval(tx, input, approver))
+  return detail(ctx, (await findCase(ctx.home.store, input.caseId))!)
 }

@@ -38,11 +38,11 @@ export async function dossierArchive(
   ctx: ServiceContext,
   opts: Omit<ExportOptions, 'outPath' | 'archive'> & { outDir: string; fingerprint?: string | undefined }
 ) {
-  const db = ctx.home.db
+  const db = ctx.home.store
   const outDir = resolve(opts.outDir)
-  const c = findCase(db, opts.caseId)
+  const c = await findCase(db, opts.caseId)
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${opts.caseId} 的案件`)
-  const view = dossierShow(ctx, { caseId: c.id })
+  const view = await dossierShow(ctx, { caseId: c.id })
   if (view.record?.locked) throw appError('DOSSIER_LOCKED', `案卷已于${view.record.archivedOn}归档（归档号 ${view.record.archiveNumber}）`)
   if (!['closed', 'dossier'].includes(c.status)) throw appError('DOSSIER_CASE_NOT_CLOSED', '案件尚未结案，不能归档')
   // the dossier view decides whether its contents may be archived (archiveReady); the message says why not
@@ -57,8 +57,8 @@ export async function dossierArchive(
   const t = today(ctx)
   const year = Number(t.slice(0, 4))
   // the archive number is taken only when the package is complete (below); this one is for the cover
-  const provisional = provisionalArchiveNumber(db, year)
-  const retention = retentionFor(db, c.procedure)
+  const provisional = await provisionalArchiveNumber(db, year)
+  const retention = await retentionFor(db, c.procedure)
   const tmp = tempSibling(outDir)
   try {
     const data = join(tmp, 'data')
@@ -70,14 +70,15 @@ export async function dossierArchive(
       archive: { number: provisional, retention, archivedOn: t }
     })
     opts.onProgress?.('package', 0, 1)
-    for (const d of caseDocuments(db, c.id).filter((x) => x.status !== 'draft' && x.docxSha256)) {
+    for (const d of (await caseDocuments(db, c.id)).filter((x) => x.status !== 'draft' && x.docxSha256)) {
       writeFileSync(
         join(data, 'documents', `${d.id}_${safe(d.number ?? d.title)}${d.status === 'voided' ? '_作废' : ''}.docx`),
         ctx.home.blobs.get(d.docxSha256!)
       )
     }
-    for (const e of caseEvidence(db, c.id)) writeFileSync(join(data, 'attachments', `${e.id}_${e.fileName}`), ctx.home.blobs.get(e.sha256))
-    const activity = listActivity(db, { caseId: String(c.id), limit: 100000 }).reverse()
+    for (const e of await caseEvidence(db, c.id))
+      writeFileSync(join(data, 'attachments', `${e.id}_${e.fileName}`), ctx.home.blobs.get(e.sha256))
+    const activity = (await listActivity(db, { caseId: String(c.id), limit: 100000 })).reverse()
     writeFileSync(
       join(data, 'activity.json'),
       JSON.stringify(
@@ -102,7 +103,7 @@ export async function dossierArchive(
     writeFileSync(
       join(tmp, 'bag-info.txt'),
       [
-        `Source-Organization: ${getAgency(db)!.name}`,
+        `Source-Organization: ${(await getAgency(db))!.name}`,
         `External-Identifier: ${c.number ?? c.id}`,
         `External-Description: ${c.name}`,
         `Bagging-Date: ${t}`,
@@ -120,7 +121,7 @@ export async function dossierArchive(
 
     // lock the dossier and move the case to 已归档 in one transaction, then put the package in place
     const bundleSha = sha256File(join(data, '案卷.pdf'))
-    const record = transact(ctx, (tx) =>
+    const record = await transact(ctx, (tx) =>
       archiveCase(tx, {
         caseId: c.id,
         date: t,

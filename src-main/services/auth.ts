@@ -30,14 +30,14 @@ type DemoAccount = z.output<typeof DemoAccountSchema>
  * the idle time, the channels the caller's roles may call (the UI offers only those; the per-case part is still
  * checked on each call), and on a demo home its accounts.
  */
-export function authStatus(ctx: ServiceContext) {
-  const hasUsers = countUsers(ctx.home.db) > 0
+export async function authStatus(ctx: ServiceContext) {
+  const hasUsers = (await countUsers(ctx.home.store)) > 0
   const may = CHANNELS.filter((c) => roleRefusal(ACCESS[c], ctx.principal, hasUsers) === null)
-  const accounts = getSetting<DemoAccount[] | null>(ctx.home.db, 'demo.accounts', null)
+  const accounts = await getSetting<DemoAccount[] | null>(ctx.home.store, 'demo.accounts', null)
   return {
     setupRequired: !hasUsers,
     principal: ctx.principal,
-    idleMinutes: idleMinutes(ctx),
+    idleMinutes: await idleMinutes(ctx),
     may,
     demo: accounts ? { password: DEMO_PASSWORD, accounts } : null
   }
@@ -46,10 +46,10 @@ export function authStatus(ctx: ServiceContext) {
 const SIGN_OUT_REASONS = { user: '退出登录', idle: '空闲超时，屏幕已锁定', lock: '锁定屏幕' } as const
 
 /** The door closes its session after this answers; a signed-in caller's leaving is recorded (idle or by hand). */
-export function authSignOut(ctx: ServiceContext, input: { reason: 'user' | 'idle' | 'lock' }): Record<string, never> {
+export async function authSignOut(ctx: ServiceContext, input: { reason: 'user' | 'idle' | 'lock' }): Promise<Record<string, never>> {
   const me = ctx.principal
   if (me) {
-    transact(ctx, (tx) =>
+    await transact(ctx, (tx) =>
       tx.record('auth', {
         action: 'auth.signOut',
         targetType: 'user',
@@ -62,11 +62,11 @@ export function authSignOut(ctx: ServiceContext, input: { reason: 'user' | 'idle
   return {}
 }
 
-export function authSetIdleMinutes(ctx: ServiceContext, input: { minutes: number }): { idleMinutes: number } {
-  const before = idleMinutes(ctx)
-  transact(ctx, (tx) => {
-    setSetting(tx.db, 'auth.idleMinutes', input.minutes)
-    tx.record('settings', {
+export async function authSetIdleMinutes(ctx: ServiceContext, input: { minutes: number }): Promise<{ idleMinutes: number }> {
+  const before = await idleMinutes(ctx)
+  await transact(ctx, async (tx) => {
+    await setSetting(tx.db, 'auth.idleMinutes', input.minutes)
+    await tx.record('settings', {
       action: 'auth.idle_minutes',
       targetType: 'setting',
       targetId: null,
@@ -94,10 +94,10 @@ function lockedError(until: string) {
   })
 }
 
-export function authSignIn(ctx: ServiceContext, input: { login: string; password: string }): Principal {
-  const db = ctx.home.db
+export async function authSignIn(ctx: ServiceContext, input: { login: string; password: string }): Promise<Principal> {
+  const db = ctx.home.store
   const now = ctx.now()
-  const found = findUserCredentials(db, input.login)
+  const found = await findUserCredentials(db, input.login)
   if (!found) {
     verifyPassword(input.password, decoyHash())
     throw failed()
@@ -111,10 +111,10 @@ export function authSignIn(ctx: ServiceContext, input: { login: string; password
     const before = user.lockedUntil ? 0 : user.failedAttempts
     const attempts = before + 1
     const lockedUntil = attempts >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
-    transact(ctx, (tx) => {
-      setSignInState(tx.db, user.id, attempts, lockedUntil)
+    await transact(ctx, async (tx) => {
+      await setSignInState(tx.db, user.id, attempts, lockedUntil)
       if (lockedUntil)
-        tx.record('users', {
+        await tx.record('users', {
           action: 'user.locked',
           targetType: 'user',
           targetId: user.id,
@@ -127,9 +127,9 @@ export function authSignIn(ctx: ServiceContext, input: { login: string; password
   if (!user.active) throw appError('AUTH_INACTIVE', `账户 ${user.login} 已停用，请联系管理员`)
   const principal = principalOf(user)
   // the entry names the user signing in: the context has no principal yet
-  transact({ ...ctx, principal }, (tx) => {
-    setSignInState(tx.db, user.id, 0, null)
-    tx.record('auth', {
+  await transact({ ...ctx, principal }, async (tx) => {
+    await setSignInState(tx.db, user.id, 0, null)
+    await tx.record('auth', {
       action: 'auth.signIn',
       targetType: 'user',
       targetId: user.id,
@@ -140,10 +140,10 @@ export function authSignIn(ctx: ServiceContext, input: { login: string; password
   return principal
 }
 
-export function authChangePassword(ctx: ServiceContext, input: { current: string; next: string }): User {
+export async function authChangePassword(ctx: ServiceContext, input: { current: string; next: string }): Promise<User> {
   const me = ctx.principal
   if (!me) throw appError('AUTH_REQUIRED', '请先登录')
-  const stored = passwordHashOf(ctx.home.db, me.userId)
+  const stored = await passwordHashOf(ctx.home.store, me.userId)
   if (!stored || !verifyPassword(input.current, stored)) {
     throw appError('AUTH_FAILED', '当前密码不正确', { issues: [{ path: 'current', message: '当前密码不正确' }] })
   }
@@ -152,9 +152,9 @@ export function authChangePassword(ctx: ServiceContext, input: { current: string
   return change(
     ctx,
     'users',
-    (db, at) => {
-      setPasswordHash(db, me.userId, passwordHash, at)
-      return findUser(db, me.userId)!
+    async (db, at) => {
+      await setPasswordHash(db, me.userId, passwordHash, at)
+      return (await findUser(db, me.userId))!
     },
     (u) => ({
       action: 'user.password_change',

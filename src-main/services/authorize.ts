@@ -9,7 +9,7 @@ import { ACCESS, CASE_CHANGES } from '../contract/access'
 import { caseActions } from '../core/case'
 import type { AppError } from '../core/errors'
 import { caseRefusal, roleRefusal, type AccessRule, type CaseFacts, type Principal } from '../core/roles'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { caseOfficers, findCase } from '../store/repos/cases'
 import { findDossier } from '../store/repos/dossiers'
 import { findDocument } from '../store/repos/documents'
@@ -24,11 +24,11 @@ function rolesOf(rule: AccessRule): readonly string[] {
 }
 
 /** The case a channel's input is about, its assigned reviewer where the input names a review round, and the document named. */
-function caseOf(
-  db: Db,
+async function caseOf(
+  db: Scope,
   channel: Channel,
   input: Record<string, unknown>
-): { caseId: number; reviewer?: number; documentId?: number } | null {
+): Promise<{ caseId: number; reviewer?: number; documentId?: number } | null> {
   const num = (k: string) => (typeof input[k] === 'number' ? (input[k] as number) : null)
   const caseId = num('caseId')
   if (caseId !== null) return { caseId }
@@ -36,39 +36,40 @@ function caseOf(
   if (area === 'cases' && num('id') !== null) return { caseId: num('id')! }
   const docId = area === 'documents' ? (num('documentId') ?? num('id')) : null
   if (docId !== null) {
-    const d = findDocument(db, docId)
+    const d = await findDocument(db, docId)
     return d ? { caseId: d.caseId, documentId: d.id } : null
   }
   const reviewId = num('reviewId')
   if (reviewId !== null) {
     // the reviewer assigned to the round the input names (its state is the handler's to check)
-    const r = findReview(db, reviewId)
+    const r = await findReview(db, reviewId)
     return r ? { caseId: r.caseId, reviewer: r.reviewerId } : null
   }
   const hearingId = num('hearingId')
   if (hearingId !== null) {
-    const h = findHearing(db, hearingId)
+    const h = await findHearing(db, hearingId)
     return h ? { caseId: h.caseId } : null
   }
   return null
 }
 
 /** The reviewer whose 法制审核意见书 the document is (the round's opinion, or a corrected version of it), or null. */
-function opinionReviewer(db: Db, caseId: number, documentId: number): number | null {
-  const rounds = caseReviews(db, caseId).filter((r) => r.opinionDocumentId !== null)
-  for (let d = findDocument(db, documentId), hops = 0; d && d.type === 'legal_review_opinion' && hops < 50; hops++) {
+async function opinionReviewer(db: Scope, caseId: number, documentId: number): Promise<number | null> {
+  const rounds = (await caseReviews(db, caseId)).filter((r) => r.opinionDocumentId !== null)
+  for (let d = await findDocument(db, documentId), hops = 0; d && d.type === 'legal_review_opinion' && hops < 50; hops++) {
     const r = rounds.find((x) => x.opinionDocumentId === d!.id)
     if (r) return r.reviewerId
-    d = d.supersedesId !== null ? findDocument(db, d.supersedesId) : null
+    d = d.supersedesId !== null ? await findDocument(db, d.supersedesId) : null
   }
   return null
 }
 
 /** The per-case facts: the case's officers, the reviewer of the round named or of the case's open round, the opinion's author. */
-function caseFacts(db: Db, target: { caseId: number; reviewer?: number; documentId?: number }): CaseFacts {
-  const handlers = (caseOfficers(db, [target.caseId]).get(target.caseId) ?? []).map((o) => o.officerId)
-  const assignedReviewer = target.reviewer ?? caseReviews(db, target.caseId).find((r) => r.status === 'in_review')?.reviewerId ?? null
-  const opinionOf = target.documentId !== undefined ? opinionReviewer(db, target.caseId, target.documentId) : null
+async function caseFacts(db: Scope, target: { caseId: number; reviewer?: number; documentId?: number }): Promise<CaseFacts> {
+  const handlers = ((await caseOfficers(db, [target.caseId])).get(target.caseId) ?? []).map((o) => o.officerId)
+  const assignedReviewer =
+    target.reviewer ?? (await caseReviews(db, target.caseId)).find((r) => r.status === 'in_review')?.reviewerId ?? null
+  const opinionOf = target.documentId !== undefined ? await opinionReviewer(db, target.caseId, target.documentId) : null
   return { handlers, assignedReviewer, opinionOf }
 }
 
@@ -80,20 +81,20 @@ type Refusal = { ok: false; error: AppError }
  * since sign-in is refused; one whose roles changed acts with the current ones). Trusted in-process contexts
  * (no principal, no `requireAuth`) pass unchecked.
  */
-export function authorizeCaller(ctx: ServiceContext, channel: Channel): { ok: true; principal: Principal | null } | Refusal {
+export async function authorizeCaller(ctx: ServiceContext, channel: Channel): Promise<{ ok: true; principal: Principal | null } | Refusal> {
   if (!ctx.requireAuth && !ctx.principal) return { ok: true, principal: null }
   const rule: AccessRule = ACCESS[channel]
   if (rule.who === 'anyone') return { ok: true, principal: ctx.principal }
-  const db = ctx.home.db
+  const db = ctx.home.store
   let principal: Principal | null = null
   if (ctx.principal) {
-    const u = findUser(db, ctx.principal.userId)
+    const u = await findUser(db, ctx.principal.userId)
     if (!u || !u.active) {
       return { ok: false, error: { code: 'AUTH_REQUIRED', message: '账户已停用或不存在，请重新登录', details: { channel } } }
     }
     principal = principalOf(u)
   }
-  const byRole = roleRefusal(rule, principal, rule.who === 'setup' ? countUsers(db) > 0 : true)
+  const byRole = roleRefusal(rule, principal, rule.who === 'setup' ? (await countUsers(db)) > 0 : true)
   if (byRole) return { ok: false, error: { ...byRole, details: { channel, roles: rolesOf(rule) } } }
   return { ok: true, principal }
 }
@@ -103,13 +104,18 @@ export function authorizeCaller(ctx: ServiceContext, channel: Channel): { ok: tr
  * for documents.*; the round's for `reviewId`; the hearing's for `hearingId`), its handlers and assigned reviewer.
  * Returns the refusal or null.
  */
-export function authorizeCase(channel: Channel, ctx: ServiceContext, principal: Principal | null, input: unknown): Refusal | null {
+export async function authorizeCase(
+  channel: Channel,
+  ctx: ServiceContext,
+  principal: Principal | null,
+  input: unknown
+): Promise<Refusal | null> {
   const rule: AccessRule = ACCESS[channel]
   if (!rule.case || !principal) return null
-  const target = caseOf(ctx.home.db, channel, (input ?? {}) as Record<string, unknown>)
+  const target = await caseOf(ctx.home.store, channel, (input ?? {}) as Record<string, unknown>)
   // an unknown case, document or round is the handler's to report (CASE_NOT_FOUND, …)
   if (!target) return null
-  const byCase = caseRefusal(rule, principal, caseFacts(ctx.home.db, target))
+  const byCase = caseRefusal(rule, principal, await caseFacts(ctx.home.store, target))
   return byCase ? { ok: false, error: { ...byCase, details: { channel, roles: rolesOf(rule), caseId: target.caseId } } } : null
 }
 
@@ -117,13 +123,13 @@ export function authorizeCase(channel: Channel, ctx: ServiceContext, principal: 
  * The seal: a channel that changes a case (contract/access.ts `CASE_CHANGES`) is refused with CASE_SEALED when the
  * case its input names is archived, whoever calls (trusted in-process callers too). Returns the refusal or null.
  */
-export function sealedRefusal(ctx: ServiceContext, channel: Channel, input: unknown): Refusal | null {
+export async function sealedRefusal(ctx: ServiceContext, channel: Channel, input: unknown): Promise<Refusal | null> {
   if (!CASE_CHANGES.has(channel)) return null
-  const db = ctx.home.db
-  const target = caseOf(db, channel, (input ?? {}) as Record<string, unknown>)
-  const c = target ? findCase(db, target.caseId) : null
+  const db = ctx.home.store
+  const target = await caseOf(db, channel, (input ?? {}) as Record<string, unknown>)
+  const c = target ? await findCase(db, target.caseId) : null
   if (!c || !caseActions(c.status).sealed) return null
-  const d = findDossier(db, c.id)
+  const d = await findDossier(db, c.id)
   const when = d?.archivedOn ? `已于${d.archivedOn}归档封存${d.archiveNumber ? `（归档号 ${d.archiveNumber}）` : ''}` : '已归档封存'
   return {
     ok: false,
@@ -135,7 +141,11 @@ export function sealedRefusal(ctx: ServiceContext, channel: Channel, input: unkn
  * May the caller make this call? The role part, the per-case part and the seal, as `invoke` checks them (the input
  * is taken as given, not parsed): for the views, so that a screen offers only what its user may do.
  */
-export function mayCall(ctx: ServiceContext, channel: Channel, input: Record<string, unknown>): boolean {
-  const caller = authorizeCaller(ctx, channel)
-  return caller.ok && authorizeCase(channel, ctx, caller.principal, input) === null && sealedRefusal(ctx, channel, input) === null
+export async function mayCall(ctx: ServiceContext, channel: Channel, input: Record<string, unknown>): Promise<boolean> {
+  const caller = await authorizeCaller(ctx, channel)
+  return (
+    caller.ok &&
+    (await authorizeCase(channel, ctx, caller.principal, input)) === null &&
+    (await sealedRefusal(ctx, channel, input)) === null
+  )
 }

@@ -2,7 +2,7 @@ import { CalendarYearSchema, WorkCalendar, type CalendarYear, type PeriodUnit } 
 import { appError } from '../core/errors'
 import { toFieldIssues } from '../core/validation'
 import { sha256Hex, canonical } from '../store/activity'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { calendarYearRecords, calendarYearVersion, saveCalendarYear } from '../store/repos/calendar'
 import { change, type ServiceContext } from './context'
 
@@ -11,8 +11,8 @@ import { change, type ServiceContext } from './context'
  * `+YEAR:VERSION` for each year that came from somewhere else (an import), so a deadline's record says
  * exactly which schedules produced it.
  */
-export function loadCalendar(db: Db): WorkCalendar {
-  const rows = calendarYearRecords(db)
+export async function loadCalendar(db: Scope): Promise<WorkCalendar> {
+  const rows = await calendarYearRecords(db)
   const counts = new Map<string, number>()
   for (const r of rows) counts.set(r.version, (counts.get(r.version) ?? 0) + 1)
   const base = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none'
@@ -23,10 +23,10 @@ export function loadCalendar(db: Db): WorkCalendar {
   })
 }
 
-export function calendarListYears(ctx: ServiceContext) {
-  const rows = calendarYearRecords(ctx.home.db)
+export async function calendarListYears(ctx: ServiceContext) {
+  const rows = await calendarYearRecords(ctx.home.store)
   return {
-    version: loadCalendar(ctx.home.db).version,
+    version: (await loadCalendar(ctx.home.store)).version,
     years: rows.map((r) => ({
       year: r.year,
       restDays: r.restDays.length,
@@ -86,12 +86,12 @@ export function calendarImport(ctx: ServiceContext, input: { text: string; repla
   return change(
     ctx,
     'calendar',
-    (db, at) => {
-      const existing = calendarYearVersion(db, year.year)
+    async (db, at) => {
+      const existing = await calendarYearVersion(db, year.year)
       if (existing !== null && !input.replace) {
         throw appError('CALENDAR_YEAR_EXISTS', `${year.year}年的日历已存在（${existing}）；如需替换请选择“覆盖”`)
       }
-      saveCalendarYear(db, year, { source, version, at, actor: ctx.actor })
+      await saveCalendarYear(db, year, { source, version, at, actor: ctx.actor })
       return {
         year: year.year,
         version,
@@ -110,7 +110,7 @@ export function calendarImport(ctx: ServiceContext, input: { text: string; repla
   )
 }
 
-export function calendarPreview(ctx: ServiceContext, input: { start: string; length: number; unit: PeriodUnit }) {
-  const r = loadCalendar(ctx.home.db).add(input.start, input.length, input.unit)
+export async function calendarPreview(ctx: ServiceContext, input: { start: string; length: number; unit: PeriodUnit }) {
+  const r = (await loadCalendar(ctx.home.store)).add(input.start, input.length, input.unit)
   return { ...r, due: input.unit === 'hours' ? r.due : r.due.slice(0, 10) }
 }

@@ -1,14 +1,15 @@
-import type { Home } from '../store/home'
+import type { StoreHome } from '../store/home'
 import type { AppEvent } from '../contract'
 import { isoDateOf } from '../core/dates'
-import type { Db } from '../store/db'
-import { appendActivity, type ActivityInput } from '../store/activity'
+import type { Scope } from '../store/engine/engine'
+import { withTransaction } from '../store/engine/transaction'
+import { appendActivity, lockChainHead, type ActivityInput } from '../store/activity'
 import { JobManager } from '../jobs/runner'
 import type { Jobs, WorkerEntry } from '../jobs/types'
 import type { Principal } from '../core/roles'
 
 export interface ServiceContext {
-  home: Home
+  home: StoreHome
   /**
    * who is acting, by name: written where a row names a person (registered by, decided by, compiler) and, for a
    * trusted in-process caller without a principal, as the activity record's actor. With a principal, `invoke` hands
@@ -40,7 +41,7 @@ const JOB_WORKER: WorkerEntry = {
   dev: new URL('./job-worker.dev.mjs', import.meta.url)
 }
 
-export function createContext(home: Home, partial: Partial<Omit<ServiceContext, 'home'>> = {}): ServiceContext {
+export function createContext(home: StoreHome, partial: Partial<Omit<ServiceContext, 'home'>> = {}): ServiceContext {
   const emit = partial.emit ?? (() => undefined)
   return {
     home,
@@ -68,56 +69,68 @@ export type ActivityEntry = Omit<ActivityInput, 'actor' | 'at'>
  * transaction, and its `data.changed` event is sent only after the commit.
  */
 export interface Tx {
-  readonly db: Db
+  readonly db: Scope
   /** the transaction's time, for rows and activity entries */
   readonly at: string
   readonly ctx: ServiceContext
-  record(area: string, entry: ActivityEntry): void
+  record(area: string, entry: ActivityEntry): Promise<void>
 }
 
 /**
- * Run work in one IMMEDIATE transaction. Every activity entry recorded through the Tx is appended inside it;
+ * Run work in one write transaction. Every activity entry recorded through the Tx is appended inside it;
  * the `data.changed` events are emitted after the commit, in order (none when the transaction rolls back).
  * Operations take the Tx; they never open a transaction of their own.
+ *
+ * Writers are serialised on both engines: SQLite's BEGIN IMMEDIATE takes the database's write lock; on PostgreSQL
+ * the transaction (READ COMMITTED) first locks the activity record's head row, so each writer reads what the one
+ * before it committed, the record's chain never forks and a counter row is never read twice. `fn` may run again
+ * after a lost connection's conflict is retried: it does database work only (events are sent after the commit).
  */
-export function transact<T>(ctx: ServiceContext, fn: (tx: Tx) => T): T {
-  const db = ctx.home.db
+export async function transact<T>(ctx: ServiceContext, fn: (tx: Tx) => T | Promise<T>): Promise<T> {
   const at = ctx.now().toISOString()
-  const changed: { area: string; action: string }[] = []
-  const tx: Tx = {
-    db,
-    at,
-    ctx,
-    record(area, entry) {
-      const p = ctx.principal
-      appendActivity(db, {
-        ...entry,
-        actor: p ? p.login : ctx.actor,
-        user: p ? { userId: p.userId, name: p.name, officerId: p.officerId } : null,
-        at
-      })
-      changed.push({ area, action: entry.action })
-    }
-  }
-  const result = db.transaction(() => fn(tx)).immediate()
+  let changed: { area: string; action: string }[] = []
+  const result = await withTransaction(
+    ctx.home.store,
+    async (db) => {
+      changed = []
+      await lockChainHead(db)
+      const tx: Tx = {
+        db,
+        at,
+        ctx,
+        async record(area, entry) {
+          const p = ctx.principal
+          await appendActivity(db, {
+            ...entry,
+            actor: p ? p.login : ctx.actor,
+            user: p ? { userId: p.userId, name: p.name, officerId: p.officerId } : null,
+            at
+          })
+          changed.push({ area, action: entry.action })
+        }
+      }
+      return fn(tx)
+    },
+    { isolation: 'read committed' }
+  )
   for (const c of changed) ctx.emit({ type: 'data.changed', ...c })
   return result
 }
 
 /**
- * Run a change in one IMMEDIATE transaction and append its activity record inside it.
+ * Run a change in one write transaction and append its activity record inside it.
  * `record` receives the change's result so the entry can describe what was written. Operations that `fn`
  * runs through the Tx append their own entries first (in the order they ran).
  */
-export function change<T>(
+export async function change<T>(
   ctx: ServiceContext,
   area: string,
-  fn: (db: Db, at: string, tx: Tx) => T,
+  fn: (db: Scope, at: string, tx: Tx) => T | Promise<T>,
   record: (result: T) => ActivityEntry
-): T {
-  return transact(ctx, (tx) => {
-    const result = fn(tx.db, tx.at, tx)
-    tx.record(area, record(result))
+): Promise<T> {
+  return transact(ctx, async (tx) => {
+    const result = await fn(tx.db, tx.at, tx)
+    await tx.record(area, record(result))
     return result
   })
 }

@@ -43,42 +43,42 @@ type DemoResult = { officers: number; agency: boolean; parties: number; cases: n
  * One transaction: a failure leaves the home empty and the load can be retried. One `demo.load` entry opens the
  * record, each step then appends its own; listeners get one data.changed event at the end.
  */
-export function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases: 0 }): DemoResult {
+export async function demoLoad(ctx: ServiceContext, input: { cases: number } = { cases: 0 }): Promise<DemoResult> {
   const quiet: ServiceContext = { ...ctx, emit: () => undefined }
   // one hash for every demo account, made before the transaction: the KDF is deliberately slow
   const passwordHash = hashPassword(DEMO_PASSWORD)
-  const result = transact(quiet, (tx) => seed(tx, Math.max(0, Math.floor(input.cases)), passwordHash))
+  const result = await transact(quiet, (tx) => seed(tx, Math.max(0, Math.floor(input.cases)), passwordHash))
   ctx.emit({ type: 'data.changed', area: 'demo', action: 'demo.load' })
   return result
 }
 
 /** The demo accounts, linked to the demo officers; a login already taken (an admin set up first) is left alone. */
-function seedAccounts(tx: Tx, officers: readonly OfficerRecord[], passwordHash: string): DemoAccount[] {
+async function seedAccounts(tx: Tx, officers: readonly OfficerRecord[], passwordHash: string): Promise<DemoAccount[]> {
   const made: DemoAccount[] = []
   for (const a of DEMO_ACCOUNTS) {
-    if (findUserByLogin(tx.db, a.login)) continue
+    if (await findUserByLogin(tx.db, a.login)) continue
     const officerId = a.certNo === null ? null : (officers.find((o) => o.certNo === a.certNo)?.id ?? null)
     const roles = [...a.roles]
-    insertUser(tx.db, { login: a.login, name: a.name, officerId, roles, passwordHash }, tx.at)
+    await insertUser(tx.db, { login: a.login, name: a.name, officerId, roles, passwordHash }, tx.at)
     made.push({ login: a.login, name: a.name, roles })
   }
   return made
 }
 
-function seed(tx: Tx, caseCount: number, passwordHash: string): DemoResult {
+async function seed(tx: Tx, caseCount: number, passwordHash: string): Promise<DemoResult> {
   const { db, at } = tx
   const base = today(tx.ctx)
-  if (getAgency(db) || listOfficers(db, true).length > 0) {
+  if ((await getAgency(db)) || (await listOfficers(db, true)).length > 0) {
     throw appError('DEMO_NOT_EMPTY', '数据目录中已有数据，不能载入演示数据（请使用新的数据目录）')
   }
   const foundation = demoFoundation(base)
-  saveAgency(db, foundation.agency, at)
-  for (const o of foundation.officers) insertOfficer(db, o, at)
-  const officers = listOfficers(db, true)
-  const accounts = seedAccounts(tx, officers, passwordHash)
+  await saveAgency(db, foundation.agency, at)
+  for (const o of foundation.officers) await insertOfficer(db, o, at)
+  const officers = await listOfficers(db, true)
+  const accounts = await seedAccounts(tx, officers, passwordHash)
   // a demo home says so on its sign-in screen (the accounts and their one password)
-  setSetting(db, 'demo.accounts', accounts)
-  tx.record('demo', {
+  await setSetting(db, 'demo.accounts', accounts)
+  await tx.record('demo', {
     action: 'demo.load',
     targetType: 'home',
     targetId: null,
@@ -97,15 +97,22 @@ function seed(tx: Tx, caseCount: number, passwordHash: string): DemoResult {
   const base0 = { officers: officerRecs.length, agency: true, accounts, password: DEMO_PASSWORD }
   if (caseCount === 0) return { ...base0, parties: 0, cases: 0 }
 
-  const partyIds = demoParties().map((p) => addParty(tx, p).id)
-  const plans = planCases({ count: caseCount, base, calendar: loadCalendar(db), rules: activeRules(db).rules, officers: officerRecs })
-  const cases = runPlans(tx, plans, partyIds, officerRecs)
+  const partyIds: number[] = []
+  for (const p of demoParties()) partyIds.push((await addParty(tx, p)).id)
+  const plans = planCases({
+    count: caseCount,
+    base,
+    calendar: await loadCalendar(db),
+    rules: (await activeRules(db)).rules,
+    officers: officerRecs
+  })
+  const cases = await runPlans(tx, plans, partyIds, officerRecs)
   return { ...base0, parties: partyIds.length, cases }
 }
 
 /** The head who approves the demo cases: 周文斌's account (a head on no case team), else his name alone. */
-function demoApprover(tx: Tx): Approver {
-  const u = findUserByLogin(tx.db, 'zhouwb')
+async function demoApprover(tx: Tx): Promise<Approver> {
+  const u = await findUserByLogin(tx.db, 'zhouwb')
   return u ? { userId: u.id, name: u.name } : { userId: null, name: '周文斌' }
 }
 
@@ -114,28 +121,30 @@ function demoApprover(tx: Tx): Approver {
  * 立卷 and 归档 by the archive job's own operations (the demo has no package to write, so its dossiers carry no
  * bundle hash). Returns false for any other move.
  */
-function steppedMove(tx: Tx, approver: Approver, caseId: number, to: string, date: string, text: string): boolean {
-  const from = findCase(tx.db, caseId)!.status
+async function steppedMove(tx: Tx, approver: Approver, caseId: number, to: string, date: string, text: string): Promise<boolean> {
+  const from = (await findCase(tx.db, caseId))!.status
   const approve = (kind: 'filing' | 'closing', outcome: 'approved' | 'rejected', opinion: string) =>
     recordApproval(tx, { caseId, kind, outcome, opinion: text ? `${opinion}${text}` : opinion, date }, approver)
-  if (from === 'filing_approval' && to === 'filed') approve('filing', 'approved', '同意立案。')
-  else if (from === 'filing_approval' && to === 'not_filed') approve('filing', 'rejected', '不符合立案条件，不予立案。')
-  else if (from === 'closing_approval' && to === 'closed') approve('closing', 'approved', '同意结案。')
-  else if (from === 'closed' && to === 'dossier') compileDossier(tx, caseId, date)
-  else if (to === 'archived') archiveCase(tx, { caseId, date, bundleSha256: null })
+  if (from === 'filing_approval' && to === 'filed') await approve('filing', 'approved', '同意立案。')
+  else if (from === 'filing_approval' && to === 'not_filed') await approve('filing', 'rejected', '不符合立案条件，不予立案。')
+  else if (from === 'closing_approval' && to === 'closed') await approve('closing', 'approved', '同意结案。')
+  else if (from === 'closed' && to === 'dossier') await compileDossier(tx, caseId, date)
+  else if (to === 'archived') await archiveCase(tx, { caseId, date, bundleSha256: null })
   else return false
   return true
 }
 
 /** Run every planned step in date order, through the operations. */
-function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRecs: readonly OfficerRecord[]): number {
-  const approver = demoApprover(tx)
+async function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRecs: readonly OfficerRecord[]): Promise<number> {
+  const approver = await demoApprover(tx)
   // the legal reviewer (法规科) is never on a case team, so she may review every case
   const reviewer = officerRecs.find((o) => o.legalReviewer)!
   // the demo heads' accounts sit in the discussions (an account whose login was taken before the load is not theirs)
-  const headIds = HEADS.map((login) => findUserByLogin(tx.db, login))
-    .filter((u) => u !== null && u.roles.includes('head'))
-    .map((u) => u!.id)
+  const headIds: number[] = []
+  for (const login of HEADS) {
+    const u = await findUserByLogin(tx.db, login)
+    if (u !== null && u.roles.includes('head')) headIds.push(u.id)
+  }
   const heads = { chairId: headIds[0] ?? 0, attendeeIds: headIds }
   const approve = (reviewId: number, date: string) =>
     decideReview(tx, {
@@ -148,20 +157,20 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
       })
     })
   /** a review still in progress is decided (approved) the day the case moves on */
-  const closeReview = (caseId: number, date: string) => {
-    const open = caseReviews(tx.db, caseId).find((x) => x.status === 'in_review')
-    if (open) approve(open.id, date)
+  const closeReview = async (caseId: number, date: string) => {
+    const open = (await caseReviews(tx.db, caseId)).find((x) => x.status === 'in_review')
+    if (open) await approve(open.id, date)
   }
   /** the steps the decision gates ask for that the plan did not spell out: a written waiver, a review, a discussion */
-  const satisfyGates = (caseId: number, date: string, kind: 'penalty' | 'no_penalty') => {
-    for (const g of decisionGate(gateState(tx.db, caseId, { draft: null, decisionDate: date, kind }))) {
+  const satisfyGates = async (caseId: number, date: string, kind: 'penalty' | 'no_penalty') => {
+    for (const g of decisionGate(await gateState(tx.db, caseId, { draft: null, decisionDate: date, kind }))) {
       if (g.code === 'GATE_WINDOW_OPEN') {
         for (const right of ['statement', 'hearing'] as const)
-          waiveRight(tx, { caseId, right, date, note: '当事人书面声明放弃陈述、申辩和听证的权利' })
+          await waiveRight(tx, { caseId, right, date, note: '当事人书面声明放弃陈述、申辩和听证的权利' })
       } else if (g.code === 'GATE_REVIEW_REQUIRED') {
-        approve(submitReview(tx, { caseId, reviewerId: reviewer.id, note: '提请法制审核', submittedOn: date }).id, date)
+        await approve((await submitReview(tx, { caseId, reviewerId: reviewer.id, note: '提请法制审核', submittedOn: date })).id, date)
       } else if (g.code === 'GATE_DISCUSSION_REQUIRED') {
-        recordDiscussion(tx, {
+        await recordDiscussion(tx, {
           caseId,
           heldOn: date,
           ...heads,
@@ -192,19 +201,24 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
         officerIds: p.team.map((i) => officerRecs[i]!.id),
         intendedPenalty: p.penalty
       })
-      p.caseId = registerCase(tx, input)
-    } else if (it.kind === 'status' && steppedMove(tx, approver, p.caseId, it.to, it.date, '')) {
+      p.caseId = await registerCase(tx, input)
+    } else if (it.kind === 'status' && (await steppedMove(tx, approver, p.caseId, it.to, it.date, ''))) {
       // 立案审批, 结案审批, 立卷, 归档
     } else if (it.kind === 'status' && it.to === 'filed') {
-      fileCase(tx, contract['cases.file'].input.parse({ id: p.caseId, filedOn: it.date, note: note('filed') }))
+      await fileCase(tx, contract['cases.file'].input.parse({ id: p.caseId, filedOn: it.date, note: note('filed') }))
     } else if (it.kind === 'status' && p.procedure === 'general' && it.to === 'legal_review') {
       // a real review round: submitted to the legal reviewer, decided when the case moves on
-      submitReview(tx, { caseId: p.caseId, reviewerId: reviewer.id, note: '案件拟作出较大数额罚款，提请法制审核', submittedOn: it.date })
+      await submitReview(tx, {
+        caseId: p.caseId,
+        reviewerId: reviewer.id,
+        note: '案件拟作出较大数额罚款，提请法制审核',
+        submittedOn: it.date
+      })
     } else if (it.kind === 'status' && p.procedure === 'general' && it.to === 'discussion') {
       const next = p.items[p.items.indexOf(it) + 1]
       const to = next?.kind === 'status' ? next.to : 'decided'
-      closeReview(p.caseId, it.date)
-      recordDiscussion(tx, {
+      await closeReview(p.caseId, it.date)
+      await recordDiscussion(tx, {
         caseId: p.caseId,
         heldOn: it.date,
         ...heads,
@@ -220,18 +234,18 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
     } else if (it.kind === 'status') {
       const key = p.procedure === 'summary' && ['decided', 'served', 'transferred'].includes(it.to) ? `summary_${it.to}` : it.to
       const text = it.to === 'decided' ? `${note(key)}：${fineText(p)}` : note(key)
-      closeReview(p.caseId, it.date)
+      await closeReview(p.caseId, it.date)
       if (p.procedure === 'general' && (it.to === 'decided' || it.to === 'no_penalty')) {
-        satisfyGates(p.caseId, it.date, it.to === 'decided' ? 'penalty' : 'no_penalty')
+        await satisfyGates(p.caseId, it.date, it.to === 'decided' ? 'penalty' : 'no_penalty')
         const opinion = it.to === 'decided' ? `同意承办机构意见，${fineText(p)}。` : '同意不予行政处罚。'
-        recordApproval(tx, { caseId: p.caseId, kind: 'handling', outcome: 'approved', opinion, date: it.date }, approver)
+        await recordApproval(tx, { caseId: p.caseId, kind: 'handling', outcome: 'approved', opinion, date: it.date }, approver)
       }
-      transitionCase(tx, contract['cases.transition'].input.parse({ id: p.caseId, to: it.to, date: it.date, note: text }))
+      await transitionCase(tx, contract['cases.transition'].input.parse({ id: p.caseId, to: it.to, date: it.date, note: text }))
     } else if (it.kind === 'event') {
       const text = it.type === 'paid' ? `${note('paid')}${p.penalty.fine}元` : note('published')
-      recordCaseEvent(tx, contract['cases.recordEvent'].input.parse({ id: p.caseId, type: it.type, date: it.date, note: text }))
+      await recordCaseEvent(tx, contract['cases.recordEvent'].input.parse({ id: p.caseId, type: it.type, date: it.date, note: text }))
     } else if (it.kind === 'extend') {
-      adjustDeadline(
+      await adjustDeadline(
         tx,
         contract['deadlines.adjust'].input.parse({
           caseId: p.caseId,
@@ -245,7 +259,7 @@ function runPlans(tx: Tx, plans: Plan[], partyIds: readonly number[], officerRec
         })
       )
     } else {
-      setCaseFlag(
+      await setCaseFlag(
         tx,
         contract['cases.setFlag'].input.parse({
           id: p.caseId,

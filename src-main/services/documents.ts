@@ -13,7 +13,7 @@ import type { DraftContext } from '../drafting/context'
 import { loadManifest, templateType } from '../drafting/catalogue'
 import { templateBytes } from './template-source'
 import { renderDocx, TemplateError } from '../drafting/render'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { recordBlob } from '../store/blobs'
 import { getSetting } from '../store/settings'
 import { getAgency } from '../store/repos/agency'
@@ -45,12 +45,12 @@ import { documentGate, enforceGate } from './ops/review-gates'
  * Issuing a general-procedure decision moves the case to 决定 (or 不予处罚) when its status allows, so the
  * decision date, the service and publicity deadlines start from the document itself.
  */
-function afterDecisionIssued(tx: Tx, d: DocumentRecord): void {
+async function afterDecisionIssued(tx: Tx, d: DocumentRecord): Promise<void> {
   if (!isGeneralDecisionType(d.type)) return
-  const c = findCase(tx.db, d.caseId)
+  const c = await findCase(tx.db, d.caseId)
   const to = d.type === 'no_penalty_decision' ? 'no_penalty' : 'decided'
   if (c && c.procedure === 'general' && canTransition(c.procedure, c.status, to)) {
-    transitionCase(tx, { id: c.id, to, date: d.issuedOn!, note: `签发${d.title}${d.number ? `（${d.number}）` : ''}` })
+    await transitionCase(tx, { id: c.id, to, date: d.issuedOn!, note: `签发${d.title}${d.number ? `（${d.number}）` : ''}` })
   }
 }
 
@@ -82,17 +82,22 @@ function checkContext(doc: DocumentRecord, ctx: DraftContext, t: string, date: s
 }
 
 /** The issued external documents of the case a 送达回执 may cover (core/service-receipt.ts). */
-function servable(db: Db, caseId: number) {
-  return servableDocuments(caseDocuments(db, caseId), (type) => templateType(type)?.external ?? false)
+async function servable(db: Scope, caseId: number) {
+  return servableDocuments(await caseDocuments(db, caseId), (type) => templateType(type)?.external ?? false)
 }
 
 /** The field values the chosen documents (`serves`) fill on a 送达回执, or none when nothing was chosen. */
-function servedFields(db: Db, caseId: number, type: string, serves: readonly number[] | undefined): Record<string, unknown> {
+async function servedFields(
+  db: Scope,
+  caseId: number,
+  type: string,
+  serves: readonly number[] | undefined
+): Promise<Record<string, unknown>> {
   if (serves === undefined) return {}
   const field = SERVED_FIELD[type]
   if (!field)
     throw appError('VALIDATION_FAILED', '只有文书送达回执可以选择所送达的文书', { issues: [{ path: 'serves', message: '此类文书不适用' }] })
-  const r = servedRows(servable(db, caseId), serves)
+  const r = servedRows(await servable(db, caseId), serves)
   if (!r.ok) {
     throw appError('VALIDATION_FAILED', `送达的文书应为本案已签发的对外文书（编号 ${r.unknown.join('、')} 不是）`, {
       issues: [{ path: 'serves', message: '不是本案已签发的对外文书' }]
@@ -102,53 +107,53 @@ function servedFields(db: Db, caseId: number, type: string, serves: readonly num
 }
 
 /** The rows the service offers for a draft's list fields (a 送达回执's documents), each marked if already listed. */
-function choicesOf(db: Db, doc: DocumentRecord) {
+async function choicesOf(db: Scope, doc: DocumentRecord) {
   const field = SERVED_FIELD[doc.type]
   if (!field || doc.status !== 'draft') return {}
-  const offered = servable(db, doc.caseId)
+  const offered = await servable(db, doc.caseId)
   const chosen = new Set(chosenIds(offered, doc.fields[field]))
   return { [field]: offered.map((c) => ({ ...c, chosen: chosen.has(c.id) })) }
 }
 
 /** What the state allows (core/document-actions), kept where this caller may make the call (authorize.ts mayCall). */
-function callerActions(ctx: ServiceContext, d: { id: number; status: string }, a: { canVoid: boolean; canCorrect: boolean }) {
+async function callerActions(ctx: ServiceContext, d: { id: number; status: string }, a: { canVoid: boolean; canCorrect: boolean }) {
   const may = (channel: 'documents.save' | 'documents.issue' | 'documents.void' | 'documents.correct') =>
     mayCall(ctx, channel, { id: d.id })
   return {
-    mayEdit: d.status === 'draft' && may('documents.save'),
-    mayIssue: d.status === 'draft' && may('documents.issue'),
-    canVoid: a.canVoid && may('documents.void'),
-    canCorrect: a.canCorrect && may('documents.correct')
+    mayEdit: d.status === 'draft' && (await may('documents.save')),
+    mayIssue: d.status === 'draft' && (await may('documents.issue')),
+    canVoid: a.canVoid && (await may('documents.void')),
+    canCorrect: a.canCorrect && (await may('documents.correct'))
   }
 }
 
-function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
-  const db = ctx.home.db
+async function view(ctx: ServiceContext, doc: DocumentRecord, findings?: Finding[]) {
+  const db = ctx.home.store
   const type = mustType(doc.type)
   let f = findings
   let gates: GateProblem[] = []
   if (doc.status === 'draft') {
     const t = today(ctx)
-    if (!f) f = checkDocument(type, doc.fields, checkContext(doc, mustContext(db, doc.caseId, t), t, t))
+    if (!f) f = checkDocument(type, doc.fields, checkContext(doc, await mustContext(db, doc.caseId, t), t, t))
     // a decision also waits for the procedural steps (review, notice, windows, hearing, discussion)
-    gates = documentGate(db, doc, t)
+    gates = await documentGate(db, doc, t)
   }
   return {
     ...doc,
     findings: f ?? [],
     gates,
     canIssue: doc.status === 'draft' && !(f ?? []).some((x) => x.severity === 'error') && gates.length === 0,
-    ...callerActions(ctx, doc, documentActions(doc, caseDocuments(db, doc.caseId))),
-    revisions: documentRevisions(db, doc.id).length,
+    ...(await callerActions(ctx, doc, documentActions(doc, await caseDocuments(db, doc.caseId)))),
+    revisions: (await documentRevisions(db, doc.id)).length,
     phrases: doc.status === 'draft' ? fieldPhrases(type.fields, doc.type, phraseCategories(doc.type)) : {},
-    prefill: doc.status === 'draft' ? phrasePrefill(mustContext(db, doc.caseId, today(ctx))) : {},
-    choices: choicesOf(db, doc)
+    prefill: doc.status === 'draft' ? phrasePrefill(await mustContext(db, doc.caseId, today(ctx))) : {},
+    choices: await choicesOf(db, doc)
   }
 }
 export type DocumentView = ReturnType<typeof view>
 
-export function templatesList(ctx: ServiceContext) {
-  const custom = new Set(customTemplateTypes(ctx.home.db))
+export async function templatesList(ctx: ServiceContext) {
+  const custom = new Set(await customTemplateTypes(ctx.home.store))
   return loadManifest().manifest.types.map((t) => ({
     id: t.id,
     title: t.title,
@@ -162,17 +167,17 @@ export function templatesList(ctx: ServiceContext) {
   }))
 }
 
-export function documentsCreate(
+export async function documentsCreate(
   ctx: ServiceContext,
   input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined; serves?: number[] | undefined }
 ) {
   return view(
     ctx,
-    transact(ctx, (tx) =>
+    await transact(ctx, async (tx) =>
       createDocument(tx, {
         caseId: input.caseId,
         type: input.type,
-        fields: { ...input.fields, ...servedFields(tx.db, input.caseId, input.type, input.serves) }
+        fields: { ...input.fields, ...(await servedFields(tx.db, input.caseId, input.type, input.serves)) }
       })
     )
   )
@@ -182,16 +187,16 @@ export function documentsCreate(
  * Autosave: only the manifest's fields; `revision` must be the one the editor loaded (no lost updates). A 送达回执's
  * `serves` (ids of the case's issued documents) fills its documents.
  */
-export function documentsSave(
+export async function documentsSave(
   ctx: ServiceContext,
   input: { id: number; revision: number; fields: Record<string, unknown>; serves?: number[] | undefined }
 ) {
-  const doc = transact(ctx, (tx) => {
-    const d = mustDoc(tx.db, input.id)
+  const doc = await transact(ctx, async (tx) => {
+    const d = await mustDoc(tx.db, input.id)
     if (d.status !== 'draft')
       throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}，不能修改；如需更正请新建版本`)
     if (isDecisionType(d.type)) {
-      const inReview = caseReviews(tx.db, d.caseId).find((r) => r.documentId === d.id && r.status === 'in_review')
+      const inReview = (await caseReviews(tx.db, d.caseId)).find((r) => r.documentId === d.id && r.status === 'in_review')
       if (inReview) throw appError('DOCUMENT_UNDER_REVIEW', `${d.title}正在法制审核中（第${inReview.round}轮），审核意见作出前不能修改`)
     }
     if (d.revision !== input.revision) {
@@ -200,33 +205,36 @@ export function documentsSave(
         `文书已被他人修改（当前第${d.revision}稿，你编辑的是第${input.revision}稿），请重新打开后再改`
       )
     }
-    return saveDraft(tx, d, { ...input.fields, ...servedFields(tx.db, d.caseId, d.type, input.serves) })
+    return saveDraft(tx, d, { ...input.fields, ...(await servedFields(tx.db, d.caseId, d.type, input.serves)) })
   })
   return view(ctx, doc)
 }
 
-export function documentsGet(ctx: ServiceContext, input: { id: number }) {
-  return view(ctx, mustDoc(ctx.home.db, input.id))
+export async function documentsGet(ctx: ServiceContext, input: { id: number }) {
+  return view(ctx, await mustDoc(ctx.home.store, input.id))
 }
 
-export function documentsList(ctx: ServiceContext, input: { caseId: number }) {
-  if (!findCase(ctx.home.db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-  return caseDocuments(ctx.home.db, input.caseId).map((d, _, all) => ({
-    id: d.id,
-    type: d.type,
-    title: d.title,
-    status: d.status,
-    version: d.version,
-    number: d.number,
-    issuedOn: d.issuedOn,
-    supersedesId: d.supersedesId,
-    updatedAt: d.updatedAt,
-    ...callerActions(ctx, d, documentActions(d, all))
-  }))
+export async function documentsList(ctx: ServiceContext, input: { caseId: number }) {
+  if (!(await findCase(ctx.home.store, input.caseId))) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
+  const all = await caseDocuments(ctx.home.store, input.caseId)
+  return Promise.all(
+    all.map(async (d) => ({
+      id: d.id,
+      type: d.type,
+      title: d.title,
+      status: d.status,
+      version: d.version,
+      number: d.number,
+      issuedOn: d.issuedOn,
+      supersedesId: d.supersedesId,
+      updatedAt: d.updatedAt,
+      ...(await callerActions(ctx, d, documentActions(d, all)))
+    }))
+  )
 }
 
-export function documentsCheck(ctx: ServiceContext, input: { id: number }) {
-  return view(ctx, mustDoc(ctx.home.db, input.id)).findings
+export async function documentsCheck(ctx: ServiceContext, input: { id: number }) {
+  return (await view(ctx, await mustDoc(ctx.home.store, input.id))).findings
 }
 
 function renderData(ctx: DraftContext, doc: DocumentRecord, number: string, date: string): Record<string, unknown> {
@@ -234,15 +242,15 @@ function renderData(ctx: DraftContext, doc: DocumentRecord, number: string, date
 }
 
 /** The current draft (or the issued file) as DOCX bytes, base64: for the live preview and downloads. */
-export function documentsFile(ctx: ServiceContext, input: { id: number }) {
-  const db = ctx.home.db
-  const doc = mustDoc(db, input.id)
+export async function documentsFile(ctx: ServiceContext, input: { id: number }) {
+  const db = ctx.home.store
+  const doc = await mustDoc(db, input.id)
   const fileName = `${doc.title}${doc.number ? `（${doc.number}）` : `（草稿第${doc.revision}稿）`}.docx`
   if (doc.docxSha256) return { fileName, base64: ctx.home.blobs.get(doc.docxSha256).toString('base64'), issued: true }
   const t = today(ctx)
-  const { bytes } = templateBytes(ctx.home, doc.type)
+  const { bytes } = await templateBytes(ctx.home, doc.type)
   try {
-    const out = renderDocx(bytes, renderData(mustContext(db, doc.caseId, t), doc, '（签发时编号）', t))
+    const out = renderDocx(bytes, renderData(await mustContext(db, doc.caseId, t), doc, '（签发时编号）', t))
     return { fileName, base64: out.toString('base64'), issued: false }
   } catch (err) {
     if (err instanceof TemplateError)
@@ -251,37 +259,37 @@ export function documentsFile(ctx: ServiceContext, input: { id: number }) {
   }
 }
 
-function assignNumber(db: Db, type: TemplateType, caseId: number, year: number): string | null {
+async function assignNumber(db: Scope, type: TemplateType, caseId: number, year: number): Promise<string | null> {
   if (!type.prefix) return null
-  const agency = getAgency(db)
+  const agency = await getAgency(db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，无法编号')
-  const scheme = getSetting<(typeof NUMBERING_SCHEMES)[number]>(db, 'numbering.scheme', 'per-type')
+  const scheme = await getSetting<(typeof NUMBERING_SCHEMES)[number]>(db, 'numbering.scheme', 'per-type')
   if (scheme === 'inherit-case') {
-    const c = findCase(db, caseId)
+    const c = await findCase(db, caseId)
     const m = c?.number ? /〔(\d{4})〕(\d+)号$/.exec(c.number) : null
     if (!m) throw appError('CASE_NOT_FILED', '案件尚未立案，按“沿用立案号”的编号方式无法编号')
     const number = formatDocumentNumber(agency.shortName, type.prefix, Number(m[1]), Number(m[2]))
-    const taken = findDocumentByNumber(db, number)
+    const taken = await findDocumentByNumber(db, number)
     if (taken)
       throw appError('DOCUMENT_NUMBER_TAKEN', `文号${number}已被使用（文书编号 ${taken.id}）；同一案件的同类文书只能有一份沿用立案号`)
     return number
   }
-  return formatDocumentNumber(agency.shortName, type.prefix, year, nextNumber(db, `doc:${type.prefix}`, year))
+  return formatDocumentNumber(agency.shortName, type.prefix, year, await nextNumber(db, `doc:${type.prefix}`, year))
 }
 
 /** 签发: checks must pass; the number is taken inside the transaction, so numbers are gap-free and never reused. */
-export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedOn?: string | undefined }) {
+export async function documentsIssue(ctx: ServiceContext, input: { id: number; issuedOn?: string | undefined }) {
   const t = today(ctx)
   const issuedOn = input.issuedOn ?? t
   if (issuedOn > t) throw appError('VALIDATION_FAILED', '签发日期不能晚于今天')
-  const doc = change(
+  const doc = await change(
     ctx,
     'documents',
-    (db, at, tx) => {
-      const d = mustDoc(db, input.id)
+    async (db, at, tx) => {
+      const d = await mustDoc(db, input.id)
       if (d.status !== 'draft') throw appError('DOCUMENT_NOT_DRAFT', `${d.title}已${d.status === 'issued' ? '签发' : '作废'}`)
       const type = mustType(d.type)
-      const c = mustContext(db, d.caseId, t)
+      const c = await mustContext(db, d.caseId, t)
       const findings = checkDocument(type, d.fields, checkContext(d, c, t, issuedOn))
       const errors = findings.filter((f) => f.severity === 'error')
       if (errors.length) {
@@ -290,9 +298,9 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
           findings
         })
       }
-      enforceGate(documentGate(db, d, issuedOn))
-      const number = assignNumber(db, type, d.caseId, Number(issuedOn.slice(0, 4)))
-      const tpl = templateBytes(ctx.home, d.type)
+      enforceGate(await documentGate(db, d, issuedOn))
+      const number = await assignNumber(db, type, d.caseId, Number(issuedOn.slice(0, 4)))
+      const tpl = await templateBytes(ctx.home, d.type, db)
       let docx: Buffer
       try {
         docx = renderDocx(tpl.bytes, renderData(c, d, number ?? '', issuedOn))
@@ -300,10 +308,10 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
         if (err instanceof TemplateError) throw appError('TEMPLATE_INVALID', err.message)
         throw err
       }
-      const blob = recordBlob(db, ctx.home.blobs, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', at)
-      markIssued(db, d.id, { number, docxSha256: blob.sha256, templateSha256: tpl.sha256, issuedOn, actor: ctx.actor, at })
-      const issued = findDocument(db, d.id)!
-      afterDecisionIssued(tx, issued)
+      const blob = await recordBlob(db, ctx.home.blobs, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', at)
+      await markIssued(db, d.id, { number, docxSha256: blob.sha256, templateSha256: tpl.sha256, issuedOn, actor: ctx.actor, at })
+      const issued = (await findDocument(db, d.id))!
+      await afterDecisionIssued(tx, issued)
       return issued
     },
     (d) => ({
@@ -318,17 +326,17 @@ export function documentsIssue(ctx: ServiceContext, input: { id: number; issuedO
   return view(ctx, doc, [])
 }
 
-export function documentsVoid(ctx: ServiceContext, input: { id: number; reason: string }) {
-  const doc = change(
+export async function documentsVoid(ctx: ServiceContext, input: { id: number; reason: string }) {
+  const doc = await change(
     ctx,
     'documents',
-    (db, at) => {
-      const d = mustDoc(db, input.id)
+    async (db, at) => {
+      const d = await mustDoc(db, input.id)
       if (d.status !== 'issued')
         throw appError('DOCUMENT_NOT_ISSUED', d.status === 'draft' ? '草稿无需作废，可直接删除或继续修改' : `${d.title}已作废`)
-      markVoided(db, d.id, input.reason, at)
-      if (isDecisionType(d.type)) onDecisionVoided(ctx, d, input.reason, today(ctx))
-      return findDocument(db, d.id)!
+      await markVoided(db, d.id, input.reason, at)
+      if (isDecisionType(d.type)) await onDecisionVoided(ctx, d, input.reason, today(ctx))
+      return (await findDocument(db, d.id))!
     },
     (d) => ({
       action: 'document.void',
@@ -343,16 +351,16 @@ export function documentsVoid(ctx: ServiceContext, input: { id: number; reason: 
 }
 
 /** A correction of an issued document is a new draft version; the issued one stays as it is. */
-export function documentsCorrect(ctx: ServiceContext, input: { id: number }) {
-  const doc = change(
+export async function documentsCorrect(ctx: ServiceContext, input: { id: number }) {
+  const doc = await change(
     ctx,
     'documents',
-    (db, at) => {
-      const d = mustDoc(db, input.id)
+    async (db, at) => {
+      const d = await mustDoc(db, input.id)
       if (d.status === 'draft') throw appError('DOCUMENT_NOT_ISSUED', '草稿可直接修改，无需新建版本')
-      const open = caseDocuments(db, d.caseId).find((x) => x.supersedesId === d.id && x.status === 'draft')
+      const open = (await caseDocuments(db, d.caseId)).find((x) => x.supersedesId === d.id && x.status === 'draft')
       if (open) throw appError('DOCUMENT_CORRECTION_OPEN', `已有更正中的新版本（文书编号 ${open.id}）`)
-      const id = insertDocument(db, {
+      const id = await insertDocument(db, {
         caseId: d.caseId,
         type: d.type,
         title: d.title,
@@ -362,7 +370,7 @@ export function documentsCorrect(ctx: ServiceContext, input: { id: number }) {
         createdBy: ctx.actor,
         at
       })
-      return findDocument(db, id)!
+      return (await findDocument(db, id))!
     },
     (d) => ({
       action: 'document.correct',

@@ -24,13 +24,12 @@ import { caseDocuments } from '../store/repos/documents'
 import { findDossier, saveDossierOrder } from '../store/repos/dossiers'
 import { caseEvidence } from '../store/repos/evidence'
 import { findRendition, saveRendition } from '../store/repos/renditions'
-import { findOfficer } from '../store/repos/officers'
 import { getAgency } from '../store/repos/agency'
 import { getSetting } from '../store/settings'
 import { writeFileAtomic } from '../store/atomic'
 import { caseDiscussions, caseHearings, caseReviews } from '../store/repos/review'
-import { mustCase } from './guards'
-import type { Db } from '../store/db'
+import { mustCase, officersOf } from './guards'
+import type { Scope } from '../store/engine/engine'
 import { assembleBundle, imageToPdf, pageCount, pageRanges, type StampPosition } from '../pdf/bundle'
 import { contentsHtml, coverHtml, noteHtml } from '../pdf/front-matter'
 import { assertNotLocked } from './evidence'
@@ -47,9 +46,9 @@ export interface DocxRenditioner {
 export type HtmlPrinter = (htmls: string[]) => Promise<Uint8Array[]>
 export type Signer = (pdf: Uint8Array) => Promise<Uint8Array>
 
-function materials(db: Db, caseId: number): { docs: DossierDoc[]; evidence: DossierEvidence[] } {
+async function materials(db: Scope, caseId: number): Promise<{ docs: DossierDoc[]; evidence: DossierEvidence[] }> {
   const types = new Map(loadManifest().manifest.types.map((t) => [t.id, t]))
-  const docs = caseDocuments(db, caseId)
+  const docs = (await caseDocuments(db, caseId))
     .filter((d) => d.status === 'issued')
     .map((d) => {
       const t = types.get(d.type)
@@ -65,34 +64,34 @@ function materials(db: Db, caseId: number): { docs: DossierDoc[]; evidence: Doss
         fields: d.fields
       }
     })
-  return { docs, evidence: caseEvidence(db, caseId) }
+  return { docs, evidence: await caseEvidence(db, caseId) }
 }
 
-export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
-  const db = ctx.home.db
-  const c = mustCase(db, input.caseId)
-  const rec = findDossier(db, c.id)
-  const scheme = getSetting<OrderScheme>(db, 'dossier.orderScheme', 'standard')
-  const { docs, evidence } = materials(db, c.id)
+export async function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
+  const db = ctx.home.store
+  const c = await mustCase(db, input.caseId)
+  const rec = await findDossier(db, c.id)
+  const scheme = await getSetting<OrderScheme>(db, 'dossier.orderScheme', 'standard')
+  const { docs, evidence } = await materials(db, c.id)
   const items = dossierItems(docs, evidence, scheme, rec?.itemOrder ?? null)
-  const events = caseEvents(db, c.id)
+  const events = await caseEvents(db, c.id)
   const comp = completeness({
     procedure: c.procedure,
     status: c.status,
     docs,
     evidence,
     hadHearing: events.some((e) => e.status === 'hearing'),
-    reviewed: caseReviews(db, c.id).some((r) => r.status !== 'in_review'),
-    discussed: caseDiscussions(db, c.id).length > 0,
-    hearingHeld: caseHearings(db, c.id).some((h) => h.status === 'held')
+    reviewed: (await caseReviews(db, c.id)).some((r) => r.status !== 'in_review'),
+    discussed: (await caseDiscussions(db, c.id)).length > 0,
+    hearingHeld: (await caseHearings(db, c.id)).some((h) => h.status === 'held')
   })
-  const officers = (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => findOfficer(db, o.officerId)!)
+  const officers = await officersOf(db, c.id)
   const review = selfReview({
     procedure: c.procedure,
     officers,
     filedOn: c.filedOn,
     events: events.map((e) => ({ type: e.type, date: e.date, status: e.status })),
-    deadlines: caseDeadlines(db, c.id),
+    deadlines: await caseDeadlines(db, c.id),
     docs,
     completeness: comp
   })
@@ -121,10 +120,10 @@ export function dossierShow(ctx: ServiceContext, input: { caseId: number }) {
 }
 
 /** The dossier as the UI and CLI show it; opening an archived (locked) dossier is recorded (rule 11). */
-export function dossiersShow(ctx: ServiceContext, input: { caseId: number }) {
-  const view = dossierShow(ctx, input)
+export async function dossiersShow(ctx: ServiceContext, input: { caseId: number }) {
+  const view = await dossierShow(ctx, input)
   if (view.record?.locked) {
-    change(
+    await change(
       ctx,
       'dossier',
       () => null,
@@ -141,18 +140,18 @@ export function dossiersShow(ctx: ServiceContext, input: { caseId: number }) {
   return view
 }
 
-export function dossiersReorder(ctx: ServiceContext, input: { caseId: number; order: string[] }) {
-  const current = dossierShow(ctx, { caseId: input.caseId })
+export async function dossiersReorder(ctx: ServiceContext, input: { caseId: number; order: string[] }) {
+  const current = await dossierShow(ctx, { caseId: input.caseId })
   const keys = new Set(current.items.map((i) => i.key))
   const unknown = input.order.filter((k) => !keys.has(k))
   if (unknown.length) throw appError('VALIDATION_FAILED', `案卷中没有这些材料：${unknown.join('、')}`)
   if (new Set(input.order).size !== input.order.length) throw appError('VALIDATION_FAILED', '材料顺序中有重复项')
-  change(
+  await change(
     ctx,
     'dossier',
-    (db, at) => {
-      assertNotLocked(db, input.caseId)
-      saveDossierOrder(db, input.caseId, input.order, at)
+    async (db, at) => {
+      await assertNotLocked(db, input.caseId)
+      await saveDossierOrder(db, input.caseId, input.order, at)
       return null
     },
     () => ({
@@ -185,24 +184,24 @@ const cancelled = () => appError('JOB_CANCELLED', '已取消导出，未生成�
 
 /** Build the bundle and write it atomically to outPath. Returns the page and item counts. */
 export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
-  const db = ctx.home.db
+  const db = ctx.home.store
   const progress = opts.onProgress ?? (() => undefined)
   const check = () => {
     if (opts.signal?.aborted) throw cancelled()
   }
-  const view = dossierShow(ctx, { caseId: opts.caseId })
-  const c = mustCase(db, opts.caseId)
-  const agency = getAgency(db)
+  const view = await dossierShow(ctx, { caseId: opts.caseId })
+  const c = await mustCase(db, opts.caseId)
+  const agency = await getAgency(db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息')
-  const docs = new Map(caseDocuments(db, c.id).map((d) => [d.id, d]))
-  const evidence = new Map(caseEvidence(db, c.id).map((e) => [e.id, e]))
+  const docs = new Map((await caseDocuments(db, c.id)).map((d) => [d.id, d]))
+  const evidence = new Map((await caseEvidence(db, c.id)).map((e) => [e.id, e]))
 
   // 1. renditions of issued DOCX (cached by the DOCX hash)
   const needRender = view.items.filter((i) => i.documentId !== null && i.scanEvidenceId === null).map((i) => docs.get(i.documentId!)!)
   const pdfs = new Map<string, Uint8Array>()
   const toRender: { id: string; docx: Uint8Array }[] = []
   for (const d of needRender) {
-    const hit = findRendition(db, d.docxSha256!)
+    const hit = await findRendition(db, d.docxSha256!)
     if (hit && ctx.home.blobs.has(hit.pdfSha256)) pdfs.set(`doc:${d.id}`, ctx.home.blobs.get(hit.pdfSha256))
     else toRender.push({ id: `doc:${d.id}`, docx: ctx.home.blobs.get(d.docxSha256!) })
   }
@@ -219,7 +218,7 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
       const pdf = rendered.get(r.id)
       if (!pdf) throw appError('RENDITION_FAILED', `文书 ${r.id} 没有生成 PDF`)
       const blob = ctx.home.blobs.put(pdf)
-      saveRendition(db, {
+      await saveRendition(db, {
         docxSha256: docs.get(Number(r.id.slice(4)))!.docxSha256!,
         pdfSha256: blob.sha256,
         renderer: opts.renditioner.name,
@@ -256,8 +255,8 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
       remarks: i.remarks
     }
   })
-  const handlers = (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.name).join('、')
-  const closed = caseEvents(db, c.id).find((e) => e.type === 'closed')?.date ?? ''
+  const handlers = ((await caseOfficers(db, [c.id])).get(c.id) ?? []).map((o) => o.name).join('、')
+  const closed = (await caseEvents(db, c.id)).find((e) => e.type === 'closed')?.date ?? ''
   const rec = view.record
   progress('front-matter', 0, 3)
   const [cover, contents, note] = await opts.printHtml([
@@ -292,7 +291,7 @@ export async function exportBundle(ctx: ServiceContext, opts: ExportOptions) {
   progress('front-matter', 3, 3)
   check()
   // 4. assemble, 5. sign, 6. write atomically
-  const stampPosition = getSetting<StampPosition>(db, 'dossier.stampPosition', 'lower-right')
+  const stampPosition = await getSetting<StampPosition>(db, 'dossier.stampPosition', 'lower-right')
   const bundle = await assembleBundle({
     front: [
       { title: '案卷（首页）', pdf: cover! },

@@ -9,11 +9,11 @@ import { findDocument } from '../store/repos/documents'
 import { dossierLocked } from '../store/repos/dossiers'
 import { caseEvidence, findCaseEvidenceByHash, findEvidence, insertEvidence } from '../store/repos/evidence'
 import { recordBlob } from '../store/blobs'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { change, type ServiceContext } from './context'
 
-export function assertNotLocked(db: Db, caseId: number): void {
-  if (dossierLocked(db, caseId)) throw appError('DOSSIER_LOCKED', '案卷已归档封存，不能再增加、删除或修改材料')
+export async function assertNotLocked(db: Scope, caseId: number): Promise<void> {
+  if (await dossierLocked(db, caseId)) throw appError('DOSSIER_LOCKED', '案卷已归档封存，不能再增加、删除或修改材料')
 }
 
 export interface EvidenceInput {
@@ -52,21 +52,21 @@ export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
   return change(
     ctx,
     'evidence',
-    (db, at) => {
-      if (!findCase(db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-      assertNotLocked(db, input.caseId)
+    async (db, at) => {
+      if (!(await findCase(db, input.caseId))) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
+      await assertNotLocked(db, input.caseId)
       if (input.kind === 'scan') {
-        const doc = input.documentId ? findDocument(db, input.documentId) : null
+        const doc = input.documentId ? await findDocument(db, input.documentId) : null
         if (!doc || doc.caseId !== input.caseId) throw appError('DOCUMENT_NOT_FOUND', '扫描件须对应本案一份已签发的文书')
         if (doc.status !== 'issued') throw appError('DOCUMENT_NOT_ISSUED', `${doc.title}尚未签发，不能登记签字扫描件`)
       }
-      const blob = recordBlob(db, ctx.home.blobs, bytes, info.mime, at)
-      const existing = findCaseEvidenceByHash(db, input.caseId, blob.sha256)
+      const blob = await recordBlob(db, ctx.home.blobs, bytes, info.mime, at)
+      const existing = await findCaseEvidenceByHash(db, input.caseId, blob.sha256)
       if (existing)
         throw appError('EVIDENCE_DUPLICATE', `同一文件已作为“${existing.description}”登记（编号 ${existing.id}）`, {
           existingId: existing.id
         })
-      const id = insertEvidence(db, {
+      const id = await insertEvidence(db, {
         caseId: input.caseId,
         kind: input.kind,
         evidenceType: input.evidenceType ?? null,
@@ -83,7 +83,7 @@ export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
         createdBy: ctx.actor,
         createdAt: at
       })
-      return findEvidence(db, id)!
+      return (await findEvidence(db, id))!
     },
     (e) => ({
       action: 'evidence.add',
@@ -97,11 +97,11 @@ export function evidenceAdd(ctx: ServiceContext, input: EvidenceInput) {
 }
 
 export function evidenceList(ctx: ServiceContext, input: { caseId: number }) {
-  return caseEvidence(ctx.home.db, input.caseId)
+  return caseEvidence(ctx.home.store, input.caseId)
 }
 
-export function evidenceFile(ctx: ServiceContext, input: { id: number }) {
-  const e = findEvidence(ctx.home.db, input.id)
+export async function evidenceFile(ctx: ServiceContext, input: { id: number }) {
+  const e = await findEvidence(ctx.home.store, input.id)
   if (!e) throw appError('EVIDENCE_NOT_FOUND', `未找到编号为 ${input.id} 的证据`)
   return { fileName: e.fileName, mime: e.mime, base64: ctx.home.blobs.get(e.sha256).toString('base64') }
 }

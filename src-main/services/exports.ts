@@ -11,24 +11,31 @@ import { signerFor } from './pdf-tools'
 import type { JobRequest } from './job-bodies'
 import { today, type ServiceContext } from './context'
 
-function defaultExportPath(ctx: ServiceContext, caseId: number): string {
-  const c = findCase(ctx.home.db, caseId)
+async function defaultExportPath(ctx: ServiceContext, caseId: number): Promise<string> {
+  const c = await findCase(ctx.home.store, caseId)
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${caseId} 的案件`)
   const stem = (c.number ?? `案件${c.id}`).replace(/[\\/:*?"<>|（）〔〕]/g, '_')
   return join(ctx.home.paths.exports, `${stem}_案卷_${today(ctx)}_${Date.now()}.pdf`)
 }
 
 function base(ctx: ServiceContext) {
-  return { home: ctx.home.paths.root, actor: ctx.actor, principal: ctx.principal, version: ctx.version, now: ctx.now().getTime() }
+  return {
+    home: ctx.home.location.root,
+    database: ctx.home.location.database,
+    actor: ctx.actor,
+    principal: ctx.principal,
+    version: ctx.version,
+    now: ctx.now().getTime()
+  }
 }
 
 /** Export in a worker thread; wrong passwords and unknown cases fail at once, before a job starts. */
-export function dossiersExport(
+export async function dossiersExport(
   ctx: ServiceContext,
   input: { caseId: number; sign: boolean; password?: string | undefined; outPath?: string | undefined }
-): JobState {
-  const outPath = input.outPath ?? defaultExportPath(ctx, input.caseId)
-  if (input.sign) signerFor(ctx, { password: input.password })
+): Promise<JobState> {
+  const outPath = input.outPath ?? (await defaultExportPath(ctx, input.caseId))
+  if (input.sign) await signerFor(ctx, { password: input.password })
   const req: JobRequest = {
     kind: 'dossier.export',
     ...base(ctx),
@@ -37,9 +44,12 @@ export function dossiersExport(
   return ctx.jobs.startInWorker(req.kind, req)
 }
 
-export function dossiersArchive(ctx: ServiceContext, input: { caseId: number; outDir: string; password?: string | undefined }): JobState {
-  if (!findCase(ctx.home.db, input.caseId)) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-  signerFor(ctx, { password: input.password })
+export async function dossiersArchive(
+  ctx: ServiceContext,
+  input: { caseId: number; outDir: string; password?: string | undefined }
+): Promise<JobState> {
+  if (!(await findCase(ctx.home.store, input.caseId))) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
+  await signerFor(ctx, { password: input.password })
   const req: JobRequest = { kind: 'dossier.archive', ...base(ctx), input }
   return ctx.jobs.startInWorker(req.kind, req)
 }

@@ -3,13 +3,15 @@
  */
 import { join } from 'node:path'
 import { appError } from '../core/errors'
-import type { Db } from '../store/db'
+import { caseOfficers } from '../store/repos/cases'
+import { findOfficer, type OfficerRecord } from '../store/repos/officers'
+import type { Scope } from '../store/engine/engine'
 import { writeFileAtomic } from '../store/atomic'
 import { findCase, type CaseRecord } from '../store/repos/cases'
 import { today, type ServiceContext } from './context'
 
-export function mustCase(db: Db, id: number): CaseRecord {
-  const c = findCase(db, id)
+export async function mustCase(db: Scope, id: number): Promise<CaseRecord> {
+  const c = await findCase(db, id)
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${id} 的案件`)
   return c
 }
@@ -30,4 +32,12 @@ export function writeExportFiles(outDir: string, files: readonly { name: string;
   } catch (err) {
     throw appError('EXPORT_FAILED', `无法写入导出目录 ${outDir}：${(err as Error).message}`, { outDir })
   }
+}
+
+/** The case's officers, in team order (the case names only officers on file). */
+export async function officersOf(db: Scope, caseId: number): Promise<OfficerRecord[]> {
+  const links = (await caseOfficers(db, [caseId])).get(caseId) ?? []
+  const out: OfficerRecord[] = []
+  for (const l of links) out.push((await findOfficer(db, l.officerId))!)
+  return out
 }

@@ -3,7 +3,7 @@
  * 集体讨论 (collective discussion by the heads, 第五十七条第二款).
  */
 import { appError } from '../core/errors'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { addCaseEvent, caseOfficers, updateCase } from '../store/repos/cases'
 import { caseDeadlines } from '../store/repos/case-deadlines'
 import { findOfficer } from '../store/repos/officers'
@@ -18,8 +18,8 @@ import { recordDiscussion, type DiscussionInput } from './ops/discussions'
 import { noticeServedOn, waiveRight, type WaiverInput } from './ops/hearings'
 import { reviewFor } from './review-for'
 
-function mustHearing(db: Db, id: number): HearingRecord {
-  const h = findHearing(db, id)
+async function mustHearing(db: Scope, id: number): Promise<HearingRecord> {
+  const h = await findHearing(db, id)
   if (!h) throw appError('HEARING_NOT_FOUND', `未找到编号为 ${id} 的听证记录`)
   return h
 }
@@ -27,14 +27,14 @@ function mustHearing(db: Db, id: number): HearingRecord {
 const EXPLAIN_HEARING = (h: HearingRecord) => `听证申请（${h.requestedOn}）`
 
 /** The party asks for a hearing: within the 5-working-day window after the notice; eligibility per the catalogue. */
-export function hearingsRequest(ctx: ServiceContext, input: { caseId: number; requestedOn: string; note: string }) {
+export async function hearingsRequest(ctx: ServiceContext, input: { caseId: number; requestedOn: string; note: string }) {
   notFuture(ctx, input.requestedOn, 'requestedOn')
-  change(
+  await change(
     ctx,
     'review',
-    (db, at) => {
-      const c = mustCase(db, input.caseId)
-      const served = noticeServedOn(db, c.id)
+    async (db, at) => {
+      const c = await mustCase(db, input.caseId)
+      const served = await noticeServedOn(db, c.id)
       if (!served)
         throw appError('HEARING_NOTICE_NOT_SERVED', '尚未送达行政处罚告知书，当事人还不能申请听证', {
           issues: [{ path: 'requestedOn', message: '尚未告知' }]
@@ -43,17 +43,17 @@ export function hearingsRequest(ctx: ServiceContext, input: { caseId: number; re
         throw appError('VALIDATION_FAILED', `申请日期不能早于告知书送达日期（${served}）`, {
           issues: [{ path: 'requestedOn', message: '早于告知' }]
         })
-      const end = caseDeadlines(db, c.id).find((d) => d.code === 'hearing_request')?.due
+      const end = (await caseDeadlines(db, c.id)).find((d) => d.code === 'hearing_request')?.due
       if (end && input.requestedOn > end) {
         throw appError('HEARING_REQUEST_LATE', `听证申请期已于${end}届满，逾期提出的视为放弃听证权利（行政处罚法第六十四条）`, {
           issues: [{ path: 'requestedOn', message: `晚于${end}` }]
         })
       }
-      const open = caseHearings(db, c.id).find((h) => h.status === 'requested' || h.status === 'scheduled')
+      const open = (await caseHearings(db, c.id)).find((h) => h.status === 'requested' || h.status === 'scheduled')
       if (open) throw appError('HEARING_STATE_INVALID', `已有尚未举行的${EXPLAIN_HEARING(open)}`)
-      const a = assessCase(db, c.id, input.requestedOn)
+      const a = await assessCase(db, c.id, input.requestedOn)
       const eligible = a.hearing.eligible
-      const id = insertHearing(
+      const id = await insertHearing(
         db,
         {
           caseId: c.id,
@@ -66,11 +66,11 @@ export function hearingsRequest(ctx: ServiceContext, input: { caseId: number; re
         },
         at
       )
-      addCaseEvent(db, c.id, { type: 'hearing_requested', date: input.requestedOn, note: input.note }, ctx.actor, at)
-      if (eligible) followStatus(db, c, 'hearing', input.requestedOn, '当事人申请听证', ctx.actor, at)
-      else updateCase(db, { ...c, updatedAt: at })
-      recomputeDeadlines(db, c.id)
-      return { c, h: findHearing(db, id)! }
+      await addCaseEvent(db, c.id, { type: 'hearing_requested', date: input.requestedOn, note: input.note }, ctx.actor, at)
+      if (eligible) await followStatus(db, c, 'hearing', input.requestedOn, '当事人申请听证', ctx.actor, at)
+      else await updateCase(db, { ...c, updatedAt: at })
+      await recomputeDeadlines(db, c.id)
+      return { c, h: (await findHearing(db, id))! }
     },
     ({ c, h }) => ({
       action: 'hearing.request',
@@ -85,7 +85,7 @@ export function hearingsRequest(ctx: ServiceContext, input: { caseId: number; re
 }
 
 /** Hearing notice: at least 7 working days before the hearing; the chair is not an investigator of the case. */
-export function hearingsSchedule(
+export async function hearingsSchedule(
   ctx: ServiceContext,
   input: {
     hearingId: number
@@ -99,11 +99,11 @@ export function hearingsSchedule(
   }
 ) {
   notFuture(ctx, input.noticeOn, 'noticeOn')
-  const h = change(
+  const h = await change(
     ctx,
     'review',
-    (db, at) => {
-      const h = mustHearing(db, input.hearingId)
+    async (db, at) => {
+      const h = await mustHearing(db, input.hearingId)
       if (h.status !== 'requested' && h.status !== 'scheduled')
         throw appError('HEARING_STATE_INVALID', h.status === 'not_eligible' ? '该申请不符合听证条件' : '听证已举行或者当事人已放弃')
       if (input.noticeOn < h.requestedOn)
@@ -111,7 +111,7 @@ export function hearingsSchedule(
           issues: [{ path: 'noticeOn', message: '早于申请日期' }]
         })
       const hearingDay = input.scheduledAt.slice(0, 10)
-      const earliest = loadCalendar(db).add(input.noticeOn, 7, 'WD').due.slice(0, 10)
+      const earliest = (await loadCalendar(db)).add(input.noticeOn, 7, 'WD').due.slice(0, 10)
       if (hearingDay < earliest) {
         throw appError(
           'HEARING_NOTICE_TOO_SHORT',
@@ -121,10 +121,10 @@ export function hearingsSchedule(
           }
         )
       }
-      const chair = findOfficer(db, input.chairId)
+      const chair = await findOfficer(db, input.chairId)
       if (!chair || !chair.active)
         throw appError('HEARING_CHAIR_INVALID', '听证主持人应为本机关在岗人员', { issues: [{ path: 'chairId', message: '未找到' }] })
-      const investigators = (caseOfficers(db, [h.caseId]).get(h.caseId) ?? []).map((o) => o.officerId)
+      const investigators = ((await caseOfficers(db, [h.caseId])).get(h.caseId) ?? []).map((o) => o.officerId)
       if (investigators.includes(chair.id)) {
         throw appError('HEARING_CHAIR_INVALID', `${chair.name}是本案调查人员，不能主持听证（行政处罚法第六十四条第四项）`, {
           issues: [{ path: 'chairId', message: '本案调查人员' }]
@@ -148,7 +148,7 @@ export function hearingsSchedule(
         privateReason: input.public ? '' : input.privateReason.trim(),
         updatedAt: at
       }
-      updateHearing(db, u)
+      await updateHearing(db, u)
       return u
     },
     (h) => ({
@@ -164,16 +164,16 @@ export function hearingsSchedule(
 }
 
 /** The hearing was held (or the party did not come: a no-show counts as waiver, 第六十五条 of the old law / 第六十四条第八项). */
-export function hearingsHold(
+export async function hearingsHold(
   ctx: ServiceContext,
   input: { hearingId: number; heldOn: string; agents: string[]; noShow: boolean; summary: string }
 ) {
   notFuture(ctx, input.heldOn, 'heldOn')
-  const h = change(
+  const h = await change(
     ctx,
     'review',
-    (db, at) => {
-      const h = mustHearing(db, input.hearingId)
+    async (db, at) => {
+      const h = await mustHearing(db, input.hearingId)
       if (h.status !== 'scheduled')
         throw appError('HEARING_STATE_INVALID', h.status === 'requested' ? '尚未通知听证时间和地点' : '该听证已结束')
       if (input.heldOn < (h.scheduledAt ?? '').slice(0, 10))
@@ -193,15 +193,15 @@ export function hearingsHold(
             updatedAt: at
           }
         : { ...h, status: 'held', heldOn: input.heldOn, agents: input.agents, summary: input.summary, updatedAt: at }
-      updateHearing(db, u)
-      addCaseEvent(
+      await updateHearing(db, u)
+      await addCaseEvent(
         db,
         h.caseId,
         { type: input.noShow ? 'waived' : 'hearing_held', date: input.heldOn, note: input.noShow ? '当事人未出席听证' : '举行听证' },
         ctx.actor,
         at
       )
-      recomputeDeadlines(db, h.caseId)
+      await recomputeDeadlines(db, h.caseId)
       return u
     },
     (h) => ({
@@ -219,13 +219,13 @@ export function hearingsHold(
 }
 
 /** A written waiver of the statement or hearing right, after the notice was served. */
-export function waiversRecord(ctx: ServiceContext, input: WaiverInput) {
-  transact(ctx, (tx) => waiveRight(tx, input))
+export async function waiversRecord(ctx: ServiceContext, input: WaiverInput) {
+  await transact(ctx, (tx) => waiveRight(tx, input))
   return reviewFor(ctx, input.caseId)
 }
 
 /** 集体讨论: the heads' discussion, with attendees and conclusion. */
-export function discussionsRecord(ctx: ServiceContext, input: DiscussionInput) {
-  transact(ctx, (tx) => recordDiscussion(tx, input))
+export async function discussionsRecord(ctx: ServiceContext, input: DiscussionInput) {
+  await transact(ctx, (tx) => recordDiscussion(tx, input))
   return reviewFor(ctx, input.caseId)
 }

@@ -6,6 +6,7 @@
 import { contract, isChannel, type Channel, type Contract, type ChannelOutput } from '../contract'
 import { appError, AppErrorException, type AppError, type Result } from '../core/errors'
 import { toFieldIssues } from '../core/validation'
+import { unavailableError } from './unavailable'
 import type { z } from 'zod'
 import type { ServiceContext } from './context'
 import { agencyGet, agencySet } from './agency'
@@ -170,7 +171,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   'hearings.hold': hearingsHold,
   'waivers.record': waiversRecord,
   'discussions.record': discussionsRecord,
-  'publicity.getPolicy': (ctx) => publicityPolicy(ctx.home.db),
+  'publicity.getPolicy': (ctx) => publicityPolicy(ctx.home.store),
   'publicity.setPolicy': publicitySetPolicy,
   'publicity.build': publicityBuild,
   'publicity.publish': publicityPublish,
@@ -205,7 +206,7 @@ export async function invoke(
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的接口：${channel}`, details: { channel } } }
   }
   try {
-    const caller = authorizeCaller(ctx, channel)
+    const caller = await authorizeCaller(ctx, channel)
     if (!caller.ok) return caller
     const spec = contract[channel]
     const parsed = spec.input.safeParse(rawInput ?? {})
@@ -216,15 +217,20 @@ export async function invoke(
         error: { code: 'VALIDATION_FAILED', message: issues[0] ? `输入有误：${issues[0].message}` : '输入有误', details: { issues } }
       }
     }
-    const onCase = authorizeCase(channel, ctx, caller.principal, parsed.data)
+    const onCase = await authorizeCase(channel, ctx, caller.principal, parsed.data)
     if (onCase) return onCase
-    const sealed = sealedRefusal(ctx, channel, parsed.data)
+    const sealed = await sealedRefusal(ctx, channel, parsed.data)
     if (sealed) return sealed
     const acting = caller.principal ? { ...ctx, principal: caller.principal, actor: caller.principal.name } : ctx
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown
     return { ok: true, value: spec.output.parse(await handler(acting, parsed.data)) }
   } catch (err) {
     if (err instanceof AppErrorException) return { ok: false, error: err.appError }
+    const unavailable = unavailableError(err)
+    if (unavailable) {
+      logger.error(`service ${channel}: the database is unavailable`, err)
+      return { ok: false, error: unavailable }
+    }
     logger.error(`service ${channel} failed`, err)
     const e: AppError = { code: 'INTERNAL', message: '内部错误，操作未完成，数据未更改。详情见日志。', details: { cause: String(err) } }
     return { ok: false, error: e }
@@ -244,7 +250,8 @@ export async function call<C extends Channel>(
 
 // What the doors (Electron, harness, CLI) need besides `invoke`: they import this registry only.
 export { createContext, type ServiceContext } from './context'
-export { defaultHome, openHome, type Home } from '../store/home'
+export { defaultHome, openHome, type Home, type HomeLocation, type StoreHome } from '../store/home'
+export { isPostgresUrl, openServerHome, openStoreHome } from '../store/server-home'
 export { writeFileAtomic } from '../store/atomic'
 export { migrateHomeToPostgres, CopyRefusedError, type CopyReport, type VerifyReport } from './migrate-home'
 export { SessionTable, sessionAlive, sessionCall, sessionPrincipal } from './sessions'

@@ -10,6 +10,8 @@ export type JobRequest =
   | {
       kind: 'dossier.export'
       home: string
+      /** the bureau server's PostgreSQL database (absent for a desk home) */
+      database?: string | undefined
       actor: string
       /** the signed-in user who started the job, named on its activity entries */
       principal?: Principal | null
@@ -20,6 +22,8 @@ export type JobRequest =
   | {
       kind: 'dossier.archive'
       home: string
+      /** the bureau server's PostgreSQL database (absent for a desk home) */
+      database?: string | undefined
       actor: string
       /** the signed-in user who started the job, named on its activity entries */
       principal?: Principal | null
@@ -32,7 +36,7 @@ export type { Progress }
 
 export async function runJobBody(ctx: ServiceContext, req: JobRequest, progress: Progress, signal: AbortSignal): Promise<unknown> {
   if (req.kind === 'dossier.export') {
-    const signer = req.input.sign ? signerFor(ctx, { password: req.input.password }) : null
+    const signer = req.input.sign ? await signerFor(ctx, { password: req.input.password }) : null
     return withPdfTools(ctx, (tools) =>
       exportBundle(ctx, {
         caseId: req.input.caseId,
@@ -44,7 +48,7 @@ export async function runJobBody(ctx: ServiceContext, req: JobRequest, progress:
       })
     )
   }
-  const signer = signerFor(ctx, { password: req.input.password })
+  const signer = await signerFor(ctx, { password: req.input.password })
   return withPdfTools(ctx, (tools) =>
     dossierArchive(ctx, {
       caseId: req.input.caseId,

@@ -4,12 +4,12 @@
  * and the result to the parent thread.
  */
 import { serveJobInThread } from '../jobs/worker-thread'
-import { openHome } from '../store/home'
+import { openStoreHome } from '../store/server-home'
 import { createContext } from './context'
 import { runJobBody, type JobRequest } from './job-bodies'
 
 serveJobInThread<JobRequest>(async (req, progress, signal) => {
-  const home = openHome(req.home, { actor: req.actor })
+  const home = await openStoreHome({ root: req.home, database: req.database }, { actor: req.actor })
   try {
     // already authorized by the door's `invoke`: the worker's context is trusted, and carries the principal for the record
     const ctx = createContext(home, {
@@ -20,6 +20,6 @@ serveJobInThread<JobRequest>(async (req, progress, signal) => {
     })
     return await runJobBody(ctx, req, progress, signal)
   } finally {
-    home.close()
+    await home.close()
   }
 })

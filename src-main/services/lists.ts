@@ -21,11 +21,11 @@ export function listsRender(ctx: ServiceContext) {
   return renderLists(ctx)
 }
 
-function renderLists(ctx: ServiceContext): { files: ExportFile[]; omitted: { name: string; reason: string }[] } {
-  const agency = getAgency(ctx.home.db)
+async function renderLists(ctx: ServiceContext): Promise<{ files: ExportFile[]; omitted: { name: string; reason: string }[] }> {
+  const agency = await getAgency(ctx.home.store)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，请先在“设置 › 执法主体”中填写')
   const asOf = today(ctx)
-  const officers = officerViews(ctx.home.db, true, asOf)
+  const officers = await officerViews(ctx.home.store, true, asOf)
   const a = agencyTable(agency)
   const { table: o, omitted } = officerTable(agency, officers, asOf)
   return {
@@ -38,8 +38,8 @@ function renderLists(ctx: ServiceContext): { files: ExportFile[]; omitted: { nam
   }
 }
 
-export function listsExport(ctx: ServiceContext, input: { outDir: string }): { files: string[] } {
-  const { files, omitted } = renderLists(ctx)
+export async function listsExport(ctx: ServiceContext, input: { outDir: string }): Promise<{ files: string[] }> {
+  const { files, omitted } = await renderLists(ctx)
   return change(
     ctx,
     'lists',

@@ -22,7 +22,7 @@ export interface MigrateHomeOptions {
 
 export async function migrateHomeToPostgres(options: MigrateHomeOptions): Promise<CopyReport> {
   if (!existsSync(homePaths(options.from).database)) throw new CopyRefusedError(`no data home at ${options.from}`)
-  const home = openHome(options.from, { actor: options.actor ?? 'system (migrate)' })
+  const home = await openHome(options.from, { actor: options.actor ?? 'system (migrate)' })
   try {
     const store = openPostgresStore({ connectionString: options.to, max: 2 })
     try {

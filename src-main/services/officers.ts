@@ -2,10 +2,10 @@ import { appError } from '../core/errors'
 import { certificateState, DEFAULT_EXPIRY_WARNING_DAYS, type Officer, type OfficerData, type OfficerPatch } from '../core/officer'
 import { findOfficer, findOfficerByCert, insertOfficer, listOfficers, updateOfficer, type OfficerRecord } from '../store/repos/officers'
 import { getSetting } from '../store/settings'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { change, today, type ServiceContext } from './context'
 
-export function expiryWarningDays(db: Db): number {
+export async function expiryWarningDays(db: Scope): Promise<number> {
   return getSetting(db, 'certificates.expiryWarningDays', DEFAULT_EXPIRY_WARNING_DAYS)
 }
 
@@ -13,14 +13,14 @@ function view(rec: OfficerRecord, asOf: string, warningDays: number): Officer {
   return { ...rec, expiry: certificateState(rec.validUntil, asOf, warningDays) }
 }
 
-function mustFind(db: Db, id: number): OfficerRecord {
-  const rec = findOfficer(db, id)
+async function mustFind(db: Scope, id: number): Promise<OfficerRecord> {
+  const rec = await findOfficer(db, id)
   if (!rec) throw appError('OFFICER_NOT_FOUND', `未找到编号为 ${id} 的执法人员`, { id })
   return rec
 }
 
-function assertCertFree(db: Db, certNo: string, exceptId?: number): void {
-  const holder = findOfficerByCert(db, certNo)
+async function assertCertFree(db: Scope, certNo: string, exceptId?: number): Promise<void> {
+  const holder = await findOfficerByCert(db, certNo)
   if (holder && holder.id !== exceptId) {
     throw appError('OFFICER_CERT_DUPLICATE', `执法证号 ${certNo} 已登记给 ${holder.name}（编号 ${holder.id}）`, {
       issues: [{ path: 'certNo', message: `执法证号已登记给 ${holder.name}` }],
@@ -29,28 +29,31 @@ function assertCertFree(db: Db, certNo: string, exceptId?: number): void {
   }
 }
 
-export function officersList(ctx: ServiceContext, input: { includeInactive: boolean; asOf?: string | undefined }): Officer[] {
-  return officerViews(ctx.home.db, input.includeInactive, input.asOf ?? today(ctx))
+export async function officersList(
+  ctx: ServiceContext,
+  input: { includeInactive: boolean; asOf?: string | undefined }
+): Promise<Officer[]> {
+  return officerViews(ctx.home.store, input.includeInactive, input.asOf ?? today(ctx))
 }
 
 /** The officers with their certificate expiry state as of a date. */
-export function officerViews(db: Db, includeInactive: boolean, asOf: string): Officer[] {
-  const warn = expiryWarningDays(db)
-  return listOfficers(db, includeInactive).map((o) => view(o, asOf, warn))
+export async function officerViews(db: Scope, includeInactive: boolean, asOf: string): Promise<Officer[]> {
+  const warn = await expiryWarningDays(db)
+  return (await listOfficers(db, includeInactive)).map((o) => view(o, asOf, warn))
 }
 
-export function officersGet(ctx: ServiceContext, input: { id: number }): Officer {
-  const db = ctx.home.db
-  return view(mustFind(db, input.id), today(ctx), expiryWarningDays(db))
+export async function officersGet(ctx: ServiceContext, input: { id: number }): Promise<Officer> {
+  const db = ctx.home.store
+  return view(await mustFind(db, input.id), today(ctx), await expiryWarningDays(db))
 }
 
-export function officersAdd(ctx: ServiceContext, input: OfficerData): Officer {
-  const rec = change(
+export async function officersAdd(ctx: ServiceContext, input: OfficerData): Promise<Officer> {
+  const rec = await change(
     ctx,
     'officers',
-    (db, at) => {
-      assertCertFree(db, input.certNo)
-      return findOfficer(db, insertOfficer(db, input, at))!
+    async (db, at) => {
+      await assertCertFree(db, input.certNo)
+      return (await findOfficer(db, await insertOfficer(db, input, at)))!
     },
     (rec) => ({
       action: 'officer.add',
@@ -60,19 +63,19 @@ export function officersAdd(ctx: ServiceContext, input: OfficerData): Officer {
       detail: { after: rec }
     })
   )
-  return view(rec, today(ctx), expiryWarningDays(ctx.home.db))
+  return view(rec, today(ctx), await expiryWarningDays(ctx.home.store))
 }
 
-export function officersEdit(ctx: ServiceContext, input: { id: number; patch: OfficerPatch }): Officer {
-  const { after } = change(
+export async function officersEdit(ctx: ServiceContext, input: { id: number; patch: OfficerPatch }): Promise<Officer> {
+  const { after } = await change(
     ctx,
     'officers',
-    (db, at) => {
-      const before = mustFind(db, input.id)
+    async (db, at) => {
+      const before = await mustFind(db, input.id)
       const patch = Object.fromEntries(Object.entries(input.patch).filter(([, v]) => v !== undefined)) as Partial<OfficerData>
-      if (patch.certNo !== undefined) assertCertFree(db, patch.certNo, before.id)
+      if (patch.certNo !== undefined) await assertCertFree(db, patch.certNo, before.id)
       const after: OfficerRecord = { ...before, ...patch, updatedAt: at }
-      updateOfficer(db, after)
+      await updateOfficer(db, after)
       return { before, after }
     },
     ({ before, after }) => ({
@@ -83,7 +86,7 @@ export function officersEdit(ctx: ServiceContext, input: { id: number; patch: Of
       detail: { before, after }
     })
   )
-  return view(after, today(ctx), expiryWarningDays(ctx.home.db))
+  return view(after, today(ctx), await expiryWarningDays(ctx.home.store))
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -103,12 +106,12 @@ function changedFields(before: OfficerRecord, after: OfficerRecord): string[] {
     .map((k) => FIELD_LABELS[k]!)
 }
 
-function setActive(ctx: ServiceContext, id: number, active: boolean, reason: string): Officer {
-  const { after } = change(
+async function setActive(ctx: ServiceContext, id: number, active: boolean, reason: string): Promise<Officer> {
+  const { after } = await change(
     ctx,
     'officers',
-    (db, at) => {
-      const before = mustFind(db, id)
+    async (db, at) => {
+      const before = await mustFind(db, id)
       if (before.active === active) {
         throw appError('OFFICER_STATE_UNCHANGED', active ? `${before.name} 已是在岗状态` : `${before.name} 已停用`, { id })
       }
@@ -119,7 +122,7 @@ function setActive(ctx: ServiceContext, id: number, active: boolean, reason: str
         deactivationReason: active ? null : reason || null,
         updatedAt: at
       }
-      updateOfficer(db, after)
+      await updateOfficer(db, after)
       return { before, after }
     },
     ({ after }) => ({
@@ -130,13 +133,13 @@ function setActive(ctx: ServiceContext, id: number, active: boolean, reason: str
       detail: { active, reason }
     })
   )
-  return view(after, today(ctx), expiryWarningDays(ctx.home.db))
+  return view(after, today(ctx), await expiryWarningDays(ctx.home.store))
 }
 
-export function officersDeactivate(ctx: ServiceContext, input: { id: number; reason: string }): Officer {
+export async function officersDeactivate(ctx: ServiceContext, input: { id: number; reason: string }): Promise<Officer> {
   return setActive(ctx, input.id, false, input.reason)
 }
 
-export function officersReactivate(ctx: ServiceContext, input: { id: number }): Officer {
+export async function officersReactivate(ctx: ServiceContext, input: { id: number }): Promise<Officer> {
   return setActive(ctx, input.id, true, '')
 }

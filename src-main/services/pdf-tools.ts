@@ -20,7 +20,7 @@ export interface PdfTools {
 }
 
 export async function withPdfTools<T>(ctx: ServiceContext, fn: (tools: PdfTools) => Promise<T>): Promise<T> {
-  const engine = getSetting<'chromium' | 'libreoffice'>(ctx.home.db, 'rendition.engine', 'chromium')
+  const engine = await getSetting<'chromium' | 'libreoffice'>(ctx.home.store, 'rendition.engine', 'chromium')
   const chromiumPath = findChromium()
   if (!chromiumPath)
     throw appError('RENDITION_FAILED', '未找到 Chromium、Chrome 或 Edge 浏览器，无法生成 PDF（可设置 CHROMIUM_PATH 环境变量）')
@@ -55,8 +55,8 @@ export function signingInfo(ctx: ServiceContext) {
   return certificateInfo(ctx)
 }
 
-function certificateInfo(ctx: ServiceContext) {
-  const c = getSetting<StoredCert | null>(ctx.home.db, 'signing.certificate', null)
+async function certificateInfo(ctx: ServiceContext) {
+  const c = await getSetting<StoredCert | null>(ctx.home.store, 'signing.certificate', null)
   return c
     ? {
         configured: true,
@@ -75,7 +75,7 @@ function certError(err: unknown): never {
 }
 
 /** Import the agency's PKCS#12: checked with the password, which is then forgotten. */
-export function signingImport(ctx: ServiceContext, input: { base64: string; password: string }) {
+export async function signingImport(ctx: ServiceContext, input: { base64: string; password: string }) {
   const p12 = Buffer.from(input.base64, 'base64')
   let info
   try {
@@ -83,12 +83,12 @@ export function signingImport(ctx: ServiceContext, input: { base64: string; pass
   } catch (err) {
     certError(err)
   }
-  change(
+  await change(
     ctx,
     'signing',
-    (db, at) => {
-      const blob = recordBlob(db, ctx.home.blobs, p12, 'application/x-pkcs12', at)
-      setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: false, info } satisfies StoredCert)
+    async (db, at) => {
+      const blob = await recordBlob(db, ctx.home.blobs, p12, 'application/x-pkcs12', at)
+      await setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: false, info } satisfies StoredCert)
       return null
     },
     () => ({
@@ -103,17 +103,22 @@ export function signingImport(ctx: ServiceContext, input: { base64: string; pass
 }
 
 /** A clearly labelled self-signed certificate for trying the app. */
-export function signingCreateTest(ctx: ServiceContext) {
-  const agency = getAgency(ctx.home.db)
+export async function signingCreateTest(ctx: ServiceContext) {
+  const agency = await getAgency(ctx.home.store)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '请先登记执法主体信息')
   const cert = createTestCertificate({ commonName: agency.name, organization: agency.name, validDays: 365 })
   const info = loadPkcs12(cert.p12, cert.password)
-  change(
+  await change(
     ctx,
     'signing',
-    (db, at) => {
-      const blob = recordBlob(db, ctx.home.blobs, cert.p12, 'application/x-pkcs12', at)
-      setSetting(db, 'signing.certificate', { sha256: blob.sha256, test: true, testPassword: cert.password, info } satisfies StoredCert)
+    async (db, at) => {
+      const blob = await recordBlob(db, ctx.home.blobs, cert.p12, 'application/x-pkcs12', at)
+      await setSetting(db, 'signing.certificate', {
+        sha256: blob.sha256,
+        test: true,
+        testPassword: cert.password,
+        info
+      } satisfies StoredCert)
       return null
     },
     () => ({
@@ -128,15 +133,15 @@ export function signingCreateTest(ctx: ServiceContext) {
 }
 
 /** The signer for an export: a given PKCS#12, or the stored agency certificate (password needed unless test). */
-export function signerFor(
+export async function signerFor(
   ctx: ServiceContext,
   opts: { p12?: Uint8Array | undefined; password?: string | undefined }
-): { sign: Signer; fingerprint: string } {
-  const agency = getAgency(ctx.home.db)
+): Promise<{ sign: Signer; fingerprint: string }> {
+  const agency = await getAgency(ctx.home.store)
   let p12 = opts.p12
   let password = opts.password
   if (!p12) {
-    const c = getSetting<StoredCert | null>(ctx.home.db, 'signing.certificate', null)
+    const c = await getSetting<StoredCert | null>(ctx.home.store, 'signing.certificate', null)
     if (!c) throw appError('SIGNING_NOT_CONFIGURED', '尚未配置签名证书：请在“设置 › 签名证书”中导入机关证书，或生成测试证书')
     p12 = ctx.home.blobs.get(c.sha256)
     password = c.test ? c.testPassword : password

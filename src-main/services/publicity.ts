@@ -25,7 +25,7 @@ import {
   type PublicityStatus,
   type WithdrawReason
 } from '../core/publicity'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { getAgency } from '../store/repos/agency'
 import { addCaseEvent, caseParties, findCase, updateCase } from '../store/repos/cases'
 import { caseDeadlines } from '../store/repos/case-deadlines'
@@ -38,14 +38,14 @@ import { notAfterToday, writeExportFiles } from './guards'
 import { loadCalendar } from './calendar'
 import { recomputeDeadlines } from './ops/deadlines'
 
-export function publicityPolicy(db: Db): PublicityPolicy {
-  return PublicityPolicySchema.parse(getSetting(db, 'publicity.policy', DEFAULT_PUBLICITY_POLICY))
+export async function publicityPolicy(db: Scope): Promise<PublicityPolicy> {
+  return PublicityPolicySchema.parse(await getSetting(db, 'publicity.policy', DEFAULT_PUBLICITY_POLICY))
 }
 
-export function publicitySetPolicy(ctx: ServiceContext, input: PublicityPolicy) {
+export async function publicitySetPolicy(ctx: ServiceContext, input: PublicityPolicy) {
   if (input.minMonths > input.maxMonths)
     throw appError('VALIDATION_FAILED', '最短公示期限不能长于最长公示期限', { issues: [{ path: 'minMonths', message: '长于最长期限' }] })
-  change(
+  await change(
     ctx,
     'publicity',
     (db) => setSetting(db, 'publicity.policy', input),
@@ -60,8 +60,8 @@ export function publicitySetPolicy(ctx: ServiceContext, input: PublicityPolicy) 
   return input
 }
 
-function mustPub(db: Db, id: number): PublicityRow {
-  const p = findPublicity(db, id)
+async function mustPub(db: Scope, id: number): Promise<PublicityRow> {
+  const p = await findPublicity(db, id)
   if (!p) throw appError('PUBLICITY_NOT_FOUND', `未找到编号为 ${id} 的公示记录`)
   return p
 }
@@ -82,9 +82,9 @@ function toParty(p: { kind: 'org' | 'sole' | 'person'; name: string; data: Recor
   return out
 }
 
-function view(db: Db, p: PublicityRow, t: string) {
+async function view(db: Scope, p: PublicityRow, t: string) {
   const status = effectiveStatus(p.status, p.maxUntil, t)
-  const withdrawDue = caseDeadlines(db, p.caseId).find((d) => d.code === 'publicity_withdrawal' && !d.metAt)?.due ?? null
+  const withdrawDue = (await caseDeadlines(db, p.caseId)).find((d) => d.code === 'publicity_withdrawal' && !d.metAt)?.due ?? null
   return {
     ...p,
     status,
@@ -99,47 +99,45 @@ function view(db: Db, p: PublicityRow, t: string) {
 }
 export type PublicityView = ReturnType<typeof view>
 
-function decisionOf(db: Db, caseId: number, documentId?: number): DocumentRecord {
+async function decisionOf(db: Scope, caseId: number, documentId?: number): Promise<DocumentRecord> {
   if (documentId !== undefined) {
-    const d = findDocument(db, documentId)
+    const d = await findDocument(db, documentId)
     if (!d || d.caseId !== caseId) throw appError('DOCUMENT_NOT_FOUND', `本案没有编号为 ${documentId} 的文书`)
     if (!PUBLISHABLE_TYPES.includes(d.type)) throw appError('PUBLICITY_NOT_APPLICABLE', `${d.title}不是行政处罚决定书，不需公示`)
     if (d.status !== 'issued') throw appError('DOCUMENT_NOT_ISSUED', `${d.title}${d.status === 'draft' ? '尚未签发' : '已作废'}，不能公示`)
     return d
   }
-  const d = caseDocuments(db, caseId)
-    .filter((x) => PUBLISHABLE_TYPES.includes(x.type) && x.status === 'issued')
-    .at(-1)
+  const d = (await caseDocuments(db, caseId)).filter((x) => PUBLISHABLE_TYPES.includes(x.type) && x.status === 'issued').at(-1)
   if (!d) throw appError('PUBLICITY_NO_DECISION', '本案还没有已签发的行政处罚决定书，不能生成公示信息')
   return d
 }
 
 /** Build (or rebuild, while still pending) the 双公示 record of the case's issued penalty decision. */
-export function publicityBuild(ctx: ServiceContext, input: { caseId: number; documentId?: number | undefined }) {
+export async function publicityBuild(ctx: ServiceContext, input: { caseId: number; documentId?: number | undefined }) {
   const t = today(ctx)
-  const out = change(
+  const out = await change(
     ctx,
     'publicity',
-    (db, at) => {
-      const c = findCase(db, input.caseId)
+    async (db, at) => {
+      const c = await findCase(db, input.caseId)
       if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-      const agency = getAgency(db)
+      const agency = await getAgency(db)
       if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息')
-      const d = decisionOf(db, c.id, input.documentId)
-      const policy = publicityPolicy(db)
+      const d = await decisionOf(db, c.id, input.documentId)
+      const policy = await publicityPolicy(db)
       const fine = d.fields.fine === '' || d.fields.fine === undefined || d.fields.fine === null ? null : Number(d.fields.fine)
       const penaltyText = String(d.fields.penalty ?? '')
       const warningOnly = (fine ?? 0) === 0 && /警告/.test(penaltyText)
       if (warningOnly && !policy.publishWarnings) throw appError('PUBLICITY_NOT_APPLICABLE', '按本机关的公示设置，仅给予警告的决定不公示')
-      const links = caseParties(db, [c.id]).get(c.id) ?? []
-      const parties = partiesByIds(
+      const links = (await caseParties(db, [c.id])).get(c.id) ?? []
+      const parties = await partiesByIds(
         db,
         links.map((l) => l.partyId)
       )
       const main = parties.find((p) => p.id === links.find((l) => l.role === 'party')?.partyId) ?? parties[0]
       if (!main) throw appError('CASE_NO_PARTY', '案件没有当事人')
       const others = parties.filter((p) => p.id !== main.id)
-      const profile = getProfile(db, c.id)
+      const profile = await getProfile(db, c.id)
       const src = {
         caseName: c.name,
         cause: c.cause,
@@ -179,17 +177,18 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
       if (residual.length)
         throw appError('PUBLICITY_REDACTION_INCOMPLETE', `公示信息中仍有${residual.length}处个人信息未能隐去，请检查决定书内容`)
       const due =
-        caseDeadlines(db, c.id).find((x) => x.code === 'publicity')?.due ?? loadCalendar(db).add(d.issuedOn!, 7, 'WD').due.slice(0, 10)
-      const existing = listPublicity(db, { caseId: c.id, limit: 100 })
+        (await caseDeadlines(db, c.id)).find((x) => x.code === 'publicity')?.due ??
+        (await loadCalendar(db)).add(d.issuedOn!, 7, 'WD').due.slice(0, 10)
+      const existing = await listPublicity(db, { caseId: c.id, limit: 100 })
       const same = existing.find((p) => p.decisionDocumentId === d.id && p.status !== 'withdrawn' && p.status !== 'corrected')
       if (same && same.status !== 'pending')
         throw appError('PUBLICITY_STATE_INVALID', `该决定已于${same.publishedOn}公示；如需更正，请先撤回`)
       let id: number
       if (same) {
-        updatePublicity(db, { ...same, record, redactions: hits.length, updatedAt: at })
+        await updatePublicity(db, { ...same, record, redactions: hits.length, updatedAt: at })
         id = same.id
       } else {
-        id = insertPublicity(
+        id = await insertPublicity(
           db,
           {
             caseId: c.id,
@@ -204,10 +203,10 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
         )
         // a corrected decision replaces the record withdrawn because the decision changed
         const replaced = existing.find((p) => p.status === 'withdrawn' && p.withdrawReason === 'changed' && p.supersededBy === null)
-        if (replaced) updatePublicity(db, { ...replaced, status: 'corrected', supersededBy: id, updatedAt: at })
+        if (replaced) await updatePublicity(db, { ...replaced, status: 'corrected', supersededBy: id, updatedAt: at })
       }
-      updateCase(db, { ...c, updatedAt: at })
-      return { c, p: findPublicity(db, id)!, rebuilt: !!same, hits }
+      await updateCase(db, { ...c, updatedAt: at })
+      return { c, p: (await findPublicity(db, id))!, rebuilt: !!same, hits }
     },
     ({ c, p, rebuilt, hits }) => ({
       action: rebuilt ? 'publicity.rebuild' : 'publicity.build',
@@ -218,28 +217,28 @@ export function publicityBuild(ctx: ServiceContext, input: { caseId: number; doc
       detail: { record: p.record, redactions: hits.map((h) => h.kind) }
     })
   )
-  return view(ctx.home.db, out.p, t)
+  return view(ctx.home.store, out.p, t)
 }
 
-export function publicityPublish(ctx: ServiceContext, input: { id: number; publishedOn: string; url: string }) {
+export async function publicityPublish(ctx: ServiceContext, input: { id: number; publishedOn: string; url: string }) {
   const t = today(ctx)
   notAfterToday(ctx, input.publishedOn, 'publishedOn', '公示日期')
-  const p = change(
+  const p = await change(
     ctx,
     'publicity',
-    (db, at) => {
-      const p = mustPub(db, input.id)
+    async (db, at) => {
+      const p = await mustPub(db, input.id)
       if (p.status !== 'pending') throw appError('PUBLICITY_STATE_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，不能再次公示`)
       if (input.publishedOn < p.record.decisionDate)
         throw appError('VALIDATION_FAILED', `公示日期不能早于决定日期（${p.record.decisionDate}）`, {
           issues: [{ path: 'publishedOn', message: '早于决定日期' }]
         })
-      const d = findDocument(db, p.decisionDocumentId)
+      const d = await findDocument(db, p.decisionDocumentId)
       if (!d || d.status !== 'issued') throw appError('DOCUMENT_NOT_ISSUED', '决定书已作废，不能公示')
       const u: PublicityRow = { ...p, status: 'published', publishedOn: input.publishedOn, url: input.url, updatedAt: at }
-      updatePublicity(db, u)
-      addCaseEvent(db, p.caseId, { type: 'published', date: input.publishedOn, note: input.url }, ctx.actor, at)
-      recomputeDeadlines(db, p.caseId)
+      await updatePublicity(db, u)
+      await addCaseEvent(db, p.caseId, { type: 'published', date: input.publishedOn, note: input.url }, ctx.actor, at)
+      await recomputeDeadlines(db, p.caseId)
       return u
     },
     (p) => ({
@@ -251,21 +250,21 @@ export function publicityPublish(ctx: ServiceContext, input: { id: number; publi
       detail: { publishedOn: p.publishedOn, url: p.url, due: p.due }
     })
   )
-  return view(ctx.home.db, p, t)
+  return view(ctx.home.store, p, t)
 }
 
 /**
  * Take a record down. Revoked, changed, unlawful or void decisions come down at once (within 3 working days);
  * credit-repair removal only after the minimum period; expiry only after the maximum period.
  */
-export function publicityWithdraw(ctx: ServiceContext, input: { id: number; reason: WithdrawReason; date: string; note: string }) {
+export async function publicityWithdraw(ctx: ServiceContext, input: { id: number; reason: WithdrawReason; date: string; note: string }) {
   const t = today(ctx)
   notAfterToday(ctx, input.date, 'date', '撤回日期')
-  const p = change(
+  const p = await change(
     ctx,
     'publicity',
-    (db, at) => {
-      const p = mustPub(db, input.id)
+    async (db, at) => {
+      const p = await mustPub(db, input.id)
       if (p.status !== 'published') throw appError('PUBLICITY_STATE_INVALID', `该公示信息${PUBLICITY_STATUS_LABELS[p.status]}，无需撤回`)
       if (input.date < (p.publishedOn ?? ''))
         throw appError('VALIDATION_FAILED', `撤回日期不能早于公示日期（${p.publishedOn}）`, {
@@ -295,15 +294,15 @@ export function publicityWithdraw(ctx: ServiceContext, input: { id: number; reas
         withdrawNote: input.note,
         updatedAt: at
       }
-      updatePublicity(db, u)
-      addCaseEvent(
+      await updatePublicity(db, u)
+      await addCaseEvent(
         db,
         p.caseId,
         { type: 'publicity_withdrawn', date: input.date, note: WITHDRAW_REASON_LABELS[input.reason] },
         ctx.actor,
         at
       )
-      recomputeDeadlines(db, p.caseId)
+      await recomputeDeadlines(db, p.caseId)
       return u
     },
     (p) => ({
@@ -315,18 +314,18 @@ export function publicityWithdraw(ctx: ServiceContext, input: { id: number; reas
       detail: input
     })
   )
-  return view(ctx.home.db, p, t)
+  return view(ctx.home.store, p, t)
 }
 
 /** The decision was revoked or changed (by review, litigation or the agency): the 3-working-day withdrawal clock starts. */
-export function publicityDecisionChanged(ctx: ServiceContext, input: { caseId: number; date: string; reason: string }) {
-  change(
+export async function publicityDecisionChanged(ctx: ServiceContext, input: { caseId: number; date: string; reason: string }) {
+  await change(
     ctx,
     'publicity',
-    (db, at) => {
-      const c = findCase(db, input.caseId)
+    async (db, at) => {
+      const c = await findCase(db, input.caseId)
       if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-      recordDecisionChanged(db, c.id, input.date, input.reason, ctx.actor, at)
+      await recordDecisionChanged(db, c.id, input.date, input.reason, ctx.actor, at)
       return c
     },
     (c) => ({
@@ -338,27 +337,29 @@ export function publicityDecisionChanged(ctx: ServiceContext, input: { caseId: n
       detail: input
     })
   )
-  return publicityViews(ctx.home.db, today(ctx), { caseId: input.caseId, limit: 50 })
+  return publicityViews(ctx.home.store, today(ctx), { caseId: input.caseId, limit: 50 })
 }
 
-function recordDecisionChanged(db: Db, caseId: number, date: string, reason: string, actor: string, at: string): boolean {
-  const live = listPublicity(db, { caseId, status: 'published', limit: 50 })
+async function recordDecisionChanged(db: Scope, caseId: number, date: string, reason: string, actor: string, at: string): Promise<boolean> {
+  const live = await listPublicity(db, { caseId, status: 'published', limit: 50 })
   if (!live.length) return false
-  addCaseEvent(db, caseId, { type: 'decision_changed', date, note: reason }, actor, at)
-  recomputeDeadlines(db, caseId)
+  await addCaseEvent(db, caseId, { type: 'decision_changed', date, note: reason }, actor, at)
+  await recomputeDeadlines(db, caseId)
   return true
 }
 
 /** Called inside the void transaction of a decision: a published record of it must come down. */
-export function onDecisionVoided(ctx: ServiceContext, d: DocumentRecord, reason: string, date: string): void {
-  const db = ctx.home.db
+export async function onDecisionVoided(ctx: ServiceContext, d: DocumentRecord, reason: string, date: string): Promise<void> {
+  const db = ctx.home.store
   const at = ctx.now().toISOString()
-  if (listPublicity(db, { caseId: d.caseId, status: 'published', limit: 50 }).some((p) => p.decisionDocumentId === d.id)) {
-    recordDecisionChanged(db, d.caseId, date, `决定书作废：${reason}`, ctx.actor, at)
+  if ((await listPublicity(db, { caseId: d.caseId, status: 'published', limit: 50 })).some((p) => p.decisionDocumentId === d.id)) {
+    await recordDecisionChanged(db, d.caseId, date, `决定书作废：${reason}`, ctx.actor, at)
   }
   // a pending record of a voided decision is meaningless: drop it from the queue
-  for (const p of listPublicity(db, { caseId: d.caseId, status: 'pending', limit: 50 }).filter((x) => x.decisionDocumentId === d.id)) {
-    updatePublicity(db, {
+  for (const p of (await listPublicity(db, { caseId: d.caseId, status: 'pending', limit: 50 })).filter(
+    (x) => x.decisionDocumentId === d.id
+  )) {
+    await updatePublicity(db, {
       ...p,
       status: 'withdrawn',
       withdrawnOn: date,
@@ -373,22 +374,26 @@ export function publicityList(
   ctx: ServiceContext,
   input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }
 ) {
-  return publicityViews(ctx.home.db, today(ctx), input)
+  return publicityViews(ctx.home.store, today(ctx), input)
 }
 
 /** The publicity records as the lists show them (status as of `t`), newest first. */
-function publicityViews(db: Db, t: string, input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }) {
+async function publicityViews(
+  db: Scope,
+  t: string,
+  input: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }
+) {
   // 已到期下架 covers records taken down at expiry and published ones past their maximum period
   const statuses = input.status === 'expired' ? (['published', 'expired'] as const) : input.status ? [input.status] : [undefined]
-  const rows = statuses.flatMap((status) => listPublicity(db, { caseId: input.caseId, limit: 100_000, status })).sort((a, b) => b.id - a.id)
-  return rows
-    .map((p) => view(db, p, t))
-    .filter((v) => !input.status || v.status === input.status)
-    .slice(0, input.limit)
+  const rows: PublicityRow[] = []
+  for (const status of statuses) rows.push(...(await listPublicity(db, { caseId: input.caseId, limit: 100_000, status })))
+  rows.sort((a, b) => b.id - a.id)
+  const views = await Promise.all(rows.map((p) => view(db, p, t)))
+  return views.filter((v) => !input.status || v.status === input.status).slice(0, input.limit)
 }
 
-export function publicityGet(ctx: ServiceContext, input: { id: number }) {
-  return view(ctx.home.db, mustPub(ctx.home.db, input.id), today(ctx))
+export async function publicityGet(ctx: ServiceContext, input: { id: number }) {
+  return view(ctx.home.store, await mustPub(ctx.home.store, input.id), today(ctx))
 }
 
 /** What the website shows today: published records inside their display period. */
@@ -396,12 +401,12 @@ export function publicityRender(ctx: ServiceContext) {
   return renderPublicity(ctx)
 }
 
-function renderPublicity(ctx: ServiceContext) {
-  const db = ctx.home.db
-  const agency = getAgency(db)
+async function renderPublicity(ctx: ServiceContext) {
+  const db = ctx.home.store
+  const agency = await getAgency(db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息')
   const t = today(ctx)
-  const records = listPublicity(db, { status: 'published', limit: 100_000 })
+  const records = (await listPublicity(db, { status: 'published', limit: 100_000 }))
     .filter((p) => effectiveStatus(p.status, p.maxUntil, t) === 'published')
     .sort((a, b) => (a.record.decisionDate < b.record.decisionDate ? 1 : -1))
     .map((p) => p.record)
@@ -416,8 +421,8 @@ function renderPublicity(ctx: ServiceContext) {
   }
 }
 
-export function publicityExport(ctx: ServiceContext, input: { outDir: string }) {
-  const { files, count } = renderPublicity(ctx)
+export async function publicityExport(ctx: ServiceContext, input: { outDir: string }) {
+  const { files, count } = await renderPublicity(ctx)
   return change(
     ctx,
     'publicity',

@@ -6,7 +6,7 @@ import { appError } from '../core/errors'
 import { chineseDate } from '../core/dates'
 import { catalogueRows, MajorCatalogueSchema, type MajorCatalogue } from '../core/major-decision'
 import { csv, htmlPage, htmlTable, type Table } from '../core/tables'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { getAgency } from '../store/repos/agency'
 import { catalogueVersions, insertCatalogue, latestCatalogue } from '../store/repos/review'
 import { change, transact, type ServiceContext } from './context'
@@ -15,36 +15,36 @@ import { writeExportFiles } from './guards'
 import { saveDeadlineRules } from './ops/deadlines'
 
 /** The catalogue in force with its version history. */
-function catalogueView(db: Db) {
-  const v = latestCatalogue(db)
+async function catalogueView(db: Scope) {
+  const v = await latestCatalogue(db)
   return {
     version: v.version,
     catalogue: v.catalogue,
     createdAt: v.createdAt,
     createdBy: v.createdBy,
-    history: catalogueVersions(db)
+    history: await catalogueVersions(db)
   }
 }
 
 export function reviewsGetCatalogue(ctx: ServiceContext) {
-  return catalogueView(ctx.home.db)
+  return catalogueView(ctx.home.store)
 }
 
-export function reviewsSetCatalogue(ctx: ServiceContext, input: MajorCatalogue) {
+export async function reviewsSetCatalogue(ctx: ServiceContext, input: MajorCatalogue) {
   const cat = MajorCatalogueSchema.parse(input)
-  const version = transact(ctx, (tx) => {
+  const version = await transact(ctx, async (tx) => {
     // the review period lives in the deadline rules (one source for the workbench); the catalogue edits it
-    const rules = activeRules(tx.db)
+    const rules = await activeRules(tx.db)
     const rule = rules.rules.find((r) => r.code === 'legal_review')
     if (rule && rule.length !== cat.reviewDays) {
-      saveDeadlineRules(tx, {
+      await saveDeadlineRules(tx, {
         name: rules.name,
         rules: rules.rules.map((r) => (r.code === 'legal_review' ? { ...r, length: cat.reviewDays } : r)),
         recomputeOpen: true
       })
     }
-    const v = insertCatalogue(tx.db, cat, ctx.actor, tx.at)
-    tx.record('review', {
+    const v = await insertCatalogue(tx.db, cat, ctx.actor, tx.at)
+    await tx.record('review', {
       action: 'review.catalogue.set',
       targetType: 'major_catalogue',
       targetId: v,
@@ -53,7 +53,7 @@ export function reviewsSetCatalogue(ctx: ServiceContext, input: MajorCatalogue) 
     })
     return v
   })
-  return { ...catalogueView(ctx.home.db), version }
+  return { ...(await catalogueView(ctx.home.store)), version }
 }
 
 function catalogueTable(cat: MajorCatalogue): Table {
@@ -65,10 +65,10 @@ function catalogueTable(cat: MajorCatalogue): Table {
 }
 
 /** The published list as CSV and HTML files. */
-function catalogueFiles(db: Db) {
-  const agency = getAgency(db)
+async function catalogueFiles(db: Scope) {
+  const agency = await getAgency(db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，请先在“设置 › 执法主体”中填写')
-  const { catalogue: cat, version } = latestCatalogue(db)
+  const { catalogue: cat, version } = await latestCatalogue(db)
   const t = catalogueTable(cat)
   const meta = `第${version}版，自${chineseDate(cat.effectiveFrom)}起施行；法制审核期限：收到完整材料之日起${cat.reviewDays}个工作日`
   return {
@@ -84,11 +84,11 @@ function catalogueFiles(db: Db) {
 }
 
 export function reviewsRenderCatalogue(ctx: ServiceContext) {
-  return catalogueFiles(ctx.home.db)
+  return catalogueFiles(ctx.home.store)
 }
 
-export function reviewsExportCatalogue(ctx: ServiceContext, input: { outDir: string }) {
-  const { files } = catalogueFiles(ctx.home.db)
+export async function reviewsExportCatalogue(ctx: ServiceContext, input: { outDir: string }) {
+  const { files } = await catalogueFiles(ctx.home.store)
   return change(
     ctx,
     'review',

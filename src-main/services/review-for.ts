@@ -12,26 +12,30 @@ import { reviewOverview } from './ops/review-overview'
 
 export type ReviewShow = z.output<typeof ReviewShowSchema>
 
-export function reviewFor(ctx: ServiceContext, caseId: number): ReviewShow {
-  const v = reviewOverview(ctx.home.db, caseId, today(ctx))
+export async function reviewFor(ctx: ServiceContext, caseId: number): Promise<ReviewShow> {
+  const v = await reviewOverview(ctx.home.store, caseId, today(ctx))
   const may = (channel: Parameters<typeof mayCall>[1], input: Record<string, unknown>) => mayCall(ctx, channel, input)
   return {
     ...v,
-    canSubmit: v.canSubmit && may('reviews.submit', { caseId }),
-    canSetProfile: !v.decided && may('reviews.setProfile', { caseId }),
-    canWaive: may('waivers.record', { caseId }),
-    canRecordDiscussion: may('discussions.record', { caseId }),
-    canRequestHearing: v.canRequestHearing && may('hearings.request', { caseId }),
-    rounds: v.rounds.map((r) => ({
-      ...r,
-      canDecide: r.canDecide && may('reviews.decide', { reviewId: r.id }),
-      canRespond: r.canRespond && may('reviews.respond', { reviewId: r.id }),
-      canCoordinate: r.canCoordinate && may('reviews.coordinate', { reviewId: r.id })
-    })),
-    hearings: v.hearings.map((h) => ({
-      ...h,
-      canSchedule: h.canSchedule && may('hearings.schedule', { hearingId: h.id }),
-      canHold: h.canHold && may('hearings.hold', { hearingId: h.id })
-    }))
+    canSubmit: v.canSubmit && (await may('reviews.submit', { caseId })),
+    canSetProfile: !v.decided && (await may('reviews.setProfile', { caseId })),
+    canWaive: await may('waivers.record', { caseId }),
+    canRecordDiscussion: await may('discussions.record', { caseId }),
+    canRequestHearing: v.canRequestHearing && (await may('hearings.request', { caseId })),
+    rounds: await Promise.all(
+      v.rounds.map(async (r) => ({
+        ...r,
+        canDecide: r.canDecide && (await may('reviews.decide', { reviewId: r.id })),
+        canRespond: r.canRespond && (await may('reviews.respond', { reviewId: r.id })),
+        canCoordinate: r.canCoordinate && (await may('reviews.coordinate', { reviewId: r.id }))
+      }))
+    ),
+    hearings: await Promise.all(
+      v.hearings.map(async (h) => ({
+        ...h,
+        canSchedule: h.canSchedule && (await may('hearings.schedule', { hearingId: h.id })),
+        canHold: h.canHold && (await may('hearings.hold', { hearingId: h.id }))
+      }))
+    )
   }
 }

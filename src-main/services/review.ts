@@ -18,16 +18,16 @@ export function reviewsShow(ctx: ServiceContext, input: { caseId: number }) {
   return reviewFor(ctx, input.caseId)
 }
 
-export function reviewsSetProfile(
+export async function reviewsSetProfile(
   ctx: ServiceContext,
   input: { caseId: number; measures: Measure[]; confiscation: number; departure: boolean; departureReason: string; manualFlags: string[] }
 ) {
-  change(
+  await change(
     ctx,
     'review',
-    (db, at) => {
-      const c = mustCase(db, input.caseId)
-      const { catalogue } = catalogueOn(db, today(ctx))
+    async (db, at) => {
+      const c = await mustCase(db, input.caseId)
+      const { catalogue } = await catalogueOn(db, today(ctx))
       const unknown = input.manualFlags.filter((f) => !catalogue.manualFlags.some((m) => m.code === f))
       if (unknown.length)
         throw appError('VALIDATION_FAILED', `目录中没有这些标记：${unknown.join('、')}`, {
@@ -38,8 +38,8 @@ export function reviewsSetProfile(
           issues: [{ path: 'departureReason', message: '请写明偏离裁量基准的理由' }]
         })
       }
-      const before = getProfile(db, c.id)
-      saveProfile(
+      const before = await getProfile(db, c.id)
+      await saveProfile(
         db,
         c.id,
         {
@@ -51,7 +51,7 @@ export function reviewsSetProfile(
         },
         at
       )
-      updateCase(db, { ...c, updatedAt: at })
+      await updateCase(db, { ...c, updatedAt: at })
       return { c, before }
     },
     ({ c, before }) => ({
@@ -66,28 +66,28 @@ export function reviewsSetProfile(
   return reviewFor(ctx, input.caseId)
 }
 
-export function reviewsSubmit(ctx: ServiceContext, input: ReviewSubmitInput) {
-  return reviewView(
-    ctx.home.db,
-    transact(ctx, (tx) => submitReview(tx, input))
-  )
+export async function reviewsSubmit(ctx: ServiceContext, input: ReviewSubmitInput) {
+  return reviewView(ctx.home.store, await transact(ctx, (tx) => submitReview(tx, input)))
 }
 
-export function reviewsDecide(ctx: ServiceContext, input: { reviewId: number; decision: ReviewDecision; decidedOn?: string | undefined }) {
-  return reviewView(
-    ctx.home.db,
-    transact(ctx, (tx) => decideReview(tx, input))
-  )
+export async function reviewsDecide(
+  ctx: ServiceContext,
+  input: { reviewId: number; decision: ReviewDecision; decidedOn?: string | undefined }
+) {
+  return reviewView(ctx.home.store, await transact(ctx, (tx) => decideReview(tx, input)))
 }
 
 /** The handlers accept the opinion, or disagree (then a coordination record and the head's call follow). */
-export function reviewsRespond(ctx: ServiceContext, input: { reviewId: number; accept: boolean; note: string; date?: string | undefined }) {
+export async function reviewsRespond(
+  ctx: ServiceContext,
+  input: { reviewId: number; accept: boolean; note: string; date?: string | undefined }
+) {
   const on = input.date ?? today(ctx)
-  const r = change(
+  const r = await change(
     ctx,
     'review',
-    (db, at) => {
-      const r = mustReview(db, input.reviewId)
+    async (db, at) => {
+      const r = await mustReview(db, input.reviewId)
       if (r.status === 'in_review') throw appError('REVIEW_STATE_INVALID', '审核尚未作出结论')
       if (r.response) throw appError('REVIEW_STATE_INVALID', '已登记过承办机构的意见')
       if (!input.accept && !input.note.trim())
@@ -99,7 +99,7 @@ export function reviewsRespond(ctx: ServiceContext, input: { reviewId: number; a
         respondedOn: on,
         updatedAt: at
       }
-      updateReview(db, u)
+      await updateReview(db, u)
       return u
     },
     (r) => ({
@@ -111,19 +111,19 @@ export function reviewsRespond(ctx: ServiceContext, input: { reviewId: number; a
       detail: input
     })
   )
-  return reviewView(ctx.home.db, r)
+  return reviewView(ctx.home.store, r)
 }
 
-export function reviewsCoordinate(
+export async function reviewsCoordinate(
   ctx: ServiceContext,
   input: { reviewId: number; coordination: string; headName: string; headDecision: HeadDecision; date?: string | undefined }
 ) {
   const on = input.date ?? today(ctx)
-  const r = change(
+  const r = await change(
     ctx,
     'review',
-    (db, at) => {
-      const r = mustReview(db, input.reviewId)
+    async (db, at) => {
+      const r = await mustReview(db, input.reviewId)
       if (r.response !== 'disagreed') throw appError('REVIEW_STATE_INVALID', '承办机构对审核意见无异议的，无需协调')
       if (r.coordinatedOn) throw appError('REVIEW_STATE_INVALID', '已登记协调意见和负责人决定')
       const u: ReviewRecord = {
@@ -134,7 +134,7 @@ export function reviewsCoordinate(
         coordinatedOn: on,
         updatedAt: at
       }
-      updateReview(db, u)
+      await updateReview(db, u)
       return u
     },
     (r) => ({
@@ -146,15 +146,17 @@ export function reviewsCoordinate(
       detail: input
     })
   )
-  return reviewView(ctx.home.db, r)
+  return reviewView(ctx.home.store, r)
 }
 
 /** Reviews waiting for a decision, for the reviewer's workbench. */
-export function reviewsQueue(ctx: ServiceContext, input: { reviewerId?: number | undefined }) {
-  const db = ctx.home.db
+export async function reviewsQueue(ctx: ServiceContext, input: { reviewerId?: number | undefined }) {
+  const db = ctx.home.store
   const t = today(ctx)
-  return openReviews(db, input.reviewerId).map((r) => {
-    const c = findCase(db, r.caseId)!
-    return { ...reviewView(db, r), caseName: c.name, caseNumber: c.number, overdue: r.due < t }
-  })
+  const out = []
+  for (const r of await openReviews(db, input.reviewerId)) {
+    const c = (await findCase(db, r.caseId))!
+    out.push({ ...(await reviewView(db, r)), caseName: c.name, caseNumber: c.number, overdue: r.due < t })
+  }
+  return out
 }

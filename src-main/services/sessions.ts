@@ -12,6 +12,7 @@ import type { Principal } from '../core/roles'
 import { IDLE_MINUTES_DEFAULT } from '../core/users'
 import { getSetting } from '../store/settings'
 import type { ServiceContext } from './context'
+import { unavailableError } from './unavailable'
 
 interface Session {
   principal: Principal
@@ -56,8 +57,8 @@ export class SessionTable {
 }
 
 /** The agency's idle time, in minutes (settings key auth.idleMinutes). */
-export function idleMinutes(ctx: ServiceContext): number {
-  return getSetting<number>(ctx.home.db, 'auth.idleMinutes', IDLE_MINUTES_DEFAULT)
+export async function idleMinutes(ctx: ServiceContext): Promise<number> {
+  return getSetting<number>(ctx.home.store, 'auth.idleMinutes', IDLE_MINUTES_DEFAULT)
 }
 
 export type Invoke = (ctx: ServiceContext, channel: string, input: unknown) => Promise<Result<unknown>>
@@ -85,7 +86,16 @@ export async function sessionCall(
   invoke: Invoke
 ): Promise<SessionOutcome> {
   const now = ctx.now().getTime()
-  const principal = table.resolve(sessionId, now, idleMinutes(ctx) * 60_000)
+  let idle: number
+  try {
+    idle = await idleMinutes(ctx)
+  } catch (err) {
+    // the session's idle time is a setting: without the database there is no answer, only "try again"
+    const unavailable = unavailableError(err)
+    if (!unavailable) throw err
+    return { result: { ok: false, error: unavailable }, principal: null }
+  }
+  const principal = table.resolve(sessionId, now, idle * 60_000)
   const result = await invoke({ ...ctx, principal, requireAuth: true }, channel, input)
   if (channel === 'auth.signIn' && result.ok) {
     table.close(sessionId)
@@ -103,11 +113,11 @@ export async function sessionCall(
  * The live session's principal for a request that is not a call (the event stream), touching it; null when the
  * id names no live session.
  */
-export function sessionPrincipal(ctx: ServiceContext, table: SessionTable, sessionId: string | null): Principal | null {
-  return table.resolve(sessionId, ctx.now().getTime(), idleMinutes(ctx) * 60_000)
+export async function sessionPrincipal(ctx: ServiceContext, table: SessionTable, sessionId: string | null): Promise<Principal | null> {
+  return table.resolve(sessionId, ctx.now().getTime(), (await idleMinutes(ctx)) * 60_000)
 }
 
 /** Whether the id still names a live session, without touching it. */
-export function sessionAlive(ctx: ServiceContext, table: SessionTable, sessionId: string | null): boolean {
-  return table.alive(sessionId, ctx.now().getTime(), idleMinutes(ctx) * 60_000)
+export async function sessionAlive(ctx: ServiceContext, table: SessionTable, sessionId: string | null): Promise<boolean> {
+  return table.alive(sessionId, ctx.now().getTime(), (await idleMinutes(ctx)) * 60_000)
 }

@@ -63,9 +63,15 @@ export function templatesImport(ctx: ServiceContext, input: { type: string; file
   return change(
     ctx,
     'templates',
-    (db, at) => {
-      const blob = recordBlob(db, ctx.home.blobs, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', at)
-      saveCustomTemplate(db, { type: type.id, sha256: blob.sha256, fileName: input.fileName, tags: report.tags }, at, ctx.actor)
+    async (db, at) => {
+      const blob = await recordBlob(
+        db,
+        ctx.home.blobs,
+        bytes,
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        at
+      )
+      await saveCustomTemplate(db, { type: type.id, sha256: blob.sha256, fileName: input.fileName, tags: report.tags }, at, ctx.actor)
       return { type: type.id, sha256: blob.sha256, ...report, acceptable: true }
     },
     (r) => ({
@@ -83,8 +89,9 @@ export function templatesReset(ctx: ServiceContext, input: { type: string }) {
   return change(
     ctx,
     'templates',
-    (db) => {
-      if (!deleteCustomTemplate(db, type.id)) throw appError('TEMPLATE_NOT_FOUND', `“${type.title}”没有本机关模板，已在使用内置模板`)
+    async (db) => {
+      if (!(await deleteCustomTemplate(db, type.id)))
+        throw appError('TEMPLATE_NOT_FOUND', `“${type.title}”没有本机关模板，已在使用内置模板`)
       return { type: type.id }
     },
     () => ({
@@ -97,8 +104,8 @@ export function templatesReset(ctx: ServiceContext, input: { type: string }) {
   )
 }
 
-export function templatesFile(ctx: ServiceContext, input: { type: string }) {
+export async function templatesFile(ctx: ServiceContext, input: { type: string }) {
   const type = mustType(input.type)
-  const t = templateBytes(ctx.home, type.id)
+  const t = await templateBytes(ctx.home, type.id)
   return { fileName: `${type.title}${t.custom ? '（本机关模板）' : ''}.docx`, base64: t.bytes.toString('base64'), custom: t.custom }
 }

@@ -2,7 +2,7 @@
  * 全过程记录 of one case: its entries of the hash-chained activity record as a readable timeline (who, what,
  * when, which document or evidence, the hash), with the chain's verification status, and an export.
  */
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { ACTION_LABELS, actorLabel } from '../core/activity'
 import { appError } from '../core/errors'
 import { csv } from '../core/tables'
@@ -29,15 +29,15 @@ interface TimelineQuery {
 }
 
 export function timelinesShow(ctx: ServiceContext, input: TimelineQuery) {
-  return caseTimeline(ctx.home.db, input)
+  return caseTimeline(ctx.home.store, input)
 }
 
 /** A case's entries of the activity record, filtered, each marked verified up to the chain's first broken link. */
-function caseTimeline(db: Db, input: TimelineQuery) {
-  const c = findCase(db, input.caseId)
+async function caseTimeline(db: Scope, input: TimelineQuery) {
+  const c = await findCase(db, input.caseId)
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-  const chain = verifyChain(db)
-  const all = listActivity(db, { caseId: String(c.id), limit: 100_000 }).reverse()
+  const chain = await verifyChain(db)
+  const all = (await listActivity(db, { caseId: String(c.id), limit: 100_000 })).reverse()
   const entries = all
     .map((a) => ({
       seq: a.seq,
@@ -72,8 +72,8 @@ function caseTimeline(db: Db, input: TimelineQuery) {
   }
 }
 
-export function timelinesExport(ctx: ServiceContext, input: { caseId: number; format: 'csv' | 'json' }) {
-  const t = caseTimeline(ctx.home.db, { caseId: input.caseId })
+export async function timelinesExport(ctx: ServiceContext, input: { caseId: number; format: 'csv' | 'json' }) {
+  const t = await caseTimeline(ctx.home.store, { caseId: input.caseId })
   const base = `全过程记录-${t.caseNumber ?? t.caseName}`.replace(/[\\/:*?"<>|〔〕（）()\s]+/g, '_')
   if (input.format === 'json') {
     return {

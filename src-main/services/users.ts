@@ -6,7 +6,7 @@
 import { appError } from '../core/errors'
 import type { Role } from '../core/roles'
 import { directoryEntry, type DirectoryEntry, type User } from '../core/users'
-import type { Db } from '../store/db'
+import type { Scope } from '../store/engine/engine'
 import { findOfficer } from '../store/repos/officers'
 import {
   countUsers,
@@ -21,8 +21,8 @@ import {
 import { change, type ServiceContext } from './context'
 import { hashPassword, passwordProblem } from './passwords'
 
-export function mustUser(db: Db, id: number): User {
-  const u = findUser(db, id)
+export async function mustUser(db: Scope, id: number): Promise<User> {
+  const u = await findUser(db, id)
   if (!u) throw appError('USER_NOT_FOUND', `未找到编号为 ${id} 的用户`, { id })
   return u
 }
@@ -33,16 +33,16 @@ export function assertPasswordStrong(password: string, path: string): void {
   if (problem) throw appError('PASSWORD_WEAK', problem, { issues: [{ path, message: problem }] })
 }
 
-function assertLoginFree(db: Db, login: string): void {
-  if (findUserByLogin(db, login)) {
+async function assertLoginFree(db: Scope, login: string): Promise<void> {
+  if (await findUserByLogin(db, login)) {
     throw appError('USER_LOGIN_TAKEN', `登录名 ${login} 已被使用`, { issues: [{ path: 'login', message: '登录名已被使用' }] })
   }
 }
 
-function assertOfficerLinkable(db: Db, officerId: number | null, exceptUserId?: number): void {
+async function assertOfficerLinkable(db: Scope, officerId: number | null, exceptUserId?: number): Promise<void> {
   if (officerId === null) return
-  if (!findOfficer(db, officerId)) throw appError('OFFICER_NOT_FOUND', `未找到编号为 ${officerId} 的执法人员`, { id: officerId })
-  const holder = findUserByOfficer(db, officerId)
+  if (!(await findOfficer(db, officerId))) throw appError('OFFICER_NOT_FOUND', `未找到编号为 ${officerId} 的执法人员`, { id: officerId })
+  const holder = await findUserByOfficer(db, officerId)
   if (holder && holder.id !== exceptUserId) {
     throw appError('USER_OFFICER_TAKEN', `该执法人员已关联账户 ${holder.login}`, {
       issues: [{ path: 'officerId', message: `已关联账户 ${holder.login}` }]
@@ -51,32 +51,32 @@ function assertOfficerLinkable(db: Db, officerId: number | null, exceptUserId?: 
 }
 
 /** A new account (the officer link checked), as stored. */
-function createUser(
-  db: Db,
+async function createUser(
+  db: Scope,
   u: { login: string; name: string; officerId: number | null; roles: Role[]; passwordHash: string },
   at: string
-): User {
-  assertOfficerLinkable(db, u.officerId)
-  return findUser(
+): Promise<User> {
+  await assertOfficerLinkable(db, u.officerId)
+  return (await findUser(
     db,
-    insertUser(db, { login: u.login, name: u.name, officerId: u.officerId, roles: u.roles, passwordHash: u.passwordHash }, at)
-  )!
+    await insertUser(db, { login: u.login, name: u.name, officerId: u.officerId, roles: u.roles, passwordHash: u.passwordHash }, at)
+  ))!
 }
 
-const activeAdmins = (db: Db) => listUsers(db).filter((u) => u.active && u.roles.includes('admin'))
+const activeAdmins = async (db: Scope) => (await listUsers(db)).filter((u) => u.active && u.roles.includes('admin'))
 
-export function usersBootstrap(
+export async function usersBootstrap(
   ctx: ServiceContext,
   input: { login: string; name: string; password: string; officerId: number | null }
-): User {
+): Promise<User> {
   assertPasswordStrong(input.password, 'password')
   // hashed before the transaction opens: the KDF takes a moment and must not hold the write lock
   const passwordHash = hashPassword(input.password)
   return change(
     ctx,
     'users',
-    (db, at) => {
-      if (countUsers(db) > 0) throw appError('SETUP_DONE', '已经创建过管理员账户，请使用已有账户登录')
+    async (db, at) => {
+      if ((await countUsers(db)) > 0) throw appError('SETUP_DONE', '已经创建过管理员账户，请使用已有账户登录')
       return createUser(db, { ...input, roles: ['admin'], passwordHash }, at)
     },
     (u) => ({
@@ -89,83 +89,83 @@ export function usersBootstrap(
   )
 }
 
-export function usersList(ctx: ServiceContext): User[] {
-  return listUsers(ctx.home.db)
+export async function usersList(ctx: ServiceContext): Promise<User[]> {
+  return listUsers(ctx.home.store)
 }
 
 /** The active users for the pickers (attendees of a collective discussion, …): no secrets, no lock state. */
-export function usersDirectory(ctx: ServiceContext): DirectoryEntry[] {
-  return listUsers(ctx.home.db)
-    .filter((u) => u.active)
-    .map(directoryEntry)
+export async function usersDirectory(ctx: ServiceContext): Promise<DirectoryEntry[]> {
+  return (await listUsers(ctx.home.store)).filter((u) => u.active).map(directoryEntry)
 }
 
-export function usersAdd(
+export async function usersAdd(
   ctx: ServiceContext,
   input: { login: string; name: string; roles: Role[]; officerId: number | null; password: string }
-): User {
+): Promise<User> {
   assertPasswordStrong(input.password, 'password')
   const passwordHash = hashPassword(input.password)
   return change(
     ctx,
     'users',
-    (db, at) => {
-      assertLoginFree(db, input.login)
+    async (db, at) => {
+      await assertLoginFree(db, input.login)
       return createUser(db, { ...input, roles: [...new Set(input.roles)], passwordHash }, at)
     },
     (u) => ({ action: 'user.add', targetType: 'user', targetId: u.id, summary: `新增用户 ${u.login}（${u.name}）`, detail: { after: u } })
   )
 }
 
-export function usersEdit(
+export async function usersEdit(
   ctx: ServiceContext,
   input: {
     id: number
     patch: { name?: string | undefined; roles?: Role[] | undefined; officerId?: number | null | undefined; active?: boolean | undefined }
   }
-): User {
-  return change(
-    ctx,
-    'users',
-    (db, at) => {
-      const before = mustUser(db, input.id)
-      const p = input.patch
-      const after: User = {
-        ...before,
-        ...(p.name !== undefined ? { name: p.name } : {}),
-        ...(p.roles !== undefined ? { roles: [...new Set(p.roles)] } : {}),
-        ...(p.officerId !== undefined ? { officerId: p.officerId } : {}),
-        ...(p.active !== undefined ? { active: p.active } : {}),
-        updatedAt: at
-      }
-      if (after.officerId !== before.officerId) assertOfficerLinkable(db, after.officerId, before.id)
-      const isAdmin = (u: User) => u.active && u.roles.includes('admin')
-      if (isAdmin(before) && !isAdmin(after) && activeAdmins(db).length <= 1) {
-        throw appError('USER_LAST_ADMIN', `${before.login} 是唯一在用的管理员账户，不能停用或取消其管理员角色`)
-      }
-      updateUser(db, after)
-      return { before, after }
-    },
-    ({ before, after }) => ({
-      action: 'user.edit',
-      targetType: 'user',
-      targetId: after.id,
-      summary: `修改用户 ${after.login}${before.active !== after.active ? (after.active ? '（恢复使用）' : '（停用）') : ''}`,
-      detail: { before, after }
-    })
+): Promise<User> {
+  return (
+    await change(
+      ctx,
+      'users',
+      async (db, at) => {
+        const before = await mustUser(db, input.id)
+        const p = input.patch
+        const after: User = {
+          ...before,
+          ...(p.name !== undefined ? { name: p.name } : {}),
+          ...(p.roles !== undefined ? { roles: [...new Set(p.roles)] } : {}),
+          ...(p.officerId !== undefined ? { officerId: p.officerId } : {}),
+          ...(p.active !== undefined ? { active: p.active } : {}),
+          updatedAt: at
+        }
+        if (after.officerId !== before.officerId) await assertOfficerLinkable(db, after.officerId, before.id)
+        const isAdmin = (u: User) => u.active && u.roles.includes('admin')
+        if (isAdmin(before) && !isAdmin(after) && (await activeAdmins(db)).length <= 1) {
+          throw appError('USER_LAST_ADMIN', `${before.login} 是唯一在用的管理员账户，不能停用或取消其管理员角色`)
+        }
+        await updateUser(db, after)
+        return { before, after }
+      },
+      ({ before, after }) => ({
+        action: 'user.edit',
+        targetType: 'user',
+        targetId: after.id,
+        summary: `修改用户 ${after.login}${before.active !== after.active ? (after.active ? '（恢复使用）' : '（停用）') : ''}`,
+        detail: { before, after }
+      })
+    )
   ).after
 }
 
-export function usersResetPassword(ctx: ServiceContext, input: { id: number; password: string }): User {
+export async function usersResetPassword(ctx: ServiceContext, input: { id: number; password: string }): Promise<User> {
   assertPasswordStrong(input.password, 'password')
   const passwordHash = hashPassword(input.password)
   return change(
     ctx,
     'users',
-    (db, at) => {
-      mustUser(db, input.id)
-      setPasswordHash(db, input.id, passwordHash, at)
-      return findUser(db, input.id)!
+    async (db, at) => {
+      await mustUser(db, input.id)
+      await setPasswordHash(db, input.id, passwordHash, at)
+      return (await findUser(db, input.id))!
     },
     // the entry says that the password was reset, never what to
     (u) => ({

@@ -9,8 +9,9 @@ import {
   type AuditHead,
   type ChainReport
 } from '../core/activity'
-import type { Db } from './db'
+import type { Scope } from './engine/engine'
 import { parseJsonColumn, StoreDataError } from './json'
+import * as q from './engine/sql'
 
 /** The signed-in user behind an entry (columns actor_user_id, actor_name, actor_officer_id). */
 export interface ActingUser {
@@ -87,12 +88,22 @@ function fromRow(r: ActivityRow): Activity {
 }
 
 /**
+ * The first statement of a PostgreSQL write transaction (services/context.ts `transact`): lock the record's head row,
+ * so writers run one after another and each appends after the last committed entry. SQLite's BEGIN IMMEDIATE already
+ * holds the database's write lock.
+ */
+export async function lockChainHead(db: Scope): Promise<void> {
+  if (db.engine === 'postgres') await q.get(db, `SELECT value FROM settings WHERE key = 'audit.head' FOR UPDATE`)
+}
+
+/**
  * Append one entry. Must be called inside the caller's write transaction, so the entry and
  * the change it describes commit or roll back together.
  */
-export function appendActivity(db: Db, input: ActivityInput): Activity {
-  if (!db.inTransaction) throw new Error('appendActivity must run inside the transaction of the change it records')
-  const last = db.prepare('SELECT seq, hash FROM activity_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined
+export async function appendActivity(db: Scope, input: ActivityInput): Promise<Activity> {
+  if (!db.db.isTransaction) throw new Error('appendActivity must run inside the transaction of the change it records')
+  const last = (await q.get(db, 'SELECT seq, hash FROM activity_log ORDER BY seq DESC LIMIT 1')) as
+    { seq: number; hash: string } | undefined
   const detailJson = canonical(input.detail)
   const base = {
     seq: (last?.seq ?? 0) + 1,
@@ -110,19 +121,24 @@ export function appendActivity(db: Db, input: ActivityInput): Activity {
     prevHash: last?.hash ?? GENESIS_HASH
   }
   const hash = entryHash(base)
-  db.prepare(
+  await q.run(
+    db,
     `INSERT INTO activity_log (seq, at, actor, actor_user_id, actor_name, actor_officer_id, action, target_type, target_id, case_id,
        summary, detail, digest, prev_hash, hash)
      VALUES (@seq, @at, @actor, @actorUserId, @actorName, @actorOfficerId, @action, @targetType, @targetId, @caseId,
-       @summary, @detail, @digest, @prevHash, @hash)`
-  ).run({ ...base, detail: detailJson, hash })
-  db.prepare(`INSERT INTO settings (key, value) VALUES ('audit.head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(
-    JSON.stringify({ seq: base.seq, hash })
+       @summary, @detail, @digest, @prevHash, @hash)`,
+    { ...base, detail: detailJson, hash }
   )
+  await q.run(db, `INSERT INTO settings (key, value) VALUES ('audit.head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, [
+    JSON.stringify({ seq: base.seq, hash })
+  ])
   return { ...base, detail: input.detail, hash }
 }
 
-export function listActivity(db: Db, filter: { targetType?: string; targetId?: string; caseId?: string; limit?: number } = {}): Activity[] {
+export async function listActivity(
+  db: Scope,
+  filter: { targetType?: string; targetId?: string; caseId?: string; limit?: number } = {}
+): Promise<Activity[]> {
   const where: string[] = []
   const params: Record<string, unknown> = { limit: filter.limit ?? 100 }
   for (const [key, column] of [
@@ -136,7 +152,7 @@ export function listActivity(db: Db, filter: { targetType?: string; targetId?: s
     }
   }
   const sql = `SELECT * FROM activity_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT @limit`
-  return (db.prepare(sql).all(params) as ActivityRow[]).map(fromRow)
+  return ((await q.all(db, sql, [params])) as ActivityRow[]).map(fromRow)
 }
 
 /**
@@ -144,18 +160,32 @@ export function listActivity(db: Db, filter: { targetType?: string; targetId?: s
  * or inserted row (seq gap or broken prev_hash link), reordered rows, and a truncated tail
  * (the head recorded in settings no longer matches).
  */
-export function verifyChain(db: Db): ChainReport {
+export function verifyChain(db: Scope): Promise<ChainReport> {
   return verifyChainRows(
-    db.prepare('SELECT * FROM activity_log ORDER BY seq').iterate() as IterableIterator<ActivityRow>,
-    () => (db.prepare(`SELECT value FROM settings WHERE key = 'audit.head'`).get() as { value: string } | undefined)?.value
+    activityRows(db),
+    async () => (await q.get<{ value: string }>(db, `SELECT value FROM settings WHERE key = 'audit.head'`))?.value
   )
+}
+
+/** The whole record in seq order, a page at a time (either engine). */
+export async function* activityRows(db: Scope, pageSize = 2000): AsyncGenerator<ActivityRow> {
+  let after = 0
+  for (;;) {
+    const page = await q.all<ActivityRow>(db, 'SELECT * FROM activity_log WHERE seq > ? ORDER BY seq LIMIT ?', [after, pageSize])
+    for (const r of page) yield r
+    if (page.length < pageSize) return
+    after = page[page.length - 1]!.seq
+  }
 }
 
 /**
  * verifyChain's check over rows from either engine: `rows` in seq order, `head` the recorded head (settings
  * 'audit.head'), read after the rows.
  */
-export function verifyChainRows(rows: Iterable<ActivityRow>, head: () => string | undefined): ChainReport {
+export async function verifyChainRows(
+  rows: Iterable<ActivityRow> | AsyncIterable<ActivityRow>,
+  head: () => string | undefined | Promise<string | undefined>
+): Promise<ChainReport> {
   let prev = GENESIS_HASH
   let expectedSeq = 1
   let count = 0
@@ -165,7 +195,7 @@ export function verifyChainRows(rows: Iterable<ActivityRow>, head: () => string 
     headHash: prev,
     firstBad: { seq, reason }
   })
-  for (const r of rows) {
+  for await (const r of rows) {
     if (r.seq !== expectedSeq)
       return bad(r.seq, `sequence gap: expected entry ${expectedSeq}, found ${r.seq} (entries deleted or inserted)`)
     let e: Activity
@@ -182,7 +212,7 @@ export function verifyChainRows(rows: Iterable<ActivityRow>, head: () => string 
     expectedSeq++
     count++
   }
-  const headValue = head()
+  const headValue = await head()
   if (headValue !== undefined) {
     let recorded: AuditHead
     try {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomic } from './atomic'
-import type { Db } from './db'
+import type { Scope } from './engine/engine'
+import * as q from './engine/sql'
 
 /**
  * Content-addressed, immutable file store: blobs/ab/cdef… named by SHA-256.
@@ -41,14 +42,19 @@ export class BlobStore {
  * Store bytes in the blob store (atomic write, named by SHA-256) and register them in the `blobs` table,
  * inside the caller's transaction. The same bytes twice: one file, one row (the first mime and time stay).
  */
-export function recordBlob(
-  db: Db,
+export async function recordBlob(
+  db: Scope,
   blobs: BlobStore,
   data: Uint8Array,
   mime: string,
   at: string
-): { sha256: string; size: number; existed: boolean } {
+): Promise<{ sha256: string; size: number; existed: boolean }> {
   const blob = blobs.put(data)
-  db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, mime, at)
+  await q.run(db, 'INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING', [
+    blob.sha256,
+    blob.size,
+    mime,
+    at
+  ])
   return blob
 }

@@ -8,23 +8,46 @@ import defaultCatalogue from '../../resources/review/catalogue.json'
 import { MajorCatalogueSchema } from '../core/major-decision'
 import { CalendarYearSchema } from '../core/calendar'
 import { DeadlineRuleSetSchema } from '../core/deadlines'
-import type { Db } from './db'
+import type { Scope } from './engine/engine'
 import { appendActivity } from './activity'
 import { parseJsonColumn } from './json'
+import * as q from './engine/sql'
 
-export function seedReferenceData(db: Db, actor: string): void {
+/**
+ * Whether seedReferenceData has anything to write (read only): opening a home that is up to date takes no write
+ * lock, so several connections of one process can open it at once.
+ */
+export async function referenceDataPending(db: Scope): Promise<boolean> {
+  const count = async (table: string) => Number((await q.get<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0)
+  if ((await count('calendar_years')) === 0 || (await count('major_catalogues')) === 0) return true
+  const latest = await q.get<{ version: number; rules: string }>(
+    db,
+    'SELECT version, rules FROM deadline_rule_sets ORDER BY version DESC LIMIT 1'
+  )
+  if (!latest) return true
+  const current = parseJsonColumn(DeadlineRuleSetSchema.shape.rules, latest.rules, {
+    table: 'deadline_rule_sets',
+    column: 'rules',
+    id: latest.version,
+    key: 'version'
+  })
+  return DeadlineRuleSetSchema.parse(defaultRules).rules.some((r) => !current.some((c) => c.code === r.code))
+}
+
+export async function seedReferenceData(db: Scope, actor: string): Promise<void> {
   const at = new Date().toISOString()
-  const hasCalendar = (db.prepare('SELECT COUNT(*) AS n FROM calendar_years').get() as { n: number }).n > 0
+  const hasCalendar = ((await q.get(db, 'SELECT COUNT(*) AS n FROM calendar_years')) as { n: number }).n > 0
   if (!hasCalendar) {
-    const insert = db.prepare(
-      `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`
-    )
     const years = Object.entries(cn.years).map(([year, y]) => CalendarYearSchema.parse({ year: Number(year), ...y }))
     for (const y of years) {
-      insert.run(y.year, JSON.stringify(y.restDays), JSON.stringify(y.makeupWorkdays), cn.source, cn.version, at, 'bundled')
+      await q.run(
+        db,
+        `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [y.year, JSON.stringify(y.restDays), JSON.stringify(y.makeupWorkdays), cn.source, cn.version, at, 'bundled']
+      )
     }
-    appendActivity(db, {
+    await appendActivity(db, {
       actor,
       action: 'calendar.seed',
       targetType: 'calendar',
@@ -33,7 +56,7 @@ export function seedReferenceData(db: Db, actor: string): void {
       at
     })
   }
-  const latest = db.prepare('SELECT version, name, rules FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as
+  const latest = (await q.get(db, 'SELECT version, name, rules FROM deadline_rule_sets ORDER BY version DESC LIMIT 1')) as
     { version: number; name: string; rules: string } | undefined
   if (latest) {
     // an upgrade that ships new rules (e.g. the legal-review period) adds them to the rules in force, keeping local edits
@@ -46,14 +69,17 @@ export function seedReferenceData(db: Db, actor: string): void {
     })
     const missing = bundled.rules.filter((r) => !current.some((c) => c.code === r.code))
     if (missing.length) {
-      const info = db
-        .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
-        .run(latest.name, JSON.stringify([...current, ...missing]), at, 'bundled-upgrade')
-      appendActivity(db, {
+      const newId = await q.insert(
+        db,
+        'INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)',
+        [latest.name, JSON.stringify([...current, ...missing]), at, 'bundled-upgrade'],
+        'version'
+      )
+      await appendActivity(db, {
         actor,
         action: 'deadlines.rules.upgrade',
         targetType: 'deadline_rules',
-        targetId: Number(info.lastInsertRowid),
+        targetId: newId,
         summary: `升级期限规则：新增${missing.map((r) => r.label).join('、')}`,
         detail: { added: missing },
         at
@@ -62,30 +88,36 @@ export function seedReferenceData(db: Db, actor: string): void {
   }
   if (!latest) {
     const set = DeadlineRuleSetSchema.parse(defaultRules)
-    const info = db
-      .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
-      .run(set.name, JSON.stringify(set.rules), at, 'bundled')
-    appendActivity(db, {
+    const newId = await q.insert(
+      db,
+      'INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)',
+      [set.name, JSON.stringify(set.rules), at, 'bundled'],
+      'version'
+    )
+    await appendActivity(db, {
       actor,
       action: 'deadlines.rules.seed',
       targetType: 'deadline_rules',
-      targetId: Number(info.lastInsertRowid),
+      targetId: newId,
       summary: `载入默认期限规则（${set.name}）`,
       detail: set,
       at
     })
   }
-  const hasCatalogue = (db.prepare('SELECT COUNT(*) AS n FROM major_catalogues').get() as { n: number }).n > 0
+  const hasCatalogue = ((await q.get(db, 'SELECT COUNT(*) AS n FROM major_catalogues')) as { n: number }).n > 0
   if (!hasCatalogue) {
     const cat = MajorCatalogueSchema.parse(defaultCatalogue)
-    const info = db
-      .prepare('INSERT INTO major_catalogues (name, effective_from, config, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
-      .run(cat.name, cat.effectiveFrom, JSON.stringify(cat), at, 'bundled')
-    appendActivity(db, {
+    const newId = await q.insert(
+      db,
+      'INSERT INTO major_catalogues (name, effective_from, config, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+      [cat.name, cat.effectiveFrom, JSON.stringify(cat), at, 'bundled'],
+      'version'
+    )
+    await appendActivity(db, {
       actor,
       action: 'review.catalogue.seed',
       targetType: 'major_catalogue',
-      targetId: Number(info.lastInsertRowid),
+      targetId: newId,
       summary: `载入默认重大执法决定法制审核目录（${cat.name}）`,
       detail: cat,
       at

@@ -41,7 +41,7 @@ export const test = base.extend<{ app: App; signedIn: boolean }>({
   signedIn: [true, { option: true }],
   app: async ({ page, signedIn }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'casebinder-e2e-'))
-    const home = openHome(dir, { actor: 'e2e' })
+    const home = await openHome(dir, { actor: 'e2e' })
     if (signedIn) {
       // the fixture's user, set up in-process as the first-run screen would (tests/e2e/auth.spec.ts does it by hand)
       const trusted = createContext(home, { actor: 'e2e', version: 'test' })

@@ -33,7 +33,7 @@ let t: TestHome
 const single = new Map<Role, Principal>()
 
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 40 })
   for (const role of ROLES) {
     await call(t.ctx, 'users.add', { login: `only-${role}`, name: `仅${role}`, roles: [role], password: PASSWORD })

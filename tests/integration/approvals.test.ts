@@ -83,7 +83,7 @@ async function closingCase(): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 0 })
   party = (
     await call(t.ctx, 'parties.add', {
@@ -137,7 +137,7 @@ describe('STEP_REQUIRED: 推进 makes only the moves no step owns', () => {
     expect(snapshot()).toEqual(before)
 
     // the archive job's own first stage compiles the dossier; 推进 still cannot archive it
-    transact(t.ctx, (tx) => compileDossier(tx, id, DAY))
+    await transact(t.ctx, (tx) => compileDossier(tx, id, DAY))
     expect((await call(t.ctx, 'cases.get', { ref: String(id) })).allowedTransitions).toEqual([])
     before = snapshot()
     expect(await fails(t.ctx, 'cases.transition', { id, to: 'archived', date: DAY })).toMatchObject({
@@ -284,7 +284,7 @@ describe('CASE_SEALED: an archived case refuses every change', () => {
     ] as const)
       await call(t.ctx, 'cases.transition', { id: caseId, to, date })
     await call(door(head), 'approvals.record', { caseId, kind: 'closing', outcome: 'approved', opinion: '同意结案', date: '2026-10-27' })
-    transact(t.ctx, (tx) => archiveCase(tx, { caseId, date: '2026-10-28', bundleSha256: null }))
+    await transact(t.ctx, (tx) => archiveCase(tx, { caseId, date: '2026-10-28', bundleSha256: null }))
     expect(await call(t.ctx, 'cases.get', { ref: String(caseId) })).toMatchObject({
       status: 'archived',
       sealed: true,

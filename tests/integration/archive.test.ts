@@ -33,7 +33,7 @@ async function issue(typeId: string, extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  t = makeHome('2026-11-25T02:00:00Z')
+  t = await makeHome('2026-11-25T02:00:00Z')
   await call(t.ctx, 'demo.load', { cases: 0 })
   const party = await call(t.ctx, 'parties.add', {
     kind: 'org',
@@ -130,7 +130,7 @@ describe('archiving a complete dossier', () => {
   it('refuses while a mandatory document is missing, naming it', async () => {
     const closing = (await call(t.ctx, 'documents.list', { caseId })).find((d) => d.type === 'case_closing_approval')!
     await call(t.ctx, 'documents.void', { id: closing.id, reason: '测试：暂时作废结案审批表' })
-    const signer = signerFor(t.ctx, {})
+    const signer = await signerFor(t.ctx, {})
     await expect(
       withPdfTools(t.ctx, (tools) => dossierArchive(t.ctx, { caseId, outDir: join(out, 'refused'), ...tools, sign: signer.sign }))
     ).rejects.toMatchObject({
@@ -153,7 +153,7 @@ describe('archiving a complete dossier', () => {
     const view = await call(t.ctx, 'dossiers.show', { caseId })
     expect(view.completeness).toMatchObject({ complete: true })
     expect(view.review.veto).toEqual([])
-    const signer = signerFor(t.ctx, {})
+    const signer = await signerFor(t.ctx, {})
     fingerprint = signer.fingerprint
     pkg = join(out, 'package')
     const r = await withPdfTools(t.ctx, (tools) => dossierArchive(t.ctx, { caseId, outDir: pkg, ...tools, sign: signer.sign, fingerprint }))

@@ -7,7 +7,7 @@ import { GENESIS_HASH } from '../../src-main/core/activity'
 
 let t: TestHome
 beforeEach(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'agency.set', VALID_AGENCY)
   await call(t.ctx, 'officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2028-01-01' })
   await call(t.ctx, 'officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2028-01-01' })
@@ -23,7 +23,7 @@ function tamper(sql: string, ...params: unknown[]) {
 }
 
 describe('activity record (全过程记录)', () => {
-  it('records every change with actor, action, target, digest and a linked hash', () => {
+  it('records every change with actor, action, target, digest and a linked hash', async () => {
     const rows = t.home.db.prepare('SELECT * FROM activity_log ORDER BY seq').all() as Record<string, string | number>[]
     expect(rows.map((r) => r.action)).toEqual([
       'home.init',
@@ -40,7 +40,7 @@ describe('activity record (全过程记录)', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash)
     expect(rows[8]).toMatchObject({ actor: 'tester', target_type: 'officer', target_id: '1' })
     expect(JSON.parse(rows[7]!.detail as string)).toMatchObject({ before: { post: '' }, after: { post: '科员' } })
-    expect(verifyChain(t.home.db)).toMatchObject({ ok: true, entries: 9, firstBad: null })
+    expect(await verifyChain(t.home.store)).toMatchObject({ ok: true, entries: 9, firstBad: null })
   })
 
   it('refuses ordinary UPDATE and DELETE on the log', () => {
@@ -48,43 +48,43 @@ describe('activity record (全过程记录)', () => {
     expect(() => t.home.db.prepare('DELETE FROM activity_log WHERE seq = 2').run()).toThrow(/append-only/)
   })
 
-  it('refuses to append outside a transaction', () => {
-    expect(() => appendActivity(t.home.db, { actor: 'a', action: 'x', targetType: 'y', summary: '', detail: {} })).toThrow(
+  it('refuses to append outside a transaction', async () => {
+    await expect(appendActivity(t.home.store, { actor: 'a', action: 'x', targetType: 'y', summary: '', detail: {} })).rejects.toThrow(
       /inside the transaction/
     )
   })
 
-  it('detects an altered field', () => {
+  it('detects an altered field', async () => {
     tamper(`UPDATE activity_log SET actor = 'someone else' WHERE seq = 5`)
-    expect(verifyChain(t.home.db).firstBad).toEqual({ seq: 5, reason: expect.stringMatching(/field was altered/) })
+    expect((await verifyChain(t.home.store)).firstBad).toEqual({ seq: 5, reason: expect.stringMatching(/field was altered/) })
   })
 
-  it('detects altered change content', () => {
+  it('detects altered change content', async () => {
     const row = t.home.db.prepare('SELECT detail FROM activity_log WHERE seq = 7').get() as { detail: string }
     tamper('UPDATE activity_log SET detail = ? WHERE seq = 7', row.detail.replace('李晓红', '李小红'))
-    expect(verifyChain(t.home.db).firstBad).toEqual({ seq: 7, reason: expect.stringMatching(/digest/) })
+    expect((await verifyChain(t.home.store)).firstBad).toEqual({ seq: 7, reason: expect.stringMatching(/digest/) })
   })
 
-  it('detects a deleted entry in the middle', () => {
+  it('detects a deleted entry in the middle', async () => {
     tamper('DELETE FROM activity_log WHERE seq = 3')
-    expect(verifyChain(t.home.db).firstBad?.seq).toBe(4)
+    expect((await verifyChain(t.home.store)).firstBad?.seq).toBe(4)
   })
 
-  it('detects deleted entries at the end (truncation)', () => {
+  it('detects deleted entries at the end (truncation)', async () => {
     tamper('DELETE FROM activity_log WHERE seq >= 7')
-    const r = verifyChain(t.home.db)
+    const r = await verifyChain(t.home.store)
     expect(r.ok).toBe(false)
     expect(r.firstBad).toEqual({ seq: 7, reason: expect.stringMatching(/chain ends at 6/) })
   })
 
-  it('detects reordered entries', () => {
+  it('detects reordered entries', async () => {
     tamper('UPDATE activity_log SET seq = 100 WHERE seq = 3')
     tamper('UPDATE activity_log SET seq = 3 WHERE seq = 4')
     tamper('UPDATE activity_log SET seq = 4 WHERE seq = 100')
-    expect(verifyChain(t.home.db).firstBad?.seq).toBe(3)
+    expect((await verifyChain(t.home.store)).firstBad?.seq).toBe(3)
   })
 
-  it('a forged entry with a correctly recomputed hash still breaks the link to the next one', () => {
+  it('a forged entry with a correctly recomputed hash still breaks the link to the next one', async () => {
     const row = t.home.db.prepare('SELECT * FROM activity_log WHERE seq = 3').get() as Record<string, string | number>
     const forged = {
       seq: 3,
@@ -102,7 +102,7 @@ describe('activity record (全过程记录)', () => {
       prevHash: row.prev_hash as string
     }
     tamper('UPDATE activity_log SET summary = ?, hash = ? WHERE seq = 3', forged.summary, entryHash(forged))
-    expect(verifyChain(t.home.db).firstBad).toEqual({ seq: 4, reason: expect.stringMatching(/prev_hash/) })
+    expect((await verifyChain(t.home.store)).firstBad).toEqual({ seq: 4, reason: expect.stringMatching(/prev_hash/) })
   })
 
   it('`casebinder audit verify` exits non-zero naming the first bad entry', async () => {

@@ -9,8 +9,8 @@ import { hashPassword, verifyPassword } from '../../src-main/services/passwords'
 import type { Principal } from '../../src-main/core/roles'
 
 let t: TestHome
-beforeEach(() => {
-  t = makeHome()
+beforeEach(async () => {
+  t = await makeHome()
 })
 afterEach(() => t.cleanup())
 

@@ -162,7 +162,7 @@ describe('backend process', { timeout: 120_000 }, () => {
     // the database was closed cleanly (SQLite removes the WAL file on the last close), and the data is there
     expect(existsSync(join(home, 'casebinder.sqlite'))).toBe(true)
     expect(existsSync(join(home, 'casebinder.sqlite-wal'))).toBe(false)
-    const reopened = openHome(home, { actor: 'tester' })
+    const reopened = await openHome(home, { actor: 'tester' })
     try {
       expect(reopened.db.prepare('SELECT name FROM officers').all()).toEqual([{ name: '王建国' }])
     } finally {

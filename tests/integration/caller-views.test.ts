@@ -33,7 +33,7 @@ const detail = async (part: Part) => {
 }
 
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 0 })
   cast = await makeCast(t)
   caseId = await filedOrgCase(t, cast.caseOfficerIds, 60000)

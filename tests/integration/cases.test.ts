@@ -12,7 +12,7 @@ let t: TestHome
 let org: number
 let person: number
 beforeEach(async () => {
-  t = makeHome('2026-11-25T02:00:00Z')
+  t = await makeHome('2026-11-25T02:00:00Z')
   await call(t.ctx, 'agency.set', VALID_AGENCY)
   await call(t.ctx, 'officers.add', { name: '王建国', certNo: '36040019001', validUntil: '2029-01-01' }) // 1
   await call(t.ctx, 'officers.add', { name: '李晓红', certNo: '36040019002', validUntil: '2029-01-01' }) // 2
@@ -216,8 +216,9 @@ describe('every status transition through the service', () => {
               opinion: '同意结案',
               date: '2026-11-25'
             })
-          else if (s === 'dossier') transact(t.ctx, (tx) => compileDossier(tx, c.id, '2026-11-25'))
-          else if (s === 'archived') transact(t.ctx, (tx) => archiveCase(tx, { caseId: c.id, date: '2026-11-25', bundleSha256: null }))
+          else if (s === 'dossier') await transact(t.ctx, (tx) => compileDossier(tx, c.id, '2026-11-25'))
+          else if (s === 'archived')
+            await transact(t.ctx, (tx) => archiveCase(tx, { caseId: c.id, date: '2026-11-25', bundleSha256: null }))
           else await call(t.ctx, 'cases.transition', { id: c.id, to: s, date: '2026-11-25' })
           at = s
           if (s === 'notice') {
@@ -230,16 +231,15 @@ describe('every status transition through the service', () => {
         for (const to of CASE_STATUSES) {
           const legal = allowedTransitions(procedure, from).includes(to)
           // try inside a transaction that is rolled back, so every target is tried from the same state
-          let pending: Promise<Result<unknown>> | null = null
+          // (the store's transaction becomes a savepoint inside the one the raw database has open)
+          let r: Result<unknown>
+          t.home.db.exec('SAVEPOINT probe')
           try {
-            t.home.db.transaction(() => {
-              pending = invoke(t.ctx, 'cases.transition', { id: c.id, to, date: '2026-11-25' }, { error: () => undefined })
-              throw new Error('rollback')
-            })()
-          } catch (e) {
-            if ((e as Error).message !== 'rollback') throw e
+            r = await invoke(t.ctx, 'cases.transition', { id: c.id, to, date: '2026-11-25' }, { error: () => undefined })
+          } finally {
+            t.home.db.exec('ROLLBACK TO probe')
+            t.home.db.exec('RELEASE probe')
           }
-          const r = await pending!
           const outcome: { ok: boolean; code?: string; status?: string; events?: number } = r.ok
             ? { ok: true, status: (r.value as { status: string }).status, events: (r.value as { events: unknown[] }).events.length }
             : { ok: false, code: r.error.code }
@@ -509,7 +509,7 @@ describe('parties', () => {
 
 describe('numbering', () => {
   it('stays gap-free and unique with two connections filing alternately', async () => {
-    const second = openHome(t.dir)
+    const second = await openHome(t.dir)
     const ctx2 = createContext(second, { actor: 'clerk2', now: () => new Date('2026-11-25T02:00:00Z') })
     try {
       const numbers: string[] = []

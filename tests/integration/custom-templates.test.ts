@@ -8,7 +8,7 @@ import { docxText } from '../../src-main/drafting/render'
 let t: TestHome
 let caseId: number
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 30 })
   caseId = (await call(t.ctx, 'cases.list', { status: ['investigating'], limit: 1 })).items[0]!.id
 })

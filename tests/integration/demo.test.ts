@@ -49,7 +49,7 @@ describe('demo data (演示数据)', () => {
   let loadMs = 0
 
   beforeAll(async () => {
-    t = makeHome()
+    t = await makeHome()
     const start = performance.now()
     const r = await call(t.ctx, 'demo.load', { cases: 220 })
     loadMs = performance.now() - start
@@ -178,7 +178,7 @@ describe('demo data determinism', () => {
   it('gives the same cases in the same order for the same day', async () => {
     const names: string[][] = []
     for (let i = 0; i < 2; i++) {
-      const t = makeHome()
+      const t = await makeHome()
       try {
         await call(t.ctx, 'demo.load', { cases: 60 })
         names.push((await allCases(t)).map((c) => `${c.name}|${c.status}|${c.sourceDate}|${c.number ?? ''}`))
@@ -191,7 +191,7 @@ describe('demo data determinism', () => {
   }, 120_000)
 
   it('loads only the agency and officers when asked for no cases', async () => {
-    const t = makeHome()
+    const t = await makeHome()
     try {
       const r = await call(t.ctx, 'demo.load', { cases: 0 })
       expect(r).toMatchObject({ officers: 7, agency: true, parties: 0, cases: 0, password: 'demo2026' })

@@ -15,7 +15,7 @@ let t: TestHome
 let caseId: number
 let caseNumber: string
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 40 })
   const c = (await call(t.ctx, 'cases.list', { status: ['investigating'], limit: 1 })).items[0]!
   caseId = c.id
@@ -124,7 +124,7 @@ describe('document lifecycle', () => {
 
   it('numbers gap-free and without duplicates when two connections issue alternately', async () => {
     const type = loadManifest().manifest.types.find((x) => x.id === 'questioning_notice')!
-    const other = openHome(t.dir)
+    const other = await openHome(t.dir)
     const ctx2 = createContext(other, { actor: 'clerk2', now: () => new Date('2026-11-25T02:00:00Z') })
     try {
       const numbers: string[] = []
@@ -159,7 +159,7 @@ describe('document lifecycle', () => {
   }, 120_000)
 
   it('can inherit the case serial instead', async () => {
-    setSetting(t.home.db, 'numbering.scheme', 'inherit-case')
+    await setSetting(t.home.store, 'numbering.scheme', 'inherit-case')
     try {
       const type = loadManifest().manifest.types.find((x) => x.id === 'penalty_notice')!
       const d = await call(t.ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
@@ -168,7 +168,7 @@ describe('document lifecycle', () => {
       const again = await call(t.ctx, 'documents.create', { caseId, type: type.id, fields: fill(type) })
       expect((await fails('documents.issue', { id: again.id })).code).toBe('DOCUMENT_NUMBER_TAKEN')
     } finally {
-      setSetting(t.home.db, 'numbering.scheme', 'per-type')
+      await setSetting(t.home.store, 'numbering.scheme', 'per-type')
     }
   })
 })

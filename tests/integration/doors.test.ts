@@ -15,8 +15,8 @@ import { startHarness, type Harness } from '../../src-main/harness/server'
 import type { Result } from '../../src-main/core/errors'
 
 let t: TestHome
-beforeEach(() => {
-  t = makeHome()
+beforeEach(async () => {
+  t = await makeHome()
 })
 afterEach(() => t.cleanup())
 

@@ -39,7 +39,7 @@ async function jpeg(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 0 })
   const party = await call(t.ctx, 'parties.add', {
     kind: 'org',
@@ -165,7 +165,7 @@ describe('bundle export', () => {
   }, 60_000)
 
   it('stamps upper right / upper left alternately when configured', async () => {
-    setSetting(t.home.db, 'dossier.stampPosition', 'upper-alternating')
+    await setSetting(t.home.store, 'dossier.stampPosition', 'upper-alternating')
     try {
       const path = join(out, 'alt.pdf')
       await exportBundle(t.ctx, { caseId, outPath: path, renditioner: noDocuments, printHtml: (h) => htmlToPdf(browser, h) })
@@ -180,7 +180,7 @@ describe('bundle export', () => {
       expect(one[0]).toBeGreaterThan(500) // odd page: upper right
       expect(two[0]).toBeLessThan(60) // even page: upper left
     } finally {
-      setSetting(t.home.db, 'dossier.stampPosition', 'lower-right')
+      await setSetting(t.home.store, 'dossier.stampPosition', 'lower-right')
     }
   }, 60_000)
 

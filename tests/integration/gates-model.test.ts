@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { clearDecisionGates, discussionHeads, fillFields, makeHome } from '../helpers'
+import { clearDecisionGates, discussionHeads, fillFields, makeHome, type TestHome } from '../helpers'
 import { door, filedOrgCase, makeCast, type Part } from '../cast'
 import { call, invoke } from '../../src-main/services'
 import { REVIEW_ASPECTS, type ReviewAspect, type ReviewOutcome } from '../../src-main/core/legal-review'
@@ -122,7 +122,7 @@ interface Outcome {
 }
 
 async function runScenario(intendedFine: number, actions: Action[]): Promise<Outcome> {
-  const t = makeHome()
+  const t = await makeHome()
   try {
     await call(t.ctx, 'demo.load', { cases: 0 })
     const cast = await makeCast(t)
@@ -211,7 +211,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
           const r = await by(a.by, 'documents.issue', { id: doc.id, issuedOn: day })
           if (r.ok) {
             issued = true
-            checkInvariants(t, caseId, doc.id, day)
+            await checkInvariants(t, caseId, doc.id, day)
           } else if (r.error.code !== 'FORBIDDEN') {
             refusals.add(r.error.code)
             // a refusal writes nothing: the draft is still a draft without a number
@@ -242,7 +242,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
       await clearDecisionGates(t.ctx, doc.id, last)
       const r = await quiet('documents.issue', { id: doc.id, issuedOn: last })
       if (!r.ok) throw new Error(`still refused after completing the steps: ${r.error.code} ${r.error.message}`)
-      checkInvariants(t, caseId, doc.id, last)
+      await checkInvariants(t, caseId, doc.id, last)
     }
     return { issued, refusals, forbidden, decided }
   } finally {
@@ -254,12 +254,7 @@ async function runScenario(intendedFine: number, actions: Action[]): Promise<Out
  * Who did what, judged from the activity record and the review rows: every review decision was made by the user of
  * the officer assigned to its round (刘芳), signed in; the decision, if issued, by a handler of the case or a head.
  */
-function checkActors(
-  t: ReturnType<typeof makeHome>,
-  caseId: number,
-  docId: number,
-  people: Awaited<ReturnType<typeof makeCast>>['people']
-): number {
+function checkActors(t: TestHome, caseId: number, docId: number, people: Awaited<ReturnType<typeof makeCast>>['people']): number {
   const db = t.home.db
   const decisions = db
     .prepare(
@@ -286,7 +281,7 @@ function checkActors(
 }
 
 /** The rules, judged from the stored rows — not by calling the gate function. */
-function checkInvariants(t: ReturnType<typeof makeHome>, caseId: number, docId: number, issuedOn: string) {
+async function checkInvariants(t: TestHome, caseId: number, docId: number, issuedOn: string) {
   const db = t.home.db
   const d = db.prepare('SELECT status, revision, fields FROM documents WHERE id = ?').get(docId) as {
     status: string
@@ -308,7 +303,7 @@ function checkInvariants(t: ReturnType<typeof makeHome>, caseId: number, docId: 
   expect(served).not.toBeNull()
   if (noticeFine !== null) expect(fine).toBeLessThanOrEqual(noticeFine)
   // windows: 3 and 5 working days after service, unless waived in writing
-  const cal = loadCalendar(db)
+  const cal = await loadCalendar(t.home.store)
   const waived = (right: string) =>
     (
       db

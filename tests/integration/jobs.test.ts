@@ -12,7 +12,7 @@ let caseId: number
 const out = mkdtempSync(join(tmpdir(), 'casebinder-jobs-'))
 
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 0 })
   const party = await call(t.ctx, 'parties.add', {
     kind: 'org',

@@ -5,8 +5,8 @@ import { countRows, makeHome, type TestHome } from '../helpers'
 import { call, invoke } from '../../src-main/services'
 
 let t: TestHome
-beforeEach(() => {
-  t = makeHome()
+beforeEach(async () => {
+  t = await makeHome()
 })
 afterEach(() => t.cleanup())
 

@@ -5,8 +5,8 @@ import type { AppError } from '../../src-main/core/errors'
 import { LATEST_SCHEMA_VERSION } from '../../src-main/store/migrations'
 
 let t: TestHome
-beforeEach(() => {
-  t = makeHome('2026-11-25T02:00:00Z') // 2026-11-25 in China
+beforeEach(async () => {
+  t = await makeHome('2026-11-25T02:00:00Z') // 2026-11-25 in China
 })
 afterEach(() => t.cleanup())
 

@@ -41,7 +41,7 @@ async function ok<T = unknown>(part: Part, channel: string, input: unknown): Pro
 }
 
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 0 })
   cast = await makeCast(t)
   caseId = await filedOrgCase(t, cast.caseOfficerIds, 60000)

@@ -61,7 +61,7 @@ describe('a major case through the services only', () => {
     call(t.ctx, 'documents.create', { caseId, type, fields: fill(type, extra) })
 
   beforeAll(async () => {
-    t = makeHome()
+    t = await makeHome()
     await call(t.ctx, 'demo.load', { cases: 0 })
     officer = Object.fromEntries((await call(t.ctx, 'officers.list', {})).map((o) => [o.name, o.id]))
   })
@@ -667,7 +667,7 @@ describe('the same path through the CLI', () => {
 describe('the catalogue is versioned configuration', () => {
   let t: TestHome
   beforeAll(async () => {
-    t = makeHome()
+    t = await makeHome()
     await call(t.ctx, 'demo.load', { cases: 0 })
   })
   afterAll(() => t.cleanup())
@@ -737,7 +737,7 @@ describe('the catalogue is versioned configuration', () => {
 describe('the gates hold on the other doors too', () => {
   let t: TestHome
   beforeAll(async () => {
-    t = makeHome()
+    t = await makeHome()
     await call(t.ctx, 'demo.load', { cases: 0 })
   })
   afterAll(() => t.cleanup())
@@ -763,12 +763,12 @@ describe('the gates hold on the other doors too', () => {
       type: 'penalty_decision_org',
       fields: fill('penalty_decision_org', { ...CITE, fine: 60000 })
     })
-    const before = verifyChain(t.home.db).entries
+    const before = (await verifyChain(t.home.store)).entries
     const r = await invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error.code).toBe('GATE_NOTICE_NOT_SERVED')
     expect(await call(t.ctx, 'documents.get', { id: d.id })).toMatchObject({ status: 'draft', number: null })
-    expect(verifyChain(t.home.db).entries).toBe(before)
+    expect((await verifyChain(t.home.store)).entries).toBe(before)
     expect(t.home.db.prepare("SELECT last FROM number_sequences WHERE scope = 'doc:罚'").get()).toBeUndefined()
   })
 })

@@ -71,7 +71,7 @@ beforeAll(() => {
 
 let t: TestHome
 beforeEach(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'users.bootstrap', { login: 'admin', name: '管理员', password: 'admin-pass-1' })
 })
 afterEach(() => t.cleanup())
@@ -304,7 +304,7 @@ describe('plain HTTP', () => {
     .flat()
     .find((i) => i && i.family === 'IPv4' && !i.internal)?.address
   it.skipIf(!lanAddress)('sets up a new home only from the server machine, never from the network', async () => {
-    const fresh = makeHome()
+    const fresh = await makeHome()
     const checked = checkServerOptions({ listen: '0.0.0.0:0', insecureLan: true })
     if (!checked.ok) throw new Error(checked.message)
     const staticDir = join(fresh.dir, 'static')
@@ -383,10 +383,14 @@ describe('server options', () => {
     expect(check({ listen: '127.0.0.1:1', publicHost: ['bad host'] }).ok).toBe(false)
   })
 
-  it('takes --db only as a home path: PostgreSQL is not ready yet', () => {
-    for (const db of ['postgres://u@db/casebinder', 'postgresql://db/x', 'postgres:dbname=x']) {
-      expect(check({ listen: '127.0.0.1:1', db })).toMatchObject({ ok: false, message: expect.stringMatching(/PostgreSQL.*not ready yet/) })
+  it('takes --db as a PostgreSQL address (the home then holds the files) or a home path', () => {
+    for (const db of ['postgres://u@db/casebinder', 'postgresql://db/x']) {
+      expect(check({ listen: '127.0.0.1:1', db, home: t.dir })).toMatchObject({ ok: true, config: { database: db, home: t.dir } })
     }
+    // another engine's address is refused, its password not repeated
+    const other = check({ listen: '127.0.0.1:1', db: 'mysql://admin:s3cret@db/x' })
+    expect(other).toMatchObject({ ok: false, message: expect.stringMatching(/只接受 PostgreSQL 连接地址/) })
+    expect((other as { message: string }).message).not.toContain('s3cret')
     expect(check({ listen: '127.0.0.1:1', db: t.dir })).toMatchObject({ ok: true, config: { home: t.dir } })
     expect(check({ listen: '127.0.0.1:1', db: t.dir, home: join(t.dir, 'other') }).ok).toBe(false)
   })
@@ -435,7 +439,11 @@ describe('casebinder server command', () => {
     expect(lan.exitCode).toBe(2)
     expect(lan.message).toMatch(/^VALIDATION_FAILED: 拒绝在非本机地址 192\.168\.1\.10 上以明文 HTTP/)
     expect((await refusal('--home', t.dir)).message).toMatch(/--listen HOST:PORT/)
-    expect((await refusal('--db', 'postgres://db/casebinder', '--listen', '127.0.0.1:0')).message).toMatch(/PostgreSQL 支持尚未就绪/)
+    expect((await refusal('--db', 'mysql://db/casebinder', '--listen', '127.0.0.1:0')).message).toMatch(/只接受 PostgreSQL 连接地址/)
+    // a PostgreSQL server that is not there: a clear refusal, the password kept out of the message
+    const absent = await refusal('--home', t.dir, '--db', 'postgres://u:s3cret@127.0.0.1:1/none', '--listen', '127.0.0.1:0')
+    expect(absent.message).toMatch(/^SERVER_UNAVAILABLE: 无法打开数据库/)
+    expect(absent.message).not.toContain('s3cret')
     expect((await refusal('--listen', '127.0.0.1:0', '--tls-key', 'k.pem')).message).toMatch(/--tls-cert 与 --tls-key/)
   })
 

@@ -22,7 +22,7 @@ const fails = async (channel: string, input: unknown) => {
 const written = () => [countRows(t.home, 'documents'), countRows(t.home, 'activity_log')]
 
 beforeAll(async () => {
-  t = makeHome()
+  t = await makeHome()
   await call(t.ctx, 'demo.load', { cases: 0 })
   const officers = await call(t.ctx, 'officers.list', {})
   caseId = await filedOrgCase(t, [officers[1]!.id, officers[2]!.id], 10000)

@@ -106,9 +106,9 @@ describe('database and migrations', () => {
 })
 
 describe('data home', () => {
-  it('creates the layout on first run, seeds settings and records the initialisation', () => {
+  it('creates the layout on first run, seeds settings and records the initialisation', async () => {
     const root = join(tmp(), 'home')
-    const home = openHome(root)
+    const home = await openHome(root)
     expect(home.created).toBe(true)
     expect(readdirSync(root).sort()).toEqual(expect.arrayContaining(['blobs', 'casebinder.sqlite', 'exports', 'logs']))
     const actions = home.db.prepare('SELECT action FROM activity_log ORDER BY seq').all()
@@ -120,7 +120,7 @@ describe('data home', () => {
     ])
     expect((home.db.prepare('SELECT COUNT(*) AS n FROM calendar_years').get() as { n: number }).n).toBe(7)
     home.close()
-    const again = openHome(root)
+    const again = await openHome(root)
     expect(again.created).toBe(false)
     expect((again.db.prepare('SELECT COUNT(*) AS n FROM activity_log').get() as { n: number }).n).toBe(4)
     again.close()
@@ -128,15 +128,18 @@ describe('data home', () => {
 })
 
 describe('JSON columns', () => {
-  it('reads each JSON column through its schema and refuses a corrupt row with an error naming table, column and row', () => {
-    const home = openHome(join(tmp(), 'home'))
+  it('reads each JSON column through its schema and refuses a corrupt row with an error naming table, column and row', async () => {
+    const home = await openHome(join(tmp(), 'home'))
     const db = home.db
-    expect(latestCatalogue(db).catalogue.name).toBeTruthy()
+    const store = home.store
+    expect((await latestCatalogue(store)).catalogue.name).toBeTruthy()
     db.prepare(`UPDATE major_catalogues SET config = '{"name": "x"' WHERE version = 1`).run()
-    expect(() => latestCatalogue(db)).toThrow(StoreDataError)
-    expect(() => latestCatalogue(db)).toThrow(/^corrupt row in major_catalogues \(version 1\): column config is not valid JSON/)
+    await expect(latestCatalogue(store)).rejects.toThrow(StoreDataError)
+    await expect(latestCatalogue(store)).rejects.toThrow(/^corrupt row in major_catalogues \(version 1\): column config is not valid JSON/)
     db.prepare(`UPDATE major_catalogues SET config = '{"name": "x"}' WHERE version = 1`).run()
-    expect(() => latestCatalogue(db)).toThrow(/^corrupt row in major_catalogues \(version 1\): column config does not match its schema \(/)
+    await expect(latestCatalogue(store)).rejects.toThrow(
+      /^corrupt row in major_catalogues \(version 1\): column config does not match its schema \(/
+    )
 
     const at = new Date().toISOString()
     const id = Number(
@@ -144,20 +147,24 @@ describe('JSON columns', () => {
         .prepare(`INSERT INTO parties (kind, name, identity_key, data, created_at, updated_at) VALUES ('org', 'x', 'cc:x', '[1, 2]', ?, ?)`)
         .run(at, at).lastInsertRowid
     )
-    expect(() => findParty(db, id)).toThrow(new RegExp(`^corrupt row in parties \\(id ${id}\\): column data does not match its schema`))
+    await expect(findParty(store, id)).rejects.toThrow(
+      new RegExp(`^corrupt row in parties \\(id ${id}\\): column data does not match its schema`)
+    )
 
     db.prepare(`INSERT INTO settings (key, value) VALUES ('publicity.policy', '{"minMonths": "twelve"}')`).run()
-    expect(() => getSetting(db, 'publicity.policy', null)).toThrow(
+    await expect(getSetting(store, 'publicity.policy', null)).rejects.toThrow(
       /^corrupt row in settings \(key publicity\.policy\): column value does not match its schema \(minMonths: /
     )
     // a key core does not declare is still checked to be JSON
     db.prepare(`INSERT INTO settings (key, value) VALUES ('x.unknown', 'not json')`).run()
-    expect(() => getSetting(db, 'x.unknown', null)).toThrow(/^corrupt row in settings \(key x\.unknown\): column value is not valid JSON/)
+    await expect(getSetting(store, 'x.unknown', null)).rejects.toThrow(
+      /^corrupt row in settings \(key x\.unknown\): column value is not valid JSON/
+    )
 
     // the verifier reports a damaged head instead of failing
-    expect(verifyChain(db).ok).toBe(true)
+    expect((await verifyChain(store)).ok).toBe(true)
     db.prepare(`UPDATE settings SET value = '{"seq": "4"}' WHERE key = 'audit.head'`).run()
-    expect(verifyChain(db)).toMatchObject({ ok: false, firstBad: { reason: 'recorded head is not valid (head altered)' } })
+    expect(await verifyChain(store)).toMatchObject({ ok: false, firstBad: { reason: 'recorded head is not valid (head altered)' } })
     home.close()
   })
 })

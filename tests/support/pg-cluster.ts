@@ -20,7 +20,15 @@ export interface PgCluster {
   url: string
   /** a URL for the same server, another database */
   urlFor(database: string): string
+  /** stop the server (fast shutdown: open sessions are ended) and start it again on the same port (fault tests) */
+  pause(): void
+  resume(): void
   stop(): void
+}
+
+export interface PgClusterOptions {
+  /** fsync and synchronous commit on, as a production server (benchmarks); tests run without them */
+  durable?: boolean
 }
 
 const PG_ROOT = '/usr/lib/postgresql'
@@ -73,7 +81,7 @@ function describeFailure(err: unknown, log: string): Error {
 }
 
 /** initdb into a temp folder, start on a free loopback port, create `database`. */
-export async function startPgCluster(database = 'casebinder_test'): Promise<PgCluster> {
+export async function startPgCluster(database = 'casebinder_test', options: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = findPgBin()
   const asRoot = process.getuid?.() === 0
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-pg-'))
@@ -110,10 +118,12 @@ export async function startPgCluster(database = 'casebinder_test'): Promise<PgCl
       '--no-sync'
     ])
     let port = 0
+    let opts = ''
     // the port can be taken between freePort() and the server's bind: try a few
     for (let attempt = 1; ; attempt++) {
       port = await freePort()
-      const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k '${dir}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off`
+      opts = `-c listen_addresses=127.0.0.1 -p ${port} -k '${dir}'`
+      if (!options.durable) opts += ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
       try {
         pgCtl(['start', '-w', '-t', '60', '-l', log, '-o', opts])
         started = true
@@ -130,7 +140,15 @@ export async function startPgCluster(database = 'casebinder_test'): Promise<PgCl
     } finally {
       await admin.end()
     }
-    return { url: urlFor(database), urlFor, stop }
+    const pause = () => {
+      pgCtl(['stop', '-m', 'fast', '-w'])
+      started = false
+    }
+    const resume = () => {
+      pgCtl(['start', '-w', '-t', '60', '-l', log, '-o', opts])
+      started = true
+    }
+    return { url: urlFor(database), urlFor, pause, resume, stop }
   } catch (err) {
     const failure = describeFailure(err, log)
     stop()

@@ -105,7 +105,12 @@ export function registerHearings(program: Command, door: Door, out: Printer): vo
           caseId: await caseIdOf(door, ref),
           heldOn: o.date,
           chairId: await userIdOf(o.chair, '--chair'),
-          attendeeIds: await Promise.all(o.attendee.map((a) => userIdOf(a, '--attendee'))),
+          // one after another: each lookup is a call of its own (its own connection to the home)
+          attendeeIds: await (async () => {
+            const ids: number[] = []
+            for (const a of o.attendee) ids.push(await userIdOf(a, '--attendee'))
+            return ids
+          })(),
           conclusion: pick(ReviewInputs.discussion.shape.conclusion, o.conclusion, '--conclusion'),
           conclusionText: o.text,
           record: o.record

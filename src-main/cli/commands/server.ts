@@ -7,17 +7,17 @@ import { userInfo } from 'node:os'
 import type { Door } from '../run'
 import { EXIT, fail, type Printer } from '../output'
 import { collect } from '../args'
-import { createContext, defaultHome, openHome } from '../../services'
-import { checkServerOptions, startBureauServer, type ServerArgs } from '../../harness/bureau'
+import { createContext, defaultHome, openStoreHome, type StoreHome } from '../../services'
+import { checkServerOptions, redactUrl, startBureauServer, type ServerArgs } from '../../harness/bureau'
 import { rendererDir } from '../../harness/renderer-dir'
 import { APP_VERSION } from '../../version'
 
 export function registerServer(program: Command, _door: Door, _out: Printer): void {
   program
     .command('server')
-    .description('the bureau server: the UI and the API for browsers on the LAN (preview: the embedded database)')
+    .description('the bureau server: the UI and the API for browsers on the LAN, on PostgreSQL (--db postgres://…)')
     .option('--home <dir>', 'data home (as the global --home)')
-    .option('--db <home>', 'the database: for now only a data home directory (PostgreSQL support is not ready yet)')
+    .option('--db <url>', 'the PostgreSQL database, postgres://user@host:port/name (or a data home directory: the embedded database)')
     .option('--listen <host:port>', 'the address to listen on, e.g. 0.0.0.0:8443 (required)')
     .option('--tls-cert <file>', 'HTTPS: the certificate (PEM), with --tls-key')
     .option('--tls-key <file>', 'HTTPS: the private key (PEM), with --tls-cert')
@@ -30,7 +30,12 @@ export function registerServer(program: Command, _door: Door, _out: Printer): vo
       if (!checked.ok) return fail('VALIDATION_FAILED', checked.message, undefined, EXIT.usage)
       const { config } = checked
       const actor = `system (${userInfo().username})`
-      const home = openHome(config.home ?? defaultHome(), { actor })
+      let home: StoreHome
+      try {
+        home = await openStoreHome({ root: config.home ?? defaultHome(), database: config.database ?? undefined }, { actor })
+      } catch (err) {
+        return fail('SERVER_UNAVAILABLE', `无法打开数据库：${redactUrl(String((err as Error).message))}`)
+      }
       let server
       try {
         server = await startBureauServer({
@@ -39,7 +44,7 @@ export function registerServer(program: Command, _door: Door, _out: Printer): vo
           context: (emit) => createContext(home, { actor, emit, version: APP_VERSION })
         })
       } catch (err) {
-        home.close()
+        await home.close()
         return fail('INTERNAL', `无法启动服务：${(err as Error).message}`)
       }
       process.stdout.write(
@@ -48,7 +53,8 @@ export function registerServer(program: Command, _door: Door, _out: Printer): vo
           level: 'info',
           msg: 'CaseBinder server',
           version: APP_VERSION,
-          home: home.paths.root
+          home: home.paths.root,
+          database: config.database ? redactUrl(config.database) : 'embedded'
         }) + '\n'
       )
       const running = server
@@ -56,10 +62,10 @@ export function registerServer(program: Command, _door: Door, _out: Printer): vo
         const stop = () => {
           process.off('SIGINT', stop)
           process.off('SIGTERM', stop)
-          void running.close().then(() => {
-            home.close()
-            done()
-          })
+          void running
+            .close()
+            .then(() => home.close())
+            .then(done)
         }
         process.on('SIGINT', stop)
         process.on('SIGTERM', stop)

@@ -40,20 +40,18 @@ export interface Approver {
 }
 
 /** Put the head's opinion on the case's approval form: its latest draft, or a new draft. Null when the form does not apply. */
-function fillForm(tx: Tx, caseId: number, kind: ApprovalKind, text: string): DocumentRecord | null {
+async function fillForm(tx: Tx, caseId: number, kind: ApprovalKind, text: string): Promise<DocumentRecord | null> {
   const { db, at, ctx } = tx
   const form = APPROVAL_FORMS[kind]
-  const c = mustCase(db, caseId)
+  const c = await mustCase(db, caseId)
   const type = mustType(form.type)
   if (!type.procedures.includes(c.procedure)) return null
-  const draft = caseDocuments(db, caseId)
-    .filter((d) => d.type === form.type && d.status === 'draft')
-    .at(-1)
+  const draft = (await caseDocuments(db, caseId)).filter((d) => d.type === form.type && d.status === 'draft').at(-1)
   if (!draft) return createDocument(tx, { caseId, type: form.type, fields: { [form.field]: text } })
   const fields = draftFieldsSchema(type).parse({ ...draft.fields, [form.field]: text })
-  saveDraftFields(db, draft.id, fields, draft.revision + 1, ctx.actor, at)
-  const saved = findDocument(db, draft.id)!
-  tx.record('documents', {
+  await saveDraftFields(db, draft.id, fields, draft.revision + 1, ctx.actor, at)
+  const saved = (await findDocument(db, draft.id))!
+  await tx.record('documents', {
     action: 'document.save',
     targetType: 'document',
     targetId: saved.id,
@@ -64,9 +62,9 @@ function fillForm(tx: Tx, caseId: number, kind: ApprovalKind, text: string): Doc
   return saved
 }
 
-export function recordApproval(tx: Tx, input: ApprovalInput, approver: Approver): ApprovalRecord {
+export async function recordApproval(tx: Tx, input: ApprovalInput, approver: Approver): Promise<ApprovalRecord> {
   const { db, at, ctx } = tx
-  const c = mustCase(db, input.caseId)
+  const c = await mustCase(db, input.caseId)
   if (!availableApprovals(c.procedure, c.status).includes(input.kind)) {
     throw appError('APPROVAL_NOT_AVAILABLE', `案件当前状态为“${CASE_STATUS_LABELS[c.status]}”，不能作${APPROVAL_KIND_LABELS[input.kind]}`, {
       kind: input.kind,
@@ -78,9 +76,9 @@ export function recordApproval(tx: Tx, input: ApprovalInput, approver: Approver)
   const verdict = APPROVAL_OUTCOME_LABELS[input.outcome]
   const note = `${APPROVAL_KIND_LABELS[input.kind]}：负责人${approver.name}${verdict}`
   const to = approvalMove(input.kind, input.outcome)
-  if (to === 'filed') fileCase(tx, { id: c.id, filedOn: date, note }, 'approvals.record')
-  else if (to) transitionCase(tx, { id: c.id, to, date, note }, 'approvals.record')
-  const doc = fillForm(tx, c.id, input.kind, approvalFormText(input.outcome, input.opinion, approver.name, date))
+  if (to === 'filed') await fileCase(tx, { id: c.id, filedOn: date, note }, 'approvals.record')
+  else if (to) await transitionCase(tx, { id: c.id, to, date, note }, 'approvals.record')
+  const doc = await fillForm(tx, c.id, input.kind, approvalFormText(input.outcome, input.opinion, approver.name, date))
   const row = {
     caseId: c.id,
     kind: input.kind,
@@ -92,8 +90,8 @@ export function recordApproval(tx: Tx, input: ApprovalInput, approver: Approver)
     decidedAt: at,
     documentId: doc?.id ?? null
   }
-  const record: ApprovalRecord = { id: insertApproval(db, row), ...row }
-  tx.record('approvals', {
+  const record: ApprovalRecord = { id: await insertApproval(db, row), ...row }
+  await tx.record('approvals', {
     action: 'approval.record',
     targetType: 'case',
     targetId: c.id,

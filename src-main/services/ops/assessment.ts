@@ -1,7 +1,7 @@
 /** A case measured against the 重大执法决定 catalogue in force: the triggers, hearing eligibility, discussion. */
 import { isDecisionType } from '../../core/decisions'
 import { discussionRequired, evaluateTriggers, hearingEligible, type MajorCatalogue, type Measure } from '../../core/major-decision'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { caseParties } from '../../store/repos/cases'
 import { caseDocuments, type DocumentRecord } from '../../store/repos/documents'
 import { caseHearings, catalogueOn, getProfile } from '../../store/repos/review'
@@ -38,11 +38,11 @@ export interface Assessment {
  * Evaluate the case against the catalogue in force on `date` (a version takes effect on its effective date):
  * the largest fine intended, noticed or drafted so far counts.
  */
-export function assessCase(db: Db, caseId: number, date: string): Assessment {
-  const c = mustCase(db, caseId)
-  const { version, catalogue } = catalogueOn(db, date)
-  const profile = getProfile(db, caseId)
-  const docs = live(caseDocuments(db, caseId))
+export async function assessCase(db: Scope, caseId: number, date: string): Promise<Assessment> {
+  const c = await mustCase(db, caseId)
+  const { version, catalogue } = await catalogueOn(db, date)
+  const profile = await getProfile(db, caseId)
+  const docs = live(await caseDocuments(db, caseId))
   const fines = [
     c.intendedPenalty.fine,
     ...docs
@@ -50,14 +50,14 @@ export function assessCase(db: Db, caseId: number, date: string): Assessment {
       .map((d) => num(d.fields.fine) ?? 0)
   ]
   const departure = profile.departure || docs.some((d) => d.type === 'case_handling_approval' && d.fields.discretionTier === '减轻处罚')
-  const partyKinds = (caseParties(db, [caseId]).get(caseId) ?? [])
+  const partyKinds = ((await caseParties(db, [caseId])).get(caseId) ?? [])
     .filter((p) => p.role === 'party')
     .map((p) => p.kind as 'org' | 'sole' | 'person')
   const facts = {
     fine: Math.max(0, ...fines),
     confiscation: profile.confiscation,
     measures: profile.measures,
-    hearingHeld: caseHearings(db, caseId).some((h) => h.status === 'held'),
+    hearingHeld: (await caseHearings(db, caseId)).some((h) => h.status === 'held'),
     departure,
     manualFlags: profile.manualFlags,
     partyKinds: partyKinds.length ? partyKinds : (['org'] as ('org' | 'sole' | 'person')[])

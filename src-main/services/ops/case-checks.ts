@@ -1,18 +1,19 @@
 /** Checks and numbers shared by the case steps: officers on duty, dates in order, the next case number. */
 import { officerProblems } from '../../core/case'
 import { appError } from '../../core/errors'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { getAgency } from '../../store/repos/agency'
 import { nextNumber, type CaseRecord } from '../../store/repos/cases'
 import { findOfficer } from '../../store/repos/officers'
 
 /** Rule 1: enough officers, each with a certificate valid on `onDate`; `what` names the step in the message. */
-export function checkOfficers(db: Db, officerIds: readonly number[], onDate: string, what: string): void {
-  const officers = officerIds.map((id) => {
-    const o = findOfficer(db, id)
+export async function checkOfficers(db: Scope, officerIds: readonly number[], onDate: string, what: string): Promise<void> {
+  const officers = []
+  for (const id of officerIds) {
+    const o = await findOfficer(db, id)
     if (!o) throw appError('OFFICER_NOT_FOUND', `未找到编号为 ${id} 的执法人员`)
-    return o
-  })
+    officers.push(o)
+  }
   const problems = officerProblems(officers, onDate)
   if (problems.length) {
     const first = problems[0]!
@@ -35,9 +36,9 @@ export function checkDate(c: CaseRecord | null, date: string, todayIso: string, 
 }
 
 /** The next 立案号 (general procedure) or 当场处罚决定书 number (summary), taken inside the transaction. */
-export function caseNumber(db: Db, scope: 'case' | 'summary', year: number): string {
-  const agency = getAgency(db)
+export async function caseNumber(db: Scope, scope: 'case' | 'summary', year: number): Promise<string> {
+  const agency = await getAgency(db)
   if (!agency) throw appError('AGENCY_NOT_CONFIGURED', '尚未登记执法主体信息，无法编立案号')
-  const n = nextNumber(db, scope, year)
+  const n = await nextNumber(db, scope, year)
   return `（${agency.shortName}）应急${scope === 'case' ? '立' : '当罚'}〔${year}〕${n}号`
 }

@@ -20,21 +20,21 @@ export interface CaseFlagInput {
  * Overlay flags: 延期 (extended) and 中止 (suspended). A suspension is dated; when the case resumes, the
  * suspended days are excluded from the decision period automatically. Appends `case.flag`.
  */
-export function setCaseFlag(tx: Tx, input: CaseFlagInput): CaseRecord {
+export async function setCaseFlag(tx: Tx, input: CaseFlagInput): Promise<CaseRecord> {
   const { db, at, ctx } = tx
   const label = input.flag === 'extended' ? '延期' : '中止'
   const t = today(ctx)
   const date = input.date ?? t
-  const c = mustCase(db, input.id)
+  const c = await mustCase(db, input.id)
   if (c[input.flag] === input.on) throw appError('CASE_TRANSITION_INVALID', `案件${input.on ? '已处于' : '未处于'}${label}状态`)
   checkDate(c, date, t, '日期')
-  updateCase(db, { ...c, [input.flag]: input.on, updatedAt: at })
+  await updateCase(db, { ...c, [input.flag]: input.on, updatedAt: at })
   if (input.flag === 'suspended') {
-    addCaseEvent(db, c.id, { type: input.on ? 'suspended' : 'resumed', date, note: input.reason }, ctx.actor, at)
+    await addCaseEvent(db, c.id, { type: input.on ? 'suspended' : 'resumed', date, note: input.reason }, ctx.actor, at)
     if (!input.on) {
-      const since = [...caseEvents(db, c.id)].reverse().find((e) => e.type === 'suspended')
+      const since = [...(await caseEvents(db, c.id))].reverse().find((e) => e.type === 'suspended')
       if (since && since.date < date) {
-        addAdjustment(
+        await addAdjustment(
           db,
           c.id,
           {
@@ -48,9 +48,9 @@ export function setCaseFlag(tx: Tx, input: CaseFlagInput): CaseRecord {
         )
       }
     }
-    recomputeDeadlines(db, c.id)
+    await recomputeDeadlines(db, c.id)
   }
-  tx.record('cases', {
+  await tx.record('cases', {
     action: 'case.flag',
     targetType: 'case',
     targetId: c.id,
@@ -69,23 +69,23 @@ export interface CaseEventInput {
 }
 
 /** Payment received or decision published, after the step it follows; appends `case.paid` / `case.published`. */
-export function recordCaseEvent(tx: Tx, input: CaseEventInput): CaseRecord {
+export async function recordCaseEvent(tx: Tx, input: CaseEventInput): Promise<CaseRecord> {
   const { db, at, ctx } = tx
   const label = input.type === 'paid' ? '罚款已缴纳' : '处罚决定已公示'
-  const c = mustCase(db, input.id)
+  const c = await mustCase(db, input.id)
   checkDate(c, input.date, today(ctx), '日期')
   const after = input.type === 'paid' ? 'served' : 'decided'
-  const step = caseEvents(db, c.id).find((e) => e.type === after)
+  const step = (await caseEvents(db, c.id)).find((e) => e.type === after)
   if (!step)
     throw appError('CASE_TRANSITION_INVALID', input.type === 'paid' ? '决定书尚未送达，不能登记缴款' : '尚未作出处罚决定，不能登记公示')
   if (input.date < step.date)
     throw appError('VALIDATION_FAILED', `日期不能早于${input.type === 'paid' ? '送达' : '决定'}日期（${step.date}）`, {
       issues: [{ path: 'date', message: `早于${step.date}` }]
     })
-  addCaseEvent(db, c.id, { type: input.type, date: input.date, note: input.note }, ctx.actor, at)
-  recomputeDeadlines(db, c.id)
-  updateCase(db, { ...c, updatedAt: at })
-  tx.record('cases', {
+  await addCaseEvent(db, c.id, { type: input.type, date: input.date, note: input.note }, ctx.actor, at)
+  await recomputeDeadlines(db, c.id)
+  await updateCase(db, { ...c, updatedAt: at })
+  await tx.record('cases', {
     action: `case.${input.type}`,
     targetType: 'case',
     targetId: c.id,

@@ -11,10 +11,10 @@ import { recomputeDeadlines } from './deadlines'
 import { checkDate, checkOfficers } from './case-checks'
 
 /** Register a case inside the open transaction; appends `case.register`. Returns the new case's id. */
-export function registerCase(tx: Tx, input: CaseRegisterInput): number {
+export async function registerCase(tx: Tx, input: CaseRegisterInput): Promise<number> {
   const { db, at, ctx } = tx
   checkDate(null, input.sourceDate, today(ctx), '案源日期', 'sourceDate')
-  const parties = partiesByIds(
+  const parties = await partiesByIds(
     db,
     input.parties.map((p) => p.partyId)
   )
@@ -31,12 +31,13 @@ export function registerCase(tx: Tx, input: CaseRegisterInput): number {
       if (problem) throw appError('SUMMARY_LIMIT_EXCEEDED', problem, { issues: [{ path: 'intendedPenalty.fine', message: problem }] })
     }
     // on-the-spot penalties are imposed by at least two officers (行政处罚法 art. 52)
-    checkOfficers(db, input.officerIds, input.sourceDate, '简易程序')
+    await checkOfficers(db, input.officerIds, input.sourceDate, '简易程序')
   } else if (input.officerIds.length > 0) {
-    for (const oid of input.officerIds) if (!findOfficer(db, oid)) throw appError('OFFICER_NOT_FOUND', `未找到编号为 ${oid} 的执法人员`)
+    for (const oid of input.officerIds)
+      if (!(await findOfficer(db, oid))) throw appError('OFFICER_NOT_FOUND', `未找到编号为 ${oid} 的执法人员`)
   }
   const cause = input.cause
-  const id = insertCase(db, {
+  const id = await insertCase(db, {
     number: null,
     name: input.name || composeCaseName(main.name, cause || '涉嫌安全生产违法行为'),
     cause,
@@ -53,17 +54,17 @@ export function registerCase(tx: Tx, input: CaseRegisterInput): number {
     createdAt: at,
     updatedAt: at
   })
-  setCaseParties(db, id, input.parties)
-  setCaseOfficers(db, id, input.officerIds)
-  addCaseEvent(db, id, { type: 'registered', date: input.sourceDate, status: 'registered' }, ctx.actor, at)
-  recomputeDeadlines(db, id)
-  indexCase(db, id)
-  tx.record('cases', {
+  await setCaseParties(db, id, input.parties)
+  await setCaseOfficers(db, id, input.officerIds)
+  await addCaseEvent(db, id, { type: 'registered', date: input.sourceDate, status: 'registered' }, ctx.actor, at)
+  await recomputeDeadlines(db, id)
+  await indexCase(db, id)
+  await tx.record('cases', {
     action: 'case.register',
     targetType: 'case',
     targetId: id,
     caseId: String(id),
-    summary: `登记案源：${findCase(db, id)!.name}`,
+    summary: `登记案源：${(await findCase(db, id))!.name}`,
     detail: { input }
   })
   return id

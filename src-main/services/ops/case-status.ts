@@ -9,7 +9,7 @@ import { decisionKind, isDecisionType } from '../../core/decisions'
 import { STATUS_EVENT, type CaseEventType } from '../../core/deadlines'
 import { appError } from '../../core/errors'
 import { decisionGate } from '../../core/gates'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { addCaseEvent, caseEvents, caseOfficers, caseParties, setCaseOfficers, updateCase, type CaseRecord } from '../../store/repos/cases'
 import { indexCase } from '../../store/repos/case-search'
 import { caseDocuments } from '../../store/repos/documents'
@@ -32,36 +32,36 @@ function requireStep(from: CaseStatus, to: CaseStatus, via: CaseStep | undefined
  * 立案: rule 1 (two officers with valid certificates on the filing date), number assigned in the same transaction.
  * From 立案审批中 only through the head's approval (`via` 'approvals.record').
  */
-export function fileCase(tx: Tx, input: CaseFileInput, via?: CaseStep): CaseRecord {
+export async function fileCase(tx: Tx, input: CaseFileInput, via?: CaseStep): Promise<CaseRecord> {
   const { db, at, ctx } = tx
-  const c = mustCase(db, input.id)
+  const c = await mustCase(db, input.id)
   if (c.procedure !== 'general') throw appError('CASE_TRANSITION_INVALID', '简易程序案件无需立案')
   if (!canTransition(c.procedure, c.status, 'filed')) {
     throw appError('CASE_TRANSITION_INVALID', `案件当前状态为“${CASE_STATUS_LABELS[c.status]}”，不能立案`)
   }
   requireStep(c.status, 'filed', via)
   checkDate(c, input.filedOn, today(ctx), '立案日期', 'filedOn')
-  const officerIds = input.officerIds ?? (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId)
-  checkOfficers(db, officerIds, input.filedOn, '不能立案')
+  const officerIds = input.officerIds ?? ((await caseOfficers(db, [c.id])).get(c.id) ?? []).map((o) => o.officerId)
+  await checkOfficers(db, officerIds, input.filedOn, '不能立案')
   const cause = input.cause ?? c.cause
   if (!cause) throw appError('VALIDATION_FAILED', '立案须填写案由', { issues: [{ path: 'cause', message: '请填写案由' }] })
-  const parties = caseParties(db, [c.id]).get(c.id) ?? []
+  const parties = (await caseParties(db, [c.id])).get(c.id) ?? []
   const updated: CaseRecord = {
     ...c,
     cause,
     facts: input.facts ?? c.facts,
     name: input.name || (c.cause === cause ? c.name : composeCaseName(parties[0]?.name ?? '', cause)),
-    number: caseNumber(db, 'case', Number(input.filedOn.slice(0, 4))),
+    number: await caseNumber(db, 'case', Number(input.filedOn.slice(0, 4))),
     status: 'filed',
     filedOn: input.filedOn,
     updatedAt: at
   }
-  updateCase(db, updated)
-  setCaseOfficers(db, c.id, officerIds)
-  addCaseEvent(db, c.id, { type: 'filed', date: input.filedOn, status: 'filed', note: input.note }, ctx.actor, at)
-  recomputeDeadlines(db, c.id)
-  indexCase(db, c.id)
-  tx.record('cases', {
+  await updateCase(db, updated)
+  await setCaseOfficers(db, c.id, officerIds)
+  await addCaseEvent(db, c.id, { type: 'filed', date: input.filedOn, status: 'filed', note: input.note }, ctx.actor, at)
+  await recomputeDeadlines(db, c.id)
+  await indexCase(db, c.id)
+  await tx.record('cases', {
     action: 'case.file',
     targetType: 'case',
     targetId: updated.id,
@@ -76,10 +76,10 @@ export function fileCase(tx: Tx, input: CaseFileInput, via?: CaseStep): CaseReco
  * Any transition (立案 goes through `fileCase`); a general-procedure decision only through the gates (rule 3); a
  * move owned by a dedicated step (approvals, the archive job) only when that step makes it (`via`).
  */
-export function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseStep): CaseRecord {
+export async function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseStep): Promise<CaseRecord> {
   if (input.to === 'filed') return fileCase(tx, { id: input.id, filedOn: input.date, note: input.note }, via)
   const { db, at, ctx } = tx
-  const c = mustCase(db, input.id)
+  const c = await mustCase(db, input.id)
   // a status only a step reaches is refused naming the step, before (and whatever) the machine would say
   requireStep(c.status, input.to, via)
   if (!canTransition(c.procedure, c.status, input.to)) {
@@ -95,12 +95,12 @@ export function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseSte
     // no door reaches 决定 without the steps before it (rule 3)
     const kind = input.to === 'decided' ? 'penalty' : 'no_penalty'
     const issued =
-      caseDocuments(db, c.id)
+      (await caseDocuments(db, c.id))
         .filter((d) => d.status === 'issued' && isDecisionType(d.type) && decisionKind(d.type) === kind)
         .at(-1) ?? null
-    enforceGate(decisionGate(gateState(db, c.id, { draft: issued, decisionDate: input.date, kind })))
+    enforceGate(decisionGate(await gateState(db, c.id, { draft: issued, decisionDate: input.date, kind })))
   }
-  const last = caseEvents(db, c.id).at(-1)
+  const last = (await caseEvents(db, c.id)).at(-1)
   if (last && input.date < last.date) {
     throw appError('VALIDATION_FAILED', `日期不能早于上一环节（${last.date}）`, {
       issues: [{ path: 'date', message: `早于${last.date}` }]
@@ -109,23 +109,23 @@ export function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseSte
   const updated: CaseRecord = { ...c, status: input.to, updatedAt: at }
   if (c.procedure === 'summary' && input.to === 'decided') {
     const penalty = input.penalty ?? c.intendedPenalty
-    const kinds = (caseParties(db, [c.id]).get(c.id) ?? []).map((p) => p.kind as 'org' | 'sole' | 'person')
+    const kinds = ((await caseParties(db, [c.id])).get(c.id) ?? []).map((p) => p.kind as 'org' | 'sole' | 'person')
     const problem = summaryProblem(penalty, kinds)
     if (problem) throw appError('SUMMARY_LIMIT_EXCEEDED', problem, { issues: [{ path: 'penalty.fine', message: problem }] })
-    checkOfficers(
+    await checkOfficers(
       db,
-      (caseOfficers(db, [c.id]).get(c.id) ?? []).map((o) => o.officerId),
+      ((await caseOfficers(db, [c.id])).get(c.id) ?? []).map((o) => o.officerId),
       input.date,
       '不能当场处罚'
     )
     updated.intendedPenalty = penalty
-    updated.number = caseNumber(db, 'summary', Number(input.date.slice(0, 4)))
+    updated.number = await caseNumber(db, 'summary', Number(input.date.slice(0, 4)))
   }
-  updateCase(db, updated)
+  await updateCase(db, updated)
   const type: CaseEventType = STATUS_EVENT[input.to] ?? 'status'
-  addCaseEvent(db, c.id, { type, date: input.date, status: input.to, note: input.note }, ctx.actor, at)
-  recomputeDeadlines(db, c.id)
-  tx.record('cases', {
+  await addCaseEvent(db, c.id, { type, date: input.date, status: input.to, note: input.note }, ctx.actor, at)
+  await recomputeDeadlines(db, c.id)
+  await tx.record('cases', {
     action: 'case.transition',
     targetType: 'case',
     targetId: updated.id,
@@ -141,20 +141,20 @@ export function transitionCase(tx: Tx, input: CaseTransitionInput, via?: CaseSte
  * where the status machine allows it; otherwise the case keeps its status and is only touched. Returns whether it
  * moved. The step's own activity entry describes it; this writes none.
  */
-export function followStatus(
-  db: Db,
+export async function followStatus(
+  db: Scope,
   c: CaseRecord,
   to: CaseRecord['status'],
   date: string,
   note: string,
   actor: string,
   at: string
-): boolean {
+): Promise<boolean> {
   if (!canTransition(c.procedure, c.status, to)) {
-    updateCase(db, { ...c, updatedAt: at })
+    await updateCase(db, { ...c, updatedAt: at })
     return false
   }
-  updateCase(db, { ...c, status: to, updatedAt: at })
-  addCaseEvent(db, c.id, { type: 'status', date, status: to, note }, actor, at)
+  await updateCase(db, { ...c, status: to, updatedAt: at })
+  await addCaseEvent(db, c.id, { type: 'status', date, status: to, note }, actor, at)
   return true
 }

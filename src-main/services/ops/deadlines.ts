@@ -6,7 +6,7 @@
 import { computeDeadlines, DeadlineRuleSetSchema, type DeadlineAdjustment, type DeadlineRule } from '../../core/deadlines'
 import { appError } from '../../core/errors'
 import { OPEN_STATUSES } from '../../core/case'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { caseEvents, caseIdsWithStatus, findCase, markCaseExtended, type CaseRecord } from '../../store/repos/cases'
 import { addAdjustment, caseAdjustments, replaceDeadlines } from '../../store/repos/case-deadlines'
 import { insertRuleSet, latestRuleSet, type DeadlineRuleSetRecord } from '../../store/repos/deadlines'
@@ -14,19 +14,19 @@ import type { Tx } from '../context'
 import { loadCalendar } from '../calendar'
 
 /** Extend or exclude part of a case's period; appends `deadline.extend` / `deadline.exclude`. */
-export function adjustDeadline(tx: Tx, input: { caseId: number; adjustment: DeadlineAdjustment }): CaseRecord {
+export async function adjustDeadline(tx: Tx, input: { caseId: number; adjustment: DeadlineAdjustment }): Promise<CaseRecord> {
   const { db, at } = tx
   const a = input.adjustment
-  const c = findCase(db, input.caseId)
+  const c = await findCase(db, input.caseId)
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
-  const rule = activeRules(db).rules.find((r) => r.code === a.code)
+  const rule = (await activeRules(db)).rules.find((r) => r.code === a.code)
   if (!rule) throw appError('DEADLINE_NOT_FOUND', `没有代码为 ${a.code} 的期限规则`)
   if (a.kind === 'extension' && !rule.extendable) throw appError('DEADLINE_NOT_EXTENDABLE', `${rule.label}不能延长`)
   if (a.kind === 'exclusion' && a.to < a.from) throw appError('VALIDATION_FAILED', '扣除期间的结束日期不能早于开始日期')
-  addAdjustment(db, c.id, a, at)
-  if (a.kind === 'extension' && a.code === 'decision' && !c.extended) markCaseExtended(db, c.id, at)
-  recomputeDeadlines(db, c.id)
-  tx.record('cases', {
+  await addAdjustment(db, c.id, a, at)
+  if (a.kind === 'extension' && a.code === 'decision' && !c.extended) await markCaseExtended(db, c.id, at)
+  await recomputeDeadlines(db, c.id)
+  await tx.record('cases', {
     action: a.kind === 'extension' ? 'deadline.extend' : 'deadline.exclude',
     targetType: 'case',
     targetId: c.id,
@@ -41,17 +41,17 @@ export function adjustDeadline(tx: Tx, input: { caseId: number; adjustment: Dead
 }
 
 /** Save an edited rule table as a new version, optionally recomputing every open case; appends `deadlines.rules.set`. */
-export function saveDeadlineRules(tx: Tx, input: { name: string; rules: DeadlineRule[]; recomputeOpen: boolean }) {
+export async function saveDeadlineRules(tx: Tx, input: { name: string; rules: DeadlineRule[]; recomputeOpen: boolean }) {
   const { db, at, ctx } = tx
   const set = DeadlineRuleSetSchema.parse({ name: input.name, rules: input.rules })
-  const version = insertRuleSet(db, set, at, ctx.actor)
+  const version = await insertRuleSet(db, set, at, ctx.actor)
   let recomputed = 0
   if (input.recomputeOpen) {
-    const ids = caseIdsWithStatus(db, OPEN_STATUSES)
-    for (const id of ids) recomputeDeadlines(db, id)
+    const ids = await caseIdsWithStatus(db, OPEN_STATUSES)
+    for (const id of ids) await recomputeDeadlines(db, id)
     recomputed = ids.length
   }
-  tx.record('deadlines', {
+  await tx.record('deadlines', {
     action: 'deadlines.rules.set',
     targetType: 'deadline_rules',
     targetId: version,
@@ -62,21 +62,29 @@ export function saveDeadlineRules(tx: Tx, input: { name: string; rules: Deadline
 }
 
 /** The rule table in force (the highest version). */
-export function activeRules(db: Db): DeadlineRuleSetRecord {
-  const set = latestRuleSet(db)
+export async function activeRules(db: Scope): Promise<DeadlineRuleSetRecord> {
+  const set = await latestRuleSet(db)
   if (!set) throw new Error('no deadline rules seeded')
   return set
 }
 
 /** Recompute a case's deadlines from its events (inside the caller's transaction). */
-export function recomputeDeadlines(db: Db, caseId: number): void {
-  const c = findCase(db, caseId)
+export async function recomputeDeadlines(db: Scope, caseId: number): Promise<void> {
+  const c = await findCase(db, caseId)
   if (!c) return
-  const rules = activeRules(db)
-  const events = caseEvents(db, caseId).map((e) => ({ type: e.type, date: e.date }))
+  const rules = await activeRules(db)
+  const events = (await caseEvents(db, caseId)).map((e) => ({ type: e.type, date: e.date }))
   const hasFine = !(c.intendedPenalty.warning && c.intendedPenalty.fine === 0)
-  const list = computeDeadlines(c.procedure, events, rules.rules, rules.version, loadCalendar(db), caseAdjustments(db, caseId), { hasFine })
-  replaceDeadlines(db, caseId, list)
+  const list = computeDeadlines(
+    c.procedure,
+    events,
+    rules.rules,
+    rules.version,
+    await loadCalendar(db),
+    await caseAdjustments(db, caseId),
+    { hasFine }
+  )
+  await replaceDeadlines(db, caseId, list)
 }
 
 /**

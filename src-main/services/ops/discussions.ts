@@ -8,7 +8,7 @@ import { appError } from '../../core/errors'
 import { canAttendDiscussion, ROLE_LABELS } from '../../core/roles'
 import { DISCUSSION_CONCLUSION_LABELS } from '../../core/review-views'
 import type { User } from '../../core/users'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { addCaseEvent, caseOfficers } from '../../store/repos/cases'
 import { caseDocuments } from '../../store/repos/documents'
 import { findOfficer } from '../../store/repos/officers'
@@ -39,10 +39,13 @@ const invalid = (message: string, path: 'attendeeIds' | 'chairId', short: string
   appError('DISCUSSION_ATTENDEES_INVALID', message, { issues: [{ path, message: short }] })
 
 /** The attendees as the user list has them, and the chair among them; refuses anyone who is not an active head. */
-export function discussionPeople(db: Db, input: { chairId: number; attendeeIds: readonly number[] }): { chair: User; attendees: User[] } {
+export async function discussionPeople(
+  db: Scope,
+  input: { chairId: number; attendeeIds: readonly number[] }
+): Promise<{ chair: User; attendees: User[] }> {
   const attendees: User[] = []
   for (const id of [...new Set(input.attendeeIds)]) {
-    const u = findUser(db, id)
+    const u = await findUser(db, id)
     if (!u) throw invalid(`未找到编号为 ${id} 的用户，参加集体讨论的应为本机关的${ROLE_LABELS.head}`, 'attendeeIds', '未找到该用户')
     if (!u.active) throw invalid(`${u.name}的账户已停用，不能参加集体讨论`, 'attendeeIds', `${u.name}已停用`)
     if (!canAttendDiscussion(u))
@@ -58,33 +61,33 @@ export function discussionPeople(db: Db, input: { chairId: number; attendeeIds: 
   }
   const chair = attendees.find((u) => u.id === input.chairId)
   if (!chair) {
-    const u = findUser(db, input.chairId)
+    const u = await findUser(db, input.chairId)
     throw invalid(`主持人应为参加讨论的${ROLE_LABELS.head}之一${u ? `，${u.name}不在参加人员中` : ''}`, 'chairId', '不在参加人员中')
   }
   return { chair, attendees }
 }
 
 /** 姓名（职务）, the post from the user's officer record where there is one. */
-function withPost(db: Db, u: User): string {
-  const post = u.officerId !== null ? findOfficer(db, u.officerId)?.post : undefined
+async function withPost(db: Scope, u: User): Promise<string> {
+  const post = u.officerId !== null ? (await findOfficer(db, u.officerId))?.post : undefined
   return post ? `${u.name}（${post}）` : u.name
 }
 
 /** Drafts the case's 集体讨论记录, or updates its open draft, with the discussion's people and conclusion. */
-function draftRecord(tx: Tx, caseId: number, input: DiscussionInput, people: { chair: User; attendees: User[] }): number {
+async function draftRecord(tx: Tx, caseId: number, input: DiscussionInput, people: { chair: User; attendees: User[] }): Promise<number> {
   const { db } = tx
-  const handlers = (caseOfficers(db, [caseId]).get(caseId) ?? []).map((o) => o.name)
+  const handlers = ((await caseOfficers(db, [caseId])).get(caseId) ?? []).map((o) => o.name)
   const fields: Record<string, unknown> = {
     chair: people.chair.name,
-    attendees: people.attendees.map((u) => withPost(db, u)).join('、'),
+    attendees: (await Promise.all(people.attendees.map((u) => withPost(db, u)))).join('、'),
     conclusion: input.conclusionText,
     ...(input.record.trim() ? { discussion: input.record } : {})
   }
-  const open = caseDocuments(db, caseId)
-    .filter((d) => d.type === 'collective_discussion_record' && d.status === 'draft')
-    .at(-1)
-  if (open) return saveDraft(tx, open, { ...(String(open.fields.reporter ?? '') ? {} : { reporter: handlers.join('、') }), ...fields }).id
-  return createDocument(tx, { caseId, type: 'collective_discussion_record', fields: { reporter: handlers.join('、'), ...fields } }).id
+  const open = (await caseDocuments(db, caseId)).filter((d) => d.type === 'collective_discussion_record' && d.status === 'draft').at(-1)
+  if (open)
+    return (await saveDraft(tx, open, { ...(String(open.fields.reporter ?? '') ? {} : { reporter: handlers.join('、') }), ...fields })).id
+  return (await createDocument(tx, { caseId, type: 'collective_discussion_record', fields: { reporter: handlers.join('、'), ...fields } }))
+    .id
 }
 
 /**
@@ -92,20 +95,20 @@ function draftRecord(tx: Tx, caseId: number, input: DiscussionInput, people: { c
  * conclusion; drafts the 集体讨论记录 (`document.create`, or `document.save` of the open draft), then appends
  * `discussion.record`. Returns the discussion's id.
  */
-export function recordDiscussion(tx: Tx, input: DiscussionInput): number {
+export async function recordDiscussion(tx: Tx, input: DiscussionInput): Promise<number> {
   const { db, at, ctx } = tx
   notAfterToday(ctx, input.heldOn, 'heldOn')
-  const c = mustCase(db, input.caseId)
+  const c = await mustCase(db, input.caseId)
   if (c.procedure !== 'general') throw appError('CASE_NOT_GENERAL_PROCEDURE', '简易程序案件不需要集体讨论')
   if (!c.filedOn) throw appError('CASE_NOT_FILED', '案件尚未立案')
   if (input.heldOn < c.filedOn)
     throw appError('VALIDATION_FAILED', `讨论日期不能早于立案日期（${c.filedOn}）`, {
       issues: [{ path: 'heldOn', message: '早于立案' }]
     })
-  const people = discussionPeople(db, input)
-  const documentId = draftRecord(tx, c.id, input, people)
+  const people = await discussionPeople(db, input)
+  const documentId = await draftRecord(tx, c.id, input, people)
   const names = people.attendees.map((u) => u.name)
-  const id = insertDiscussion(
+  const id = await insertDiscussion(
     db,
     {
       caseId: c.id,
@@ -120,16 +123,16 @@ export function recordDiscussion(tx: Tx, input: DiscussionInput): number {
     },
     at
   )
-  addCaseEvent(
+  await addCaseEvent(
     db,
     c.id,
     { type: 'discussion_held', date: input.heldOn, note: DISCUSSION_CONCLUSION_LABELS[input.conclusion] },
     ctx.actor,
     at
   )
-  followStatus(db, c, 'discussion', input.heldOn, '集体讨论', ctx.actor, at)
-  recomputeDeadlines(db, c.id)
-  tx.record('review', {
+  await followStatus(db, c, 'discussion', input.heldOn, '集体讨论', ctx.actor, at)
+  await recomputeDeadlines(db, c.id)
+  await tx.record('review', {
     action: 'discussion.record',
     targetType: 'discussion',
     targetId: id,

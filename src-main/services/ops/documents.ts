@@ -8,7 +8,7 @@ import { toFieldIssues } from '../../core/validation'
 import { templateType } from '../../drafting/catalogue'
 import { resolvePath, type DraftContext } from '../../drafting/context'
 import { buildContext } from '../draft-context'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { findDocument, insertDocument, saveDraftFields, type DocumentRecord } from '../../store/repos/documents'
 import { today, type Tx } from '../context'
 
@@ -18,27 +18,27 @@ export function mustType(id: string): TemplateType {
   return t
 }
 
-export function mustDoc(db: Db, id: number): DocumentRecord {
-  const d = findDocument(db, id)
+export async function mustDoc(db: Scope, id: number): Promise<DocumentRecord> {
+  const d = await findDocument(db, id)
   if (!d) throw appError('DOCUMENT_NOT_FOUND', `未找到编号为 ${id} 的文书`)
   return d
 }
 
 /** The case data a template fills itself from (autofill) and renders with. */
-export function mustContext(db: Db, caseId: number, t: string): DraftContext {
-  const c = buildContext(db, caseId, t)
+export async function mustContext(db: Scope, caseId: number, t: string): Promise<DraftContext> {
+  const c = await buildContext(db, caseId, t)
   if (!c) throw appError('CASE_NOT_FOUND', `未找到编号为 ${caseId} 的案件`)
   return c
 }
 
 /** A first draft of `type`: autofilled from the case, then `fields` on top; appends `document.create`. */
-export function createDocument(
+export async function createDocument(
   tx: Tx,
   input: { caseId: number; type: string; fields?: Record<string, unknown> | undefined }
-): DocumentRecord {
+): Promise<DocumentRecord> {
   const { db, at, ctx } = tx
   const type = mustType(input.type)
-  const c = mustContext(db, input.caseId, today(ctx))
+  const c = await mustContext(db, input.caseId, today(ctx))
   const fields: Record<string, unknown> = {}
   for (const f of type.fields) {
     const v = f.autofill ? resolvePath(c, f.autofill) : undefined
@@ -49,7 +49,7 @@ export function createDocument(
     const issues = toFieldIssues(extra.error)
     throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
   }
-  const id = insertDocument(db, {
+  const id = await insertDocument(db, {
     caseId: input.caseId,
     type: type.id,
     title: type.title,
@@ -59,8 +59,8 @@ export function createDocument(
     createdBy: ctx.actor,
     at
   })
-  const d = findDocument(db, id)!
-  tx.record('documents', {
+  const d = (await findDocument(db, id))!
+  await tx.record('documents', {
     action: 'document.create',
     targetType: 'document',
     targetId: d.id,
@@ -72,16 +72,16 @@ export function createDocument(
 }
 
 /** New values for a draft's fields (checked against the manifest), saved as its next revision; appends `document.save`. */
-export function saveDraft(tx: Tx, d: DocumentRecord, fields: Record<string, unknown>): DocumentRecord {
+export async function saveDraft(tx: Tx, d: DocumentRecord, fields: Record<string, unknown>): Promise<DocumentRecord> {
   const { db, at, ctx } = tx
   const parsed = draftFieldsSchema(mustType(d.type)).safeParse({ ...d.fields, ...fields })
   if (!parsed.success) {
     const issues = toFieldIssues(parsed.error)
     throw appError('VALIDATION_FAILED', `文书内容有误：${issues[0]?.message ?? ''}（${issues[0]?.path ?? ''}）`, { issues })
   }
-  saveDraftFields(db, d.id, parsed.data, d.revision + 1, ctx.actor, at)
-  const after = findDocument(db, d.id)!
-  tx.record('documents', {
+  await saveDraftFields(db, d.id, parsed.data, d.revision + 1, ctx.actor, at)
+  const after = (await findDocument(db, d.id))!
+  await tx.record('documents', {
     action: 'document.save',
     targetType: 'document',
     targetId: after.id,

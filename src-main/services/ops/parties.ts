@@ -14,12 +14,18 @@ export function duplicateError(existing: Party) {
 }
 
 /** A new party; the same credit code or ID number twice is refused. Appends `party.add`. */
-export function addParty(tx: Tx, input: PartyData): Party {
+export async function addParty(tx: Tx, input: PartyData): Promise<Party> {
   const { db, at } = tx
   const key = partyIdentityKey(input)
-  const existing = findPartyByIdentity(db, key)
+  const existing = await findPartyByIdentity(db, key)
   if (existing) throw duplicateError(existing)
-  const p = findParty(db, insertParty(db, input, key, at))!
-  tx.record('parties', { action: 'party.add', targetType: 'party', targetId: p.id, summary: `登记当事人 ${p.name}`, detail: { after: p } })
+  const p = (await findParty(db, await insertParty(db, input, key, at)))!
+  await tx.record('parties', {
+    action: 'party.add',
+    targetType: 'party',
+    targetId: p.id,
+    summary: `登记当事人 ${p.name}`,
+    detail: { after: p }
+  })
   return p
 }

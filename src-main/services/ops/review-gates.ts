@@ -5,7 +5,7 @@
 import { decisionKind, isDecisionType } from '../../core/decisions'
 import { appError } from '../../core/errors'
 import { decisionGate, type GateProblem, type GateState } from '../../core/gates'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { caseEvents } from '../../store/repos/cases'
 import { caseDeadlines } from '../../store/repos/case-deadlines'
 import { caseDocuments, type DocumentRecord } from '../../store/repos/documents'
@@ -14,15 +14,15 @@ import { mustCase } from '../guards'
 import { assessCase, live, num } from './assessment'
 
 /** Collect the state the gates look at. `draft` is the decision document being issued, or null. */
-export function gateState(
-  db: Db,
+export async function gateState(
+  db: Scope,
   caseId: number,
   opts: { draft: DocumentRecord | null; decisionDate: string; kind: 'penalty' | 'no_penalty' }
-): GateState {
-  const c = mustCase(db, caseId)
-  const a = assessCase(db, caseId, opts.decisionDate)
-  const events = caseEvents(db, caseId)
-  const docs = live(caseDocuments(db, caseId))
+): Promise<GateState> {
+  const c = await mustCase(db, caseId)
+  const a = await assessCase(db, caseId, opts.decisionDate)
+  const events = await caseEvents(db, caseId)
+  const docs = live(await caseDocuments(db, caseId))
   const notices = docs.filter((d) => (d.type === 'penalty_notice' || d.type === 'hearing_notice') && d.status === 'issued')
   const lastNotice = notices.at(-1)
   const servedOn =
@@ -31,10 +31,10 @@ export function gateState(
       .map((e) => e.date)
       .sort()
       .at(-1) ?? null
-  const dl = new Map(caseDeadlines(db, caseId).map((d) => [d.code, d.due]))
-  const waivers = caseWaivers(db, caseId).filter((w) => servedOn !== null && w.date >= servedOn)
-  const hearing = caseHearings(db, caseId).at(-1) ?? null
-  const review = caseReviews(db, caseId).at(-1) ?? null
+  const dl = new Map((await caseDeadlines(db, caseId)).map((d) => [d.code, d.due]))
+  const waivers = (await caseWaivers(db, caseId)).filter((w) => servedOn !== null && w.date >= servedOn)
+  const hearing = (await caseHearings(db, caseId)).at(-1) ?? null
+  const review = (await caseReviews(db, caseId)).at(-1) ?? null
   const draft = opts.draft
   const defenceReviewed =
     (draft && typeof draft.fields.defenceSummary === 'string' && draft.fields.defenceSummary.trim() !== '') ||
@@ -69,7 +69,7 @@ export function gateState(
         }
       : null,
     discussionRequired: a.discussionRequired,
-    discussionHeld: caseDiscussions(db, caseId).some(
+    discussionHeld: (await caseDiscussions(db, caseId)).some(
       (d) => d.heldOn <= opts.decisionDate && (d.conclusion === 'penalty' || d.conclusion === 'no_penalty')
     ),
     statementsMade: docs.some((d) => d.type === 'statement_record'),
@@ -78,9 +78,9 @@ export function gateState(
 }
 
 /** The gate problems for issuing `doc` on `date` (empty for documents that are not decisions). */
-export function documentGate(db: Db, doc: DocumentRecord, date: string): GateProblem[] {
+export async function documentGate(db: Scope, doc: DocumentRecord, date: string): Promise<GateProblem[]> {
   if (!isDecisionType(doc.type)) return []
-  return decisionGate(gateState(db, doc.caseId, { draft: doc, decisionDate: date, kind: decisionKind(doc.type) }))
+  return decisionGate(await gateState(db, doc.caseId, { draft: doc, decisionDate: date, kind: decisionKind(doc.type) }))
 }
 
 /** Throw the first problem as a typed error naming the missing step; the rest travel in details. */

@@ -7,7 +7,7 @@ import { canRequestHearing, canSubmitReview, hearingActions, roundActions } from
 import { decisionKind, isDecisionType } from '../../core/decisions'
 import { decisionGate } from '../../core/gates'
 import { materialsChecklist, missingMaterials, REVIEW_OUTCOME_LABELS } from '../../core/legal-review'
-import type { Db } from '../../store/db'
+import type { Scope } from '../../store/engine/engine'
 import { caseOfficers } from '../../store/repos/cases'
 import { caseDocuments, type DocumentRecord } from '../../store/repos/documents'
 import { findOfficer, listOfficers } from '../../store/repos/officers'
@@ -18,48 +18,44 @@ import { assessCase } from './assessment'
 import { gateState } from './review-gates'
 
 /** A review round with its reviewer's name and status label. */
-export function reviewView(db: Db, r: ReviewRecord) {
-  const reviewer = findOfficer(db, r.reviewerId)
+export async function reviewView(db: Scope, r: ReviewRecord) {
+  const reviewer = await findOfficer(db, r.reviewerId)
   return { ...r, reviewerName: reviewer?.name ?? '', statusLabel: r.status === 'in_review' ? '审核中' : REVIEW_OUTCOME_LABELS[r.status] }
 }
 
 /** The newest decision document still in draft. */
-export function latestDecisionDraft(db: Db, caseId: number): DocumentRecord | null {
-  return (
-    caseDocuments(db, caseId)
-      .filter((d) => isDecisionType(d.type) && d.status === 'draft')
-      .at(-1) ?? null
-  )
+export async function latestDecisionDraft(db: Scope, caseId: number): Promise<DocumentRecord | null> {
+  return (await caseDocuments(db, caseId)).filter((d) => isDecisionType(d.type) && d.status === 'draft').at(-1) ?? null
 }
 
 /** The materials checklist of a submission, as the case stands now. */
-export function materialsNow(db: Db, caseId: number) {
+export async function materialsNow(db: Scope, caseId: number) {
   return materialsChecklist({
-    documents: caseDocuments(db, caseId).map((d) => ({ id: d.id, type: d.type, title: d.title, status: d.status })),
-    evidence: caseEvidence(db, caseId).map((e) => ({ id: e.id, kind: e.kind, description: e.description })),
-    hearingHeld: caseHearings(db, caseId).some((h) => h.status === 'held')
+    documents: (await caseDocuments(db, caseId)).map((d) => ({ id: d.id, type: d.type, title: d.title, status: d.status })),
+    evidence: (await caseEvidence(db, caseId)).map((e) => ({ id: e.id, kind: e.kind, description: e.description })),
+    hearingHeld: (await caseHearings(db, caseId)).some((h) => h.status === 'held')
   })
 }
 
 /** Active legal reviewers by name; a handler of the case is listed but not eligible. */
-function reviewerOptions(db: Db, caseId: number) {
-  const officerIds = (caseOfficers(db, [caseId]).get(caseId) ?? []).map((o) => o.officerId)
-  return listOfficers(db, false)
+async function reviewerOptions(db: Scope, caseId: number) {
+  const officerIds = ((await caseOfficers(db, [caseId])).get(caseId) ?? []).map((o) => o.officerId)
+  return (await listOfficers(db, false))
     .filter((o) => o.legalReviewer)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((o) => ({ id: o.id, name: o.name, eligible: !officerIds.includes(o.id), reason: officerIds.includes(o.id) ? '本案承办人员' : '' }))
 }
 
-export function reviewOverview(db: Db, caseId: number, today: string) {
-  const c = mustCase(db, caseId)
-  const a = assessCase(db, c.id, today)
-  const profile = getProfile(db, c.id)
-  const draft = latestDecisionDraft(db, c.id)
+export async function reviewOverview(db: Scope, caseId: number, today: string) {
+  const c = await mustCase(db, caseId)
+  const a = await assessCase(db, c.id, today)
+  const profile = await getProfile(db, c.id)
+  const draft = await latestDecisionDraft(db, c.id)
   const gates =
     c.procedure === 'general'
-      ? decisionGate(gateState(db, c.id, { draft, decisionDate: today, kind: draft ? decisionKind(draft.type) : 'penalty' }))
+      ? decisionGate(await gateState(db, c.id, { draft, decisionDate: today, kind: draft ? decisionKind(draft.type) : 'penalty' }))
       : []
-  const materials = materialsNow(db, c.id)
+  const materials = await materialsNow(db, c.id)
   return {
     caseId: c.id,
     caseName: c.name,
@@ -76,14 +72,16 @@ export function reviewOverview(db: Db, caseId: number, today: string) {
     materials,
     missingMaterials: missingMaterials(materials),
     decisionDraft: draft ? { id: draft.id, title: draft.title, revision: draft.revision } : null,
-    rounds: caseReviews(db, c.id).map((r, _, all) => ({ ...reviewView(db, r), ...roundActions(r, all, today) })),
-    canSubmit: canSubmitReview(caseReviews(db, c.id).at(-1) ?? null, gates, DECIDED_STATUSES.includes(c.status)),
+    rounds: await Promise.all(
+      (await caseReviews(db, c.id)).map(async (r, _, all) => ({ ...(await reviewView(db, r)), ...roundActions(r, all, today) }))
+    ),
+    canSubmit: canSubmitReview((await caseReviews(db, c.id)).at(-1) ?? null, gates, DECIDED_STATUSES.includes(c.status)),
     decided: DECIDED_STATUSES.includes(c.status),
-    reviewers: reviewerOptions(db, c.id),
+    reviewers: await reviewerOptions(db, c.id),
     gates,
-    hearings: caseHearings(db, c.id).map((h) => ({ ...h, ...hearingActions(h) })),
-    canRequestHearing: canRequestHearing(caseHearings(db, c.id)),
-    waivers: caseWaivers(db, c.id),
-    discussions: caseDiscussions(db, c.id)
+    hearings: (await caseHearings(db, c.id)).map((h) => ({ ...h, ...hearingActions(h) })),
+    canRequestHearing: canRequestHearing(await caseHearings(db, c.id)),
+    waivers: await caseWaivers(db, c.id),
+    discussions: await caseDiscussions(db, c.id)
   }
 }

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { sql, type Kysely } from 'kysely'
-import { verifyChain, verifyChainRows, type ActivityRow } from '../activity'
+import { verifyChainRows, type ActivityRow } from '../activity'
 import { BlobStore } from '../blobs'
 import type { Db } from '../db'
 import type { Home } from '../home'
@@ -200,11 +200,14 @@ async function pgColumns(db: AnyDb): Promise<Map<string, { columns: Set<string>;
 /** Verify a copy: counts and content hashes per table, the search index, the activity chain, the blob files. */
 export async function verifyCopy(home: Home, target: Scope, options: { blobsDir?: string } = {}): Promise<VerifyReport> {
   const tables = sqliteTables(home.db)
-  const source = home.db.transaction(() => ({
+  // one read snapshot of the desk: the tables, its record and head, its blob list
+  const snapshot = home.db.transaction(() => ({
     hashes: tables.map((t) => hashRows(t.columns, readSqlite(home.db, t))),
-    chain: verifyChain(home.db),
+    activity: home.db.prepare('SELECT * FROM activity_log ORDER BY seq').all() as ActivityRow[],
+    head: (home.db.prepare(`SELECT value FROM settings WHERE key = 'audit.head'`).get() as { value: string } | undefined)?.value,
     blobs: (home.db.prepare('SELECT sha256 FROM blobs ORDER BY sha256').all() as { sha256: string }[]).map((r) => r.sha256)
   }))()
+  const source = { ...snapshot, chain: await verifyChainRows(snapshot.activity, () => snapshot.head) }
   const db = target.db as AnyDb
   const reports: TableReport[] = []
   for (const [i, t] of tables.entries()) {
@@ -224,7 +227,7 @@ export async function verifyCopy(home: Home, target: Scope, options: { blobsDir?
   const search = { cases, indexed, ok: cases === indexed && cases === reports.find((r) => r.name === 'cases')?.rows }
   const activity = (await sql<ActivityRow>`SELECT * FROM activity_log ORDER BY seq`.execute(db)).rows
   const head = (await sql<{ value: string }>`SELECT value FROM settings WHERE key = 'audit.head'`.execute(db)).rows[0]?.value
-  const pgChain = verifyChainRows(activity, () => head)
+  const pgChain = await verifyChainRows(activity, () => head)
   const chain = {
     ok: pgChain.ok && source.chain.ok && pgChain.headHash === source.chain.headHash && pgChain.entries === source.chain.entries,
     entries: pgChain.entries,

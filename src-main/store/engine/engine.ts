@@ -6,13 +6,16 @@
  * A `Store` owns what it opened: the PostgreSQL store ends its pool on close(); the SQLite store wraps the home's
  * open database and leaves it to the Home to close (Kysely's own SQLite driver would close it).
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import {
   CompiledQuery,
   Kysely,
   PostgresDialect,
+  PostgresDriver,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
+  type PostgresDialectConfig,
   type SqliteDialectConfig
 } from 'kysely'
 import pg from 'pg'
@@ -28,7 +31,29 @@ export interface Scope<DB = StoreSchema> {
 }
 
 export interface Store<DB = StoreSchema> extends Scope<DB> {
+  /** identifies the store for the open-transaction guard (withTransaction) */
+  readonly token: StoreToken
   close(): Promise<void>
+}
+
+/** One per store: what the open-transaction guard compares. */
+export class StoreToken {
+  constructor(readonly engine: Engine) {}
+}
+
+/**
+ * The stores whose transaction the running code is inside (set by withTransaction). A query on the store itself
+ * (not on the transaction's scope) from inside its own transaction is a mistake: on SQLite it would wait for the one
+ * connection the transaction holds, for ever; on PostgreSQL it would run outside the transaction. Both are refused.
+ */
+export const openTransactions = new AsyncLocalStorage<ReadonlySet<StoreToken>>()
+
+export class StoreMisuseError extends Error {}
+
+function guard(token: StoreToken): void {
+  if (openTransactions.getStore()?.has(token)) {
+    throw new StoreMisuseError('a query on the store from inside its own open transaction: use the transaction scope (tx.db)')
+  }
 }
 
 /**
@@ -38,8 +63,39 @@ export interface Store<DB = StoreSchema> extends Scope<DB> {
  * connection's busy_timeout for another process's writer). It does not close the database: the Home owns it.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  /** transactions begun inside a transaction the database already had open (a test's probe): savepoints */
+  readonly #nested = new WeakSet<DatabaseConnection>()
+
+  constructor(
+    config: SqliteDialectConfig,
+    readonly database: Db,
+    readonly token: StoreToken
+  ) {
+    super(config)
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    guard(this.token)
+    return super.acquireConnection()
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    if (this.database.inTransaction) {
+      this.#nested.add(connection)
+      await connection.executeQuery(CompiledQuery.raw('savepoint casebinder_tx'))
+    } else await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#nested.delete(connection)) await connection.executeQuery(CompiledQuery.raw('release casebinder_tx'))
+    else await super.commitTransaction(connection)
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.#nested.delete(connection)) {
+      await connection.executeQuery(CompiledQuery.raw('rollback to casebinder_tx'))
+      await connection.executeQuery(CompiledQuery.raw('release casebinder_tx'))
+    } else await super.rollbackTransaction(connection)
   }
 
   override async destroy(): Promise<void> {
@@ -48,15 +104,42 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig
-
-  constructor(config: SqliteDialectConfig) {
+  constructor(
+    readonly config: SqliteDialectConfig & { database: Db },
+    readonly token: StoreToken
+  ) {
     super(config)
-    this.#config = config
   }
 
   override createDriver(): SqliteDriver {
-    return new ImmediateSqliteDriver(this.#config)
+    return new ImmediateSqliteDriver(this.config, this.config.database, this.token)
+  }
+}
+
+class GuardedPostgresDriver extends PostgresDriver {
+  constructor(
+    config: PostgresDialectConfig,
+    readonly token: StoreToken
+  ) {
+    super(config)
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    guard(this.token)
+    return super.acquireConnection()
+  }
+}
+
+class GuardedPostgresDialect extends PostgresDialect {
+  constructor(
+    readonly config: PostgresDialectConfig,
+    readonly token: StoreToken
+  ) {
+    super(config)
+  }
+
+  override createDriver(): PostgresDriver {
+    return new GuardedPostgresDriver(this.config, this.token)
   }
 }
 
@@ -66,8 +149,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
  * Db would run inside it: during the move to the async store, a Db is used by one style at a time.
  */
 export function openSqliteStore<DB = StoreSchema>(database: Db): Store<DB> {
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database }) })
-  return { engine: 'sqlite', db, close: () => db.destroy() }
+  const token = new StoreToken('sqlite')
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database }, token) })
+  return { engine: 'sqlite', db, token, close: () => db.destroy() }
 }
 
 const INT8_OID = 20
@@ -89,13 +173,28 @@ export interface PostgresOptions {
   connectionString: string
   /** pool size (default 10) */
   max?: number
+  /** how long a call waits for a connection (default 10 s) */
+  connectTimeoutMs?: number
+  /** told when an idle connection fails (the server logs it) */
+  onIdleError?: (err: Error) => void
 }
 
 /** A Kysely store over a new pg pool; close() ends the pool. */
 export function openPostgresStore<DB = StoreSchema>(options: PostgresOptions): Store<DB> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10, types: pgTypes })
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-  return { engine: 'postgres', db, close: () => db.destroy() }
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    types: pgTypes,
+    // a call waits at most this long for a connection (the server stopped, or every connection busy): it then fails
+    // as "unavailable" instead of hanging
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000
+  })
+  // an idle connection the server ended (PostgreSQL restarted, the network dropped) is dropped from the pool, not
+  // thrown: the pool opens a new one for the next call
+  pool.on('error', (err) => options.onIdleError?.(err))
+  const token = new StoreToken('postgres')
+  const db = new Kysely<DB>({ dialect: new GuardedPostgresDialect({ pool }, token) })
+  return { engine: 'postgres', db, token, close: () => db.destroy() }
 }
 
 /** The value to write into a Flag column on this engine. */

@@ -34,3 +34,33 @@ export function isRetryableConflict(err: unknown): boolean {
 export function isTriggerRefusal(err: unknown): boolean {
   return TRIGGER_REFUSAL.has(codeOf(err) ?? '')
 }
+
+/** connection failures (Node's socket errors) and PostgreSQL's "the server is going away or not there" SQLSTATEs */
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006'
+])
+
+/**
+ * The database server cannot be reached or went away mid-call (PostgreSQL stopped, the network dropped): the call
+ * did not complete and its transaction, if one was open, is rolled back by the server. Worth trying again later.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  if (UNAVAILABLE.has(codeOf(err) ?? '')) return true
+  const message = err instanceof Error ? err.message : ''
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|server closed the connection|the database system is (shutting down|starting up)/i.test(
+    message
+  )
+}

@@ -1,6 +1,6 @@
 /**
  * The tables as Kysely sees them, one interface per table, column names as in the SQL. The async repositories
- * (store/async-repos) take their types from here. Both engines share the interface; where a column's JS value
+ * (store/repos, where they use Kysely's query builder) take their types from here. Both engines share the interface; where a column's JS value
  * differs between them (booleans: 0/1 in SQLite, true/false in PostgreSQL) the type says so and the repository maps it.
  */
 import type { ColumnType, Generated } from 'kysely'

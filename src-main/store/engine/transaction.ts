@@ -13,7 +13,7 @@
  * and messages go after the commit (the synchronous `transact` already emits its events after the commit).
  */
 import type { Transaction } from 'kysely'
-import type { Scope, Store } from './engine'
+import { openTransactions, type Scope, type Store } from './engine'
 import { isRetryableConflict } from './errors'
 
 export type Isolation = 'serializable' | 'read committed'
@@ -41,7 +41,11 @@ export async function withTransaction<DB, T>(
   fn: (tx: Scope<DB>) => Promise<T>,
   options: TransactionOptions = {}
 ): Promise<T> {
-  const run = (trx: Transaction<DB>) => fn({ engine: store.engine, db: trx })
+  const run = (trx: Transaction<DB>) => {
+    const open = new Set(openTransactions.getStore() ?? [])
+    open.add(store.token)
+    return openTransactions.run(open, () => fn({ engine: store.engine, db: trx }))
+  }
   if (store.engine === 'sqlite') return store.db.transaction().execute(run)
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
   const isolation = options.isolation ?? 'serializable'

@@ -1,5 +1,6 @@
 import type { Agency, AgencyData } from '../../core/agency'
-import type { Db } from '../db'
+import type { Scope } from '../engine/engine'
+import * as q from '../engine/sql'
 
 interface Row {
   name: string
@@ -18,8 +19,8 @@ interface Row {
   updated_at: string
 }
 
-export function getAgency(db: Db): Agency | null {
-  const r = db.prepare('SELECT * FROM agency WHERE id = 1').get() as Row | undefined
+export async function getAgency(db: Scope): Promise<Agency | null> {
+  const r = (await q.get(db, 'SELECT * FROM agency WHERE id = 1')) as Row | undefined
   if (!r) return null
   return {
     name: r.name,
@@ -39,8 +40,9 @@ export function getAgency(db: Db): Agency | null {
   }
 }
 
-export function saveAgency(db: Db, a: AgencyData, updatedAt: string): void {
-  db.prepare(
+export async function saveAgency(db: Scope, a: AgencyData, updatedAt: string): Promise<void> {
+  await q.run(
+    db,
     `INSERT INTO agency (id, name, short_name, credit_code, address, postcode, phone, reconsideration_body, court,
                          bank_name, bank_account_name, bank_account_no, province, jurisdiction, updated_at)
      VALUES (1, @name, @shortName, @creditCode, @address, @postcode, @phone, @reconsiderationBody, @court,
@@ -50,6 +52,7 @@ export function saveAgency(db: Db, a: AgencyData, updatedAt: string): void {
        address = excluded.address, postcode = excluded.postcode, phone = excluded.phone,
        reconsideration_body = excluded.reconsideration_body, court = excluded.court, bank_name = excluded.bank_name,
        bank_account_name = excluded.bank_account_name, bank_account_no = excluded.bank_account_no,
-       province = excluded.province, jurisdiction = excluded.jurisdiction, updated_at = excluded.updated_at`
-  ).run({ ...a, updatedAt })
+       province = excluded.province, jurisdiction = excluded.jurisdiction, updated_at = excluded.updated_at`,
+    { ...a, updatedAt }
+  )
 }

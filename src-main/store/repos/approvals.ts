@@ -1,6 +1,7 @@
 /** Approvals by a head (负责人审批), one row per decision, in the order they were made. */
 import type { ApprovalKind, ApprovalOutcome } from '../../core/approvals'
-import type { Db } from '../db'
+import type { Scope } from '../engine/engine'
+import * as q from '../engine/sql'
 
 export interface ApprovalRecord {
   id: number
@@ -43,16 +44,15 @@ function fromRow(r: Row): ApprovalRecord {
   }
 }
 
-export function insertApproval(db: Db, a: Omit<ApprovalRecord, 'id'>): number {
-  const r = db
-    .prepare(
-      `INSERT INTO approvals (case_id, kind, outcome, opinion, approver_user_id, approver_name, decided_on, decided_at, document_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    .run(a.caseId, a.kind, a.outcome, a.opinion, a.approverUserId, a.approverName, a.decidedOn, a.decidedAt, a.documentId)
-  return Number(r.lastInsertRowid)
+export async function insertApproval(db: Scope, a: Omit<ApprovalRecord, 'id'>): Promise<number> {
+  return q.insert(
+    db,
+    `INSERT INTO approvals (case_id, kind, outcome, opinion, approver_user_id, approver_name, decided_on, decided_at, document_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [a.caseId, a.kind, a.outcome, a.opinion, a.approverUserId, a.approverName, a.decidedOn, a.decidedAt, a.documentId]
+  )
 }
 
-export function caseApprovals(db: Db, caseId: number): ApprovalRecord[] {
-  return (db.prepare('SELECT * FROM approvals WHERE case_id = ? ORDER BY id').all(caseId) as Row[]).map(fromRow)
+export async function caseApprovals(db: Scope, caseId: number): Promise<ApprovalRecord[]> {
+  return ((await q.all(db, 'SELECT * FROM approvals WHERE case_id = ? ORDER BY id', [caseId])) as Row[]).map(fromRow)
 }

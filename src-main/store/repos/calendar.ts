@@ -5,7 +5,8 @@
 import { z } from 'zod'
 import type { CalendarYear } from '../../core/calendar'
 import { parseJsonColumn } from '../json'
-import type { Db } from '../db'
+import type { Scope } from '../engine/engine'
+import * as q from '../engine/sql'
 
 export interface CalendarYearRecord extends CalendarYear {
   source: string
@@ -45,22 +46,28 @@ function fromRow(r: Row): CalendarYearRecord {
 }
 
 /** Every year held, oldest first. */
-export function calendarYearRecords(db: Db): CalendarYearRecord[] {
-  return (db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as Row[]).map(fromRow)
+export async function calendarYearRecords(db: Scope): Promise<CalendarYearRecord[]> {
+  return ((await q.all(db, 'SELECT * FROM calendar_years ORDER BY year')) as Row[]).map(fromRow)
 }
 
 /** The data-set version held for a year, or null when the year is not held. */
-export function calendarYearVersion(db: Db, year: number): string | null {
-  const r = db.prepare('SELECT version FROM calendar_years WHERE year = ?').get(year) as Pick<Row, 'version'> | undefined
+export async function calendarYearVersion(db: Scope, year: number): Promise<string | null> {
+  const r = (await q.get(db, 'SELECT version FROM calendar_years WHERE year = ?', [year])) as Pick<Row, 'version'> | undefined
   return r?.version ?? null
 }
 
 /** Store a year, replacing what was held for it. */
-export function saveCalendarYear(db: Db, y: CalendarYear, meta: { source: string; version: string; at: string; actor: string }): void {
-  db.prepare(
+export async function saveCalendarYear(
+  db: Scope,
+  y: CalendarYear,
+  meta: { source: string; version: string; at: string; actor: string }
+): Promise<void> {
+  await q.run(
+    db,
     `INSERT INTO calendar_years (year, rest_days, makeup_workdays, source, version, imported_at, imported_by)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(year) DO UPDATE SET rest_days = excluded.rest_days, makeup_workdays = excluded.makeup_workdays,
-       source = excluded.source, version = excluded.version, imported_at = excluded.imported_at, imported_by = excluded.imported_by`
-  ).run(y.year, JSON.stringify(y.restDays), JSON.stringify(y.makeupWorkdays), meta.source, meta.version, meta.at, meta.actor)
+       source = excluded.source, version = excluded.version, imported_at = excluded.imported_at, imported_by = excluded.imported_by`,
+    [y.year, JSON.stringify(y.restDays), JSON.stringify(y.makeupWorkdays), meta.source, meta.version, meta.at, meta.actor]
+  )
 }

@@ -1,25 +1,28 @@
 /** A case's deadlines and the adjustments to them (extensions, exclusions), as computed by core/deadlines. */
 import type { ComputedDeadline, DeadlineAdjustment } from '../../core/deadlines'
-import type { Db } from '../db'
+import { isSet, type Scope } from '../engine/engine'
+import * as q from '../engine/sql'
 
-export function addAdjustment(db: Db, caseId: number, a: DeadlineAdjustment, at: string): void {
-  db.prepare(
-    'INSERT INTO case_adjustments (case_id, code, kind, length, from_date, to_date, reason, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-  ).run(
-    caseId,
-    a.code,
-    a.kind,
-    a.kind === 'extension' ? a.length : null,
-    a.kind === 'exclusion' ? a.from : null,
-    a.kind === 'exclusion' ? a.to : null,
-    a.reason,
-    a.kind === 'extension' ? a.approvedBy : '',
-    at
+export async function addAdjustment(db: Scope, caseId: number, a: DeadlineAdjustment, at: string): Promise<void> {
+  await q.run(
+    db,
+    'INSERT INTO case_adjustments (case_id, code, kind, length, from_date, to_date, reason, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      caseId,
+      a.code,
+      a.kind,
+      a.kind === 'extension' ? a.length : null,
+      a.kind === 'exclusion' ? a.from : null,
+      a.kind === 'exclusion' ? a.to : null,
+      a.reason,
+      a.kind === 'extension' ? a.approvedBy : '',
+      at
+    ]
   )
 }
 
-export function caseAdjustments(db: Db, caseId: number): DeadlineAdjustment[] {
-  const rows = db.prepare('SELECT * FROM case_adjustments WHERE case_id = ? ORDER BY id').all(caseId) as {
+export async function caseAdjustments(db: Scope, caseId: number): Promise<DeadlineAdjustment[]> {
+  const rows = (await q.all(db, 'SELECT * FROM case_adjustments WHERE case_id = ? ORDER BY id', [caseId])) as {
     code: string
     kind: 'extension' | 'exclusion'
     length: number | null
@@ -35,15 +38,17 @@ export function caseAdjustments(db: Db, caseId: number): DeadlineAdjustment[] {
   )
 }
 
-export function replaceDeadlines(db: Db, caseId: number, list: readonly ComputedDeadline[]): void {
-  db.prepare('DELETE FROM case_deadlines WHERE case_id = ?').run(caseId)
-  const ins = db.prepare(
-    `INSERT INTO case_deadlines (case_id, code, label, kind, trigger, start, length, unit, extension, excluded, due, verified,
-       calendar_version, rule_version, met_at, source)
-     VALUES (@caseId, @code, @label, @kind, @trigger, @start, @length, @unit, @extension, @excluded, @due, @verified,
-       @calendarVersion, @ruleVersion, @metAt, @source)`
-  )
-  for (const d of list) ins.run({ ...d, caseId, verified: d.verified ? 1 : 0 })
+export async function replaceDeadlines(db: Scope, caseId: number, list: readonly ComputedDeadline[]): Promise<void> {
+  await q.run(db, 'DELETE FROM case_deadlines WHERE case_id = ?', [caseId])
+  for (const d of list)
+    await q.run(
+      db,
+      `INSERT INTO case_deadlines (case_id, code, label, kind, trigger, start, length, unit, extension, excluded, due, verified,
+         calendar_version, rule_version, met_at, source)
+       VALUES (@caseId, @code, @label, @kind, @trigger, @start, @length, @unit, @extension, @excluded, @due, @verified,
+         @calendarVersion, @ruleVersion, @metAt, @source)`,
+      { ...d, caseId, verified: d.verified }
+    )
 }
 
 export interface DeadlineRow extends ComputedDeadline {
@@ -82,7 +87,7 @@ function dlFromRow(r: DlRow): DeadlineRow {
     extension: r.extension,
     excluded: r.excluded,
     due: r.due,
-    verified: r.verified === 1,
+    verified: isSet(r.verified),
     calendarVersion: r.calendar_version,
     ruleVersion: r.rule_version,
     metAt: r.met_at,
@@ -90,8 +95,8 @@ function dlFromRow(r: DlRow): DeadlineRow {
   }
 }
 
-export function caseDeadlines(db: Db, caseId: number): DeadlineRow[] {
-  return (db.prepare('SELECT * FROM case_deadlines WHERE case_id = ? ORDER BY due').all(caseId) as DlRow[]).map(dlFromRow)
+export async function caseDeadlines(db: Scope, caseId: number): Promise<DeadlineRow[]> {
+  return ((await q.all(db, 'SELECT * FROM case_deadlines WHERE case_id = ? ORDER BY due, code', [caseId])) as DlRow[]).map(dlFromRow)
 }
 
 /**
@@ -99,15 +104,15 @@ export function caseDeadlines(db: Db, caseId: number): DeadlineRow[] {
  * windows that ran out before `today`, deadlines of archived or unfiled cases, the decision period of a
  * suspended case.
  */
-export function openDeadlines(
-  db: Db,
+export async function openDeadlines(
+  db: Scope,
   opts: { from?: string | undefined; until?: string | undefined; today: string; officerId?: number | undefined; limit: number }
-): DeadlineRow[] {
+): Promise<DeadlineRow[]> {
   const where = [
     'd.met_at IS NULL',
     "NOT (d.kind = 'window' AND d.due < ?)",
     "c.status NOT IN ('archived', 'not_filed')",
-    "NOT (c.suspended = 1 AND d.code = 'decision')"
+    "NOT (c.suspended = TRUE AND d.code = 'decision')"
   ]
   const params: unknown[] = [opts.today]
   if (opts.from) {
@@ -123,22 +128,22 @@ export function openDeadlines(
     params.push(opts.officerId)
   }
   return (
-    db
-      .prepare(
-        `SELECT d.* FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE ${where.join(' AND ')} ORDER BY d.due, d.case_id LIMIT ?`
-      )
-      .all(...params, opts.limit) as DlRow[]
+    (await q.all(
+      db,
+      `SELECT d.* FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE ${where.join(' AND ')} ORDER BY d.due, d.case_id, d.code LIMIT ?`,
+      [...params, opts.limit]
+    )) as DlRow[]
   ).map(dlFromRow)
 }
 
 /** The earliest open deadline date of each case (elapsed windows left out), for the case lists. */
-export function nextDueByCase(db: Db, caseIds: readonly number[], today: string): { caseId: number; due: string }[] {
+export async function nextDueByCase(db: Scope, caseIds: readonly number[], today: string): Promise<{ caseId: number; due: string }[]> {
   if (caseIds.length === 0) return []
-  const rows = db
-    .prepare(
-      `SELECT case_id, MIN(due) AS due FROM case_deadlines
-       WHERE met_at IS NULL AND NOT (kind = 'window' AND due < ?) AND case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`
-    )
-    .all(today, JSON.stringify(caseIds)) as { case_id: number; due: string }[]
+  const rows = (await q.all(
+    db,
+    `SELECT case_id, MIN(due) AS due FROM case_deadlines
+       WHERE met_at IS NULL AND NOT (kind = 'window' AND due < ?) AND ${q.inList(db, 'case_id')} GROUP BY case_id`,
+    [today, q.listParam(db, caseIds)]
+  )) as { case_id: number; due: string }[]
   return rows.map((r) => ({ caseId: r.case_id, due: r.due }))
 }

@@ -1,7 +1,8 @@
 import type { CaseStatus, CaseSource, Procedure } from '../../core/case'
 import type { CaseEvent } from '../../core/deadlines'
-import type { Db } from '../db'
+import { isSet, type Scope } from '../engine/engine'
 import { ftsMatch } from './case-fts'
+import * as q from '../engine/sql'
 
 export interface CaseRecord {
   id: number
@@ -54,9 +55,9 @@ function fromRow(r: Row): CaseRecord {
     procedure: r.procedure,
     status: r.status,
     filedOn: r.filed_on,
-    intendedPenalty: { warning: r.intended_warning === 1, fine: r.intended_fine_fen / 100 },
-    extended: r.extended === 1,
-    suspended: r.suspended === 1,
+    intendedPenalty: { warning: isSet(r.intended_warning), fine: r.intended_fine_fen / 100 },
+    extended: isSet(r.extended),
+    suspended: isSet(r.suspended),
     registeredBy: r.registered_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at
@@ -85,61 +86,63 @@ function toParams(c: CaseRecord) {
   }
 }
 
-export function insertCase(db: Db, c: Omit<CaseRecord, 'id'>): number {
+export async function insertCase(db: Scope, c: Omit<CaseRecord, 'id'>): Promise<number> {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO cases (number, name, cause, facts, source, source_date, procedure, status, filed_on, intended_warning,
+    await q.insert(
+      db,
+      `INSERT INTO cases (number, name, cause, facts, source, source_date, procedure, status, filed_on, intended_warning,
            intended_fine_fen, extended, suspended, registered_by, created_at, updated_at)
          VALUES (@number, @name, @cause, @facts, @source, @sourceDate, @procedure, @status, @filedOn, @warning, @fineFen,
-           @extended, @suspended, @registeredBy, @createdAt, @updatedAt)`
-      )
-      .run(toParams({ ...c, id: 0 })).lastInsertRowid
+           @extended, @suspended, @registeredBy, @createdAt, @updatedAt)`,
+      toParams({ ...c, id: 0 })
+    )
   )
 }
 
-export function updateCase(db: Db, c: CaseRecord): void {
-  db.prepare(
+export async function updateCase(db: Scope, c: CaseRecord): Promise<void> {
+  await q.run(
+    db,
     `UPDATE cases SET number = @number, name = @name, cause = @cause, facts = @facts, source = @source,
        source_date = @sourceDate, procedure = @procedure, status = @status, filed_on = @filedOn,
        intended_warning = @warning, intended_fine_fen = @fineFen, extended = @extended, suspended = @suspended,
        updated_at = @updatedAt
-     WHERE id = @id`
-  ).run(toParams(c))
+     WHERE id = @id`,
+    toParams(c)
+  )
 }
 
 /** Mark the decision period as extended (延长办案期限). */
-export function markCaseExtended(db: Db, id: number, at: string): void {
-  db.prepare('UPDATE cases SET extended = 1, updated_at = ? WHERE id = ?').run(at, id)
+export async function markCaseExtended(db: Scope, id: number, at: string): Promise<void> {
+  await q.run(db, 'UPDATE cases SET extended = TRUE, updated_at = ? WHERE id = ?', [at, id])
 }
 
-export function findCase(db: Db, id: number): CaseRecord | null {
-  const r = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as Row | undefined
+export async function findCase(db: Scope, id: number): Promise<CaseRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM cases WHERE id = ?', [id])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
-export function findCaseByNumber(db: Db, number: string): CaseRecord | null {
-  const r = db.prepare('SELECT * FROM cases WHERE number = ?').get(number) as Row | undefined
+export async function findCaseByNumber(db: Scope, number: string): Promise<CaseRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM cases WHERE number = ?', [number])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
-export function casesByIds(db: Db, ids: readonly number[]): CaseRecord[] {
+export async function casesByIds(db: Scope, ids: readonly number[]): Promise<CaseRecord[]> {
   if (ids.length === 0) return []
-  const rows = db.prepare(`SELECT * FROM cases WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Row[]
+  const rows = (await q.all(db, `SELECT * FROM cases WHERE id IN (${ids.map(() => '?').join(',')})`, [...ids])) as Row[]
   const byId = new Map(rows.map((r) => [r.id, fromRow(r)]))
   return ids.map((id) => byId.get(id)).filter((c): c is CaseRecord => c !== undefined)
 }
 
 /** Ids of the cases in any of these statuses. */
-export function caseIdsWithStatus(db: Db, statuses: readonly string[]): number[] {
-  const rows = db.prepare('SELECT id FROM cases WHERE status IN (SELECT value FROM json_each(?))').all(JSON.stringify(statuses)) as {
+export async function caseIdsWithStatus(db: Scope, statuses: readonly string[]): Promise<number[]> {
+  const rows = (await q.all(db, `SELECT id FROM cases WHERE ${q.inList(db, 'status')}`, [q.listParam(db, statuses)])) as {
     id: number
   }[]
   return rows.map((r) => r.id)
 }
 
-export function countCases(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n
+export async function countCases(db: Scope): Promise<number> {
+  return ((await q.get(db, 'SELECT COUNT(*) AS n FROM cases')) as { n: number }).n
 }
 
 export interface CaseFilter {
@@ -156,7 +159,7 @@ export interface CaseFilter {
   offset: number
 }
 
-export function listCases(db: Db, f: CaseFilter): { total: number; items: CaseRecord[] } {
+export async function listCases(db: Scope, f: CaseFilter): Promise<{ total: number; items: CaseRecord[] }> {
   const where: string[] = []
   const params: unknown[] = []
   if (f.status?.length) {
@@ -184,55 +187,57 @@ export function listCases(db: Db, f: CaseFilter): { total: number; items: CaseRe
     params.push(f.to)
   }
   if (f.q?.trim()) {
-    const m = ftsMatch(f.q)
+    const m = ftsMatch(f.q, db.engine)
     where.push(`c.id IN (SELECT rowid FROM cases_fts WHERE ${m.where})`)
     params.push(...m.params)
   }
   const w = where.length ? 'WHERE ' + where.join(' AND ') : ''
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM cases c ${w}`).get(...params) as { n: number }).n
-  const rows = db
-    .prepare(`SELECT c.* FROM cases c ${w} ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, f.limit, f.offset) as Row[]
+  const total = ((await q.get(db, `SELECT COUNT(*) AS n FROM cases c ${w}`, [...params])) as { n: number }).n
+  const rows = (await q.all(db, `SELECT c.* FROM cases c ${w} ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`, [
+    ...params,
+    f.limit,
+    f.offset
+  ])) as Row[]
   return { total, items: rows.map(fromRow) }
 }
 
-export function countByStatus(db: Db, officerId?: number): Record<string, number> {
+export async function countByStatus(db: Scope, officerId?: number): Promise<Record<string, number>> {
   const rows = (
     officerId === undefined
-      ? db.prepare('SELECT status, COUNT(*) AS n FROM cases GROUP BY status').all()
-      : db
-          .prepare(
-            'SELECT status, COUNT(*) AS n FROM cases c WHERE EXISTS (SELECT 1 FROM case_officers o WHERE o.case_id = c.id AND o.officer_id = ?) GROUP BY status'
-          )
-          .all(officerId)
+      ? await q.all(db, 'SELECT status, COUNT(*) AS n FROM cases GROUP BY status')
+      : await q.all(
+          db,
+          'SELECT status, COUNT(*) AS n FROM cases c WHERE EXISTS (SELECT 1 FROM case_officers o WHERE o.case_id = c.id AND o.officer_id = ?) GROUP BY status',
+          [officerId]
+        )
   ) as { status: string; n: number }[]
   return Object.fromEntries(rows.map((r) => [r.status, r.n]))
 }
 
-export function setCaseParties(db: Db, caseId: number, parties: readonly { partyId: number; role: string }[]): void {
-  db.prepare('DELETE FROM case_parties WHERE case_id = ?').run(caseId)
-  const ins = db.prepare('INSERT INTO case_parties (case_id, party_id, role, position) VALUES (?, ?, ?, ?)')
-  parties.forEach((p, i) => ins.run(caseId, p.partyId, p.role, i))
+export async function setCaseParties(db: Scope, caseId: number, parties: readonly { partyId: number; role: string }[]): Promise<void> {
+  await q.run(db, 'DELETE FROM case_parties WHERE case_id = ?', [caseId])
+  for (const [i, p] of parties.entries())
+    await q.run(db, 'INSERT INTO case_parties (case_id, party_id, role, position) VALUES (?, ?, ?, ?)', [caseId, p.partyId, p.role, i])
 }
 
-export function setCaseOfficers(db: Db, caseId: number, officerIds: readonly number[]): void {
-  db.prepare('DELETE FROM case_officers WHERE case_id = ?').run(caseId)
-  const ins = db.prepare('INSERT INTO case_officers (case_id, officer_id, position) VALUES (?, ?, ?)')
-  officerIds.forEach((id, i) => ins.run(caseId, id, i))
+export async function setCaseOfficers(db: Scope, caseId: number, officerIds: readonly number[]): Promise<void> {
+  await q.run(db, 'DELETE FROM case_officers WHERE case_id = ?', [caseId])
+  for (const [i, id] of officerIds.entries())
+    await q.run(db, 'INSERT INTO case_officers (case_id, officer_id, position) VALUES (?, ?, ?)', [caseId, id, i])
 }
 
-export function caseParties(
-  db: Db,
+export async function caseParties(
+  db: Scope,
   caseIds: readonly number[]
-): Map<number, { partyId: number; role: string; name: string; kind: string }[]> {
+): Promise<Map<number, { partyId: number; role: string; name: string; kind: string }[]>> {
   const out = new Map<number, { partyId: number; role: string; name: string; kind: string }[]>()
   if (caseIds.length === 0) return out
-  const rows = db
-    .prepare(
-      `SELECT cp.case_id, cp.party_id, cp.role, p.name, p.kind FROM case_parties cp JOIN parties p ON p.id = cp.party_id
-       WHERE cp.case_id IN (SELECT value FROM json_each(?)) ORDER BY cp.case_id, cp.position`
-    )
-    .all(JSON.stringify(caseIds)) as { case_id: number; party_id: number; role: string; name: string; kind: string }[]
+  const rows = (await q.all(
+    db,
+    `SELECT cp.case_id, cp.party_id, cp.role, p.name, p.kind FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+       WHERE ${q.inList(db, 'cp.case_id')} ORDER BY cp.case_id, cp.position`,
+    [q.listParam(db, caseIds)]
+  )) as { case_id: number; party_id: number; role: string; name: string; kind: string }[]
   for (const r of rows) {
     const list = out.get(r.case_id) ?? []
     list.push({ partyId: r.party_id, role: r.role, name: r.name, kind: r.kind })
@@ -242,20 +247,23 @@ export function caseParties(
 }
 
 /** Ids of the cases a party takes part in. */
-export function caseIdsOfParty(db: Db, partyId: number): number[] {
-  const rows = db.prepare('SELECT DISTINCT case_id FROM case_parties WHERE party_id = ?').all(partyId) as { case_id: number }[]
+export async function caseIdsOfParty(db: Scope, partyId: number): Promise<number[]> {
+  const rows = (await q.all(db, 'SELECT DISTINCT case_id FROM case_parties WHERE party_id = ?', [partyId])) as { case_id: number }[]
   return rows.map((r) => r.case_id)
 }
 
-export function caseOfficers(db: Db, caseIds: readonly number[]): Map<number, { officerId: number; name: string; certNo: string }[]> {
+export async function caseOfficers(
+  db: Scope,
+  caseIds: readonly number[]
+): Promise<Map<number, { officerId: number; name: string; certNo: string }[]>> {
   const out = new Map<number, { officerId: number; name: string; certNo: string }[]>()
   if (caseIds.length === 0) return out
-  const rows = db
-    .prepare(
-      `SELECT co.case_id, co.officer_id, o.name, o.cert_no FROM case_officers co JOIN officers o ON o.id = co.officer_id
-       WHERE co.case_id IN (SELECT value FROM json_each(?)) ORDER BY co.case_id, co.position`
-    )
-    .all(JSON.stringify(caseIds)) as { case_id: number; officer_id: number; name: string; cert_no: string }[]
+  const rows = (await q.all(
+    db,
+    `SELECT co.case_id, co.officer_id, o.name, o.cert_no FROM case_officers co JOIN officers o ON o.id = co.officer_id
+       WHERE ${q.inList(db, 'co.case_id')} ORDER BY co.case_id, co.position`,
+    [q.listParam(db, caseIds)]
+  )) as { case_id: number; officer_id: number; name: string; cert_no: string }[]
   for (const r of rows) {
     const list = out.get(r.case_id) ?? []
     list.push({ officerId: r.officer_id, name: r.name, certNo: r.cert_no })
@@ -272,14 +280,14 @@ export interface EventRecord extends CaseEvent {
   createdAt: string
 }
 
-export function addCaseEvent(
-  db: Db,
+export async function addCaseEvent(
+  db: Scope,
   caseId: number,
   e: CaseEvent & { status?: string | null; note?: string },
   actor: string,
   at: string
-): void {
-  db.prepare('INSERT INTO case_events (case_id, type, date, status, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+): Promise<void> {
+  await q.run(db, 'INSERT INTO case_events (case_id, type, date, status, note, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     caseId,
     e.type,
     e.date,
@@ -287,25 +295,28 @@ export function addCaseEvent(
     e.note ?? '',
     actor,
     at
-  )
+  ])
 }
 
-export function caseEvents(db: Db, caseId: number): EventRecord[] {
+export async function caseEvents(db: Scope, caseId: number): Promise<EventRecord[]> {
   return (
-    db
-      .prepare('SELECT id, type, date, status, note, actor, created_at AS createdAt FROM case_events WHERE case_id = ? ORDER BY date, id')
-      .all(caseId) as (Omit<EventRecord, 'type'> & { type: CaseEvent['type'] })[]
+    (await q.all(
+      db,
+      'SELECT id, type, date, status, note, actor, created_at AS "createdAt" FROM case_events WHERE case_id = ? ORDER BY date, id',
+      [caseId]
+    )) as (Omit<EventRecord, 'type'> & { type: CaseEvent['type'] })[]
   ).map((r) => ({ ...r }))
 }
 
-export function nextNumber(db: Db, scope: string, year: number): number {
-  db.prepare('INSERT INTO number_sequences (scope, year, last) VALUES (?, ?, 0) ON CONFLICT(scope, year) DO NOTHING').run(scope, year)
-  db.prepare('UPDATE number_sequences SET last = last + 1 WHERE scope = ? AND year = ?').run(scope, year)
-  return (db.prepare('SELECT last FROM number_sequences WHERE scope = ? AND year = ?').get(scope, year) as { last: number }).last
+export async function nextNumber(db: Scope, scope: string, year: number): Promise<number> {
+  await q.run(db, 'INSERT INTO number_sequences (scope, year, last) VALUES (?, ?, 0) ON CONFLICT(scope, year) DO NOTHING', [scope, year])
+  await q.run(db, 'UPDATE number_sequences SET last = last + 1 WHERE scope = ? AND year = ?', [scope, year])
+  return ((await q.get(db, 'SELECT last FROM number_sequences WHERE scope = ? AND year = ?', [scope, year])) as { last: number }).last
 }
 
 /** The number `nextNumber` would give now, without taking it. */
-export function peekNextNumber(db: Db, scope: string, year: number): number {
-  const r = db.prepare('SELECT last FROM number_sequences WHERE scope = ? AND year = ?').get(scope, year) as { last: number } | undefined
+export async function peekNextNumber(db: Scope, scope: string, year: number): Promise<number> {
+  const r = (await q.get(db, 'SELECT last FROM number_sequences WHERE scope = ? AND year = ?', [scope, year])) as
+    { last: number } | undefined
   return (r?.last ?? 0) + 1
 }

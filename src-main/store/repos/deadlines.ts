@@ -4,7 +4,8 @@
  */
 import { DeadlineRuleSetSchema, type DeadlineRule } from '../../core/deadlines'
 import { parseJsonColumn } from '../json'
-import type { Db } from '../db'
+import type { Scope } from '../engine/engine'
+import * as q from '../engine/sql'
 
 export interface DeadlineRuleSetRecord {
   version: number
@@ -22,8 +23,8 @@ interface Row {
 }
 
 /** The rule set in force (the highest version), or null before any is seeded. */
-export function latestRuleSet(db: Db): DeadlineRuleSetRecord | null {
-  const r = db.prepare('SELECT * FROM deadline_rule_sets ORDER BY version DESC LIMIT 1').get() as Row | undefined
+export async function latestRuleSet(db: Scope): Promise<DeadlineRuleSetRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM deadline_rule_sets ORDER BY version DESC LIMIT 1')) as Row | undefined
   return r
     ? {
         version: r.version,
@@ -40,10 +41,18 @@ export function latestRuleSet(db: Db): DeadlineRuleSetRecord | null {
 }
 
 /** Save a rule set as the next version; returns that version. */
-export function insertRuleSet(db: Db, set: { name: string; rules: readonly DeadlineRule[] }, at: string, actor: string): number {
+export async function insertRuleSet(
+  db: Scope,
+  set: { name: string; rules: readonly DeadlineRule[] },
+  at: string,
+  actor: string
+): Promise<number> {
   return Number(
-    db
-      .prepare('INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)')
-      .run(set.name, JSON.stringify(set.rules), at, actor).lastInsertRowid
+    await q.insert(
+      db,
+      'INSERT INTO deadline_rule_sets (name, rules, created_at, created_by) VALUES (?, ?, ?, ?)',
+      [set.name, JSON.stringify(set.rules), at, actor],
+      'version'
+    )
   )
 }

@@ -1,6 +1,7 @@
-import type { Db } from '../db'
+import type { Scope } from '../engine/engine'
 import { parseJsonColumn } from '../json'
 import { DocumentViewSchema } from '../../core/document-views'
+import * as q from '../engine/sql'
 
 export type DocStatus = 'draft' | 'issued' | 'voided'
 
@@ -75,17 +76,17 @@ function fromRow(r: Row): DocumentRecord {
   }
 }
 
-export function findDocument(db: Db, id: number): DocumentRecord | null {
-  const r = db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as Row | undefined
+export async function findDocument(db: Scope, id: number): Promise<DocumentRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM documents WHERE id = ?', [id])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
-export function caseDocuments(db: Db, caseId: number): DocumentRecord[] {
-  return (db.prepare('SELECT * FROM documents WHERE case_id = ? ORDER BY id').all(caseId) as Row[]).map(fromRow)
+export async function caseDocuments(db: Scope, caseId: number): Promise<DocumentRecord[]> {
+  return ((await q.all(db, 'SELECT * FROM documents WHERE case_id = ? ORDER BY id', [caseId])) as Row[]).map(fromRow)
 }
 
-export function insertDocument(
-  db: Db,
+export async function insertDocument(
+  db: Scope,
   d: {
     caseId: number
     type: string
@@ -96,72 +97,83 @@ export function insertDocument(
     createdBy: string
     at: string
   }
-): number {
+): Promise<number> {
   const id = Number(
-    db
-      .prepare(
-        `INSERT INTO documents (case_id, type, title, status, version, supersedes_id, fields, revision, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, 'draft', ?, ?, ?, 1, ?, ?, ?)`
-      )
-      .run(d.caseId, d.type, d.title, d.version, d.supersedesId, JSON.stringify(d.fields), d.createdBy, d.at, d.at).lastInsertRowid
+    await q.insert(
+      db,
+      `INSERT INTO documents (case_id, type, title, status, version, supersedes_id, fields, revision, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, 1, ?, ?, ?)`,
+      [d.caseId, d.type, d.title, d.version, d.supersedesId, JSON.stringify(d.fields), d.createdBy, d.at, d.at]
+    )
   )
-  db.prepare('INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, 1, ?, ?, ?)').run(
+  await q.run(db, 'INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, 1, ?, ?, ?)', [
     id,
     JSON.stringify(d.fields),
     d.at,
     d.createdBy
-  )
+  ])
   return id
 }
 
-export function saveDraftFields(db: Db, id: number, fields: Record<string, unknown>, revision: number, actor: string, at: string): void {
-  db.prepare(`UPDATE documents SET fields = ?, revision = ?, updated_at = ? WHERE id = ? AND status = 'draft'`).run(
+export async function saveDraftFields(
+  db: Scope,
+  id: number,
+  fields: Record<string, unknown>,
+  revision: number,
+  actor: string,
+  at: string
+): Promise<void> {
+  await q.run(db, `UPDATE documents SET fields = ?, revision = ?, updated_at = ? WHERE id = ? AND status = 'draft'`, [
     JSON.stringify(fields),
     revision,
     at,
     id
-  )
-  db.prepare('INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)').run(
+  ])
+  await q.run(db, 'INSERT INTO document_revisions (document_id, revision, fields, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)', [
     id,
     revision,
     JSON.stringify(fields),
     at,
     actor
+  ])
+}
+
+export async function documentRevisions(db: Scope, id: number): Promise<{ revision: number; savedAt: string; savedBy: string }[]> {
+  return (await q.all(
+    db,
+    'SELECT revision, saved_at AS "savedAt", saved_by AS "savedBy" FROM document_revisions WHERE document_id = ? ORDER BY revision DESC',
+    [id]
+  )) as { revision: number; savedAt: string; savedBy: string }[]
+}
+
+export async function markIssued(
+  db: Scope,
+  id: number,
+  v: { number: string | null; docxSha256: string; templateSha256: string | null; issuedOn: string; actor: string; at: string }
+): Promise<void> {
+  await q.run(
+    db,
+    `UPDATE documents SET status = 'issued', number = ?, docx_sha256 = ?, template_sha256 = ?, issued_on = ?, issued_by = ?, issued_at = ?, updated_at = ?
+     WHERE id = ? AND status = 'draft'`,
+    [v.number, v.docxSha256, v.templateSha256, v.issuedOn, v.actor, v.at, v.at, id]
   )
 }
 
-export function documentRevisions(db: Db, id: number): { revision: number; savedAt: string; savedBy: string }[] {
-  return db
-    .prepare(
-      'SELECT revision, saved_at AS savedAt, saved_by AS savedBy FROM document_revisions WHERE document_id = ? ORDER BY revision DESC'
-    )
-    .all(id) as { revision: number; savedAt: string; savedBy: string }[]
-}
-
-export function markIssued(
-  db: Db,
-  id: number,
-  v: { number: string | null; docxSha256: string; templateSha256: string | null; issuedOn: string; actor: string; at: string }
-): void {
-  db.prepare(
-    `UPDATE documents SET status = 'issued', number = ?, docx_sha256 = ?, template_sha256 = ?, issued_on = ?, issued_by = ?, issued_at = ?, updated_at = ?
-     WHERE id = ? AND status = 'draft'`
-  ).run(v.number, v.docxSha256, v.templateSha256, v.issuedOn, v.actor, v.at, v.at, id)
-}
-
-export function markVoided(db: Db, id: number, reason: string, at: string): void {
-  db.prepare(
-    `UPDATE documents SET status = 'voided', voided_at = ?, voided_reason = ?, updated_at = ? WHERE id = ? AND status = 'issued'`
-  ).run(at, reason, at, id)
+export async function markVoided(db: Scope, id: number, reason: string, at: string): Promise<void> {
+  await q.run(
+    db,
+    `UPDATE documents SET status = 'voided', voided_at = ?, voided_reason = ?, updated_at = ? WHERE id = ? AND status = 'issued'`,
+    [at, reason, at, id]
+  )
 }
 
 /** The issued document carrying `number`, if any (文号 are unique). */
-export function findDocumentByNumber(db: Db, number: string): DocumentRecord | null {
-  const r = db.prepare('SELECT * FROM documents WHERE number = ?').get(number) as Row | undefined
+export async function findDocumentByNumber(db: Scope, number: string): Promise<DocumentRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM documents WHERE number = ?', [number])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
 /** The document types whose template the agency replaced with its own. */
-export function customTemplateTypes(db: Db): string[] {
-  return (db.prepare('SELECT type FROM custom_templates').all() as { type: string }[]).map((r) => r.type)
+export async function customTemplateTypes(db: Scope): Promise<string[]> {
+  return ((await q.all(db, 'SELECT type FROM custom_templates')) as { type: string }[]).map((r) => r.type)
 }

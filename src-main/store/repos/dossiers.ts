@@ -3,8 +3,9 @@
  * A locked row cannot change (a trigger refuses it).
  */
 import { z } from 'zod'
-import type { Db } from '../db'
+import { isSet, type Scope } from '../engine/engine'
 import { parseJsonColumn } from '../json'
+import * as q from '../engine/sql'
 
 export interface DossierRecord {
   caseId: number
@@ -49,38 +50,42 @@ function fromRow(r: Row): DossierRecord {
     archiveNumber: r.archive_number,
     retention: r.retention,
     archivedOn: r.archived_on,
-    locked: r.locked === 1,
+    locked: isSet(r.locked),
     bundleSha256: r.bundle_sha256,
     updatedAt: r.updated_at
   }
 }
 
-export function findDossier(db: Db, caseId: number): DossierRecord | null {
-  const r = db.prepare('SELECT * FROM dossiers WHERE case_id = ?').get(caseId) as Row | undefined
+export async function findDossier(db: Scope, caseId: number): Promise<DossierRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM dossiers WHERE case_id = ?', [caseId])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
-export function dossierLocked(db: Db, caseId: number): boolean {
-  const r = db.prepare('SELECT locked FROM dossiers WHERE case_id = ?').get(caseId) as Pick<Row, 'locked'> | undefined
-  return r?.locked === 1
+export async function dossierLocked(db: Scope, caseId: number): Promise<boolean> {
+  const r = (await q.get(db, 'SELECT locked FROM dossiers WHERE case_id = ?', [caseId])) as Pick<Row, 'locked'> | undefined
+  return r !== undefined && isSet(r.locked)
 }
 
-export function saveDossierOrder(db: Db, caseId: number, order: readonly string[], at: string): void {
-  db.prepare(
+export async function saveDossierOrder(db: Scope, caseId: number, order: readonly string[], at: string): Promise<void> {
+  await q.run(
+    db,
     `INSERT INTO dossiers (case_id, item_order, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(case_id) DO UPDATE SET item_order = excluded.item_order, updated_at = excluded.updated_at`
-  ).run(caseId, JSON.stringify(order), at)
+     ON CONFLICT(case_id) DO UPDATE SET item_order = excluded.item_order, updated_at = excluded.updated_at`,
+    [caseId, JSON.stringify(order), at]
+  )
 }
 
 /** Record the archive number, retention and date, and lock the dossier. */
-export function lockDossier(
-  db: Db,
+export async function lockDossier(
+  db: Scope,
   caseId: number,
   a: { archiveNumber: string; retention: string; archivedOn: string; bundleSha256: string | null; at: string }
-): void {
-  db.prepare(
-    `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)
+): Promise<void> {
+  await q.run(
+    db,
+    `INSERT INTO dossiers (case_id, archive_number, retention, archived_on, locked, bundle_sha256, updated_at) VALUES (?, ?, ?, ?, TRUE, ?, ?)
      ON CONFLICT(case_id) DO UPDATE SET archive_number = excluded.archive_number, retention = excluded.retention,
-       archived_on = excluded.archived_on, locked = 1, bundle_sha256 = excluded.bundle_sha256, updated_at = excluded.updated_at`
-  ).run(caseId, a.archiveNumber, a.retention, a.archivedOn, a.bundleSha256, a.at)
+       archived_on = excluded.archived_on, locked = TRUE, bundle_sha256 = excluded.bundle_sha256, updated_at = excluded.updated_at`,
+    [caseId, a.archiveNumber, a.retention, a.archivedOn, a.bundleSha256, a.at]
+  )
 }

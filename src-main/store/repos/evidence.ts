@@ -1,7 +1,8 @@
 /**
  * Evidence, signed scans and A/V records of a case: one row per file, the bytes in the blob store under `sha256`.
  */
-import type { Db } from '../db'
+import type { Scope } from '../engine/engine'
+import * as q from '../engine/sql'
 
 export type EvidenceKind = 'evidence' | 'scan' | 'av'
 
@@ -64,28 +65,28 @@ function fromRow(r: Row): EvidenceRecord {
   }
 }
 
-export function caseEvidence(db: Db, caseId: number): EvidenceRecord[] {
-  return (db.prepare('SELECT * FROM evidence WHERE case_id = ? ORDER BY id').all(caseId) as Row[]).map(fromRow)
+export async function caseEvidence(db: Scope, caseId: number): Promise<EvidenceRecord[]> {
+  return ((await q.all(db, 'SELECT * FROM evidence WHERE case_id = ? ORDER BY id', [caseId])) as Row[]).map(fromRow)
 }
 
-export function findEvidence(db: Db, id: number): EvidenceRecord | null {
-  const r = db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as Row | undefined
+export async function findEvidence(db: Scope, id: number): Promise<EvidenceRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM evidence WHERE id = ?', [id])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
 /** The case's evidence with these bytes, if any (a file is registered once per case). */
-export function findCaseEvidenceByHash(db: Db, caseId: number, sha256: string): EvidenceRecord | null {
-  const r = db.prepare('SELECT * FROM evidence WHERE case_id = ? AND sha256 = ?').get(caseId, sha256) as Row | undefined
+export async function findCaseEvidenceByHash(db: Scope, caseId: number, sha256: string): Promise<EvidenceRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM evidence WHERE case_id = ? AND sha256 = ?', [caseId, sha256])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
-export function insertEvidence(db: Db, e: Omit<EvidenceRecord, 'id'>): number {
+export async function insertEvidence(db: Scope, e: Omit<EvidenceRecord, 'id'>): Promise<number> {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO evidence (case_id, kind, evidence_type, description, source, collector, collected_at, place, document_id, sha256, file_name, mime, size, created_by, created_at)
-         VALUES (@caseId, @kind, @evidenceType, @description, @source, @collector, @collectedAt, @place, @documentId, @sha256, @fileName, @mime, @size, @createdBy, @createdAt)`
-      )
-      .run(e).lastInsertRowid
+    await q.insert(
+      db,
+      `INSERT INTO evidence (case_id, kind, evidence_type, description, source, collector, collected_at, place, document_id, sha256, file_name, mime, size, created_by, created_at)
+         VALUES (@caseId, @kind, @evidenceType, @description, @source, @collector, @collectedAt, @place, @documentId, @sha256, @fileName, @mime, @size, @createdBy, @createdAt)`,
+      e
+    )
   )
 }

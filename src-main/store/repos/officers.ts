@@ -1,5 +1,6 @@
+/** Officers (执法人员): written in Kysely's query builder, the same statements for both engines. */
 import type { OfficerData } from '../../core/officer'
-import type { Db } from '../db'
+import { flag, isSet, type Scope } from '../engine/engine'
 
 export interface OfficerRecord extends OfficerData {
   id: number
@@ -43,8 +44,8 @@ export function officerFromRow(
     certType: r.cert_type as OfficerData['certType'],
     certArea: r.cert_area,
     validUntil: r.valid_until,
-    legalReviewer: r.legal_reviewer === 1 || r.legal_reviewer === true,
-    active: r.active === 1 || r.active === true,
+    legalReviewer: isSet(r.legal_reviewer),
+    active: isSet(r.active),
     deactivatedAt: r.deactivated_at,
     deactivationReason: r.deactivation_reason,
     createdAt: r.created_at,
@@ -52,41 +53,70 @@ export function officerFromRow(
   }
 }
 
-export function listOfficers(db: Db, includeInactive: boolean): OfficerRecord[] {
-  const sql = `SELECT * FROM officers ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, id`
-  return (db.prepare(sql).all() as Row[]).map(officerFromRow)
+/** Active officers first, then by id; inactive ones only when asked for. */
+export async function listOfficers(s: Scope, includeInactive: boolean): Promise<OfficerRecord[]> {
+  let query = s.db.selectFrom('officers').selectAll()
+  if (!includeInactive) query = query.where('active', '=', flag(s.engine, true))
+  const rows = await query.orderBy('active', 'desc').orderBy('id').execute()
+  return rows.map(officerFromRow)
 }
 
-export function countOfficers(db: Db, includeInactive: boolean): number {
-  const sql = `SELECT COUNT(*) AS n FROM officers ${includeInactive ? '' : 'WHERE active = 1'}`
-  return (db.prepare(sql).get() as { n: number }).n
+export async function countOfficers(s: Scope, includeInactive: boolean): Promise<number> {
+  let query = s.db.selectFrom('officers').select((eb) => eb.fn.countAll<number | string>().as('n'))
+  if (!includeInactive) query = query.where('active', '=', flag(s.engine, true))
+  const row = await query.executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
-export function findOfficer(db: Db, id: number): OfficerRecord | null {
-  const r = db.prepare('SELECT * FROM officers WHERE id = ?').get(id) as Row | undefined
+export async function findOfficer(s: Scope, id: number): Promise<OfficerRecord | null> {
+  const r = await s.db.selectFrom('officers').selectAll().where('id', '=', id).executeTakeFirst()
   return r ? officerFromRow(r) : null
 }
 
-export function findOfficerByCert(db: Db, certNo: string): OfficerRecord | null {
-  const r = db.prepare('SELECT * FROM officers WHERE cert_no = ?').get(certNo) as Row | undefined
+export async function findOfficerByCert(s: Scope, certNo: string): Promise<OfficerRecord | null> {
+  const r = await s.db.selectFrom('officers').selectAll().where('cert_no', '=', certNo).executeTakeFirst()
   return r ? officerFromRow(r) : null
 }
 
-export function insertOfficer(db: Db, o: OfficerData, at: string): number {
-  const info = db
-    .prepare(
-      `INSERT INTO officers (name, post, unit, cert_no, cert_type, cert_area, valid_until, legal_reviewer, active, created_at, updated_at)
-       VALUES (@name, @post, @unit, @certNo, @certType, @certArea, @validUntil, @legalReviewer, 1, @at, @at)`
-    )
-    .run({ ...o, legalReviewer: o.legalReviewer ? 1 : 0, at })
-  return Number(info.lastInsertRowid)
+/** A new, active officer; returns its id. A cert number already on file is refused by the UNIQUE constraint (isUniqueViolation). */
+export async function insertOfficer(s: Scope, o: OfficerData, at: string): Promise<number> {
+  const row = await s.db
+    .insertInto('officers')
+    .values({
+      name: o.name,
+      post: o.post,
+      unit: o.unit,
+      cert_no: o.certNo,
+      cert_type: o.certType,
+      cert_area: o.certArea,
+      valid_until: o.validUntil,
+      legal_reviewer: flag(s.engine, o.legalReviewer),
+      active: flag(s.engine, true),
+      created_at: at,
+      updated_at: at
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
-export function updateOfficer(db: Db, o: OfficerRecord): void {
-  db.prepare(
-    `UPDATE officers SET name = @name, post = @post, unit = @unit, cert_no = @certNo, cert_type = @certType,
-       cert_area = @certArea, valid_until = @validUntil, legal_reviewer = @legalReviewer, active = @active,
-       deactivated_at = @deactivatedAt, deactivation_reason = @deactivationReason, updated_at = @updatedAt
-     WHERE id = @id`
-  ).run({ ...o, legalReviewer: o.legalReviewer ? 1 : 0, active: o.active ? 1 : 0 })
+export async function updateOfficer(s: Scope, o: OfficerRecord): Promise<void> {
+  await s.db
+    .updateTable('officers')
+    .set({
+      name: o.name,
+      post: o.post,
+      unit: o.unit,
+      cert_no: o.certNo,
+      cert_type: o.certType,
+      cert_area: o.certArea,
+      valid_until: o.validUntil,
+      legal_reviewer: flag(s.engine, o.legalReviewer),
+      active: flag(s.engine, o.active),
+      deactivated_at: o.deactivatedAt,
+      deactivation_reason: o.deactivationReason,
+      updated_at: o.updatedAt
+    })
+    .where('id', '=', o.id)
+    .execute()
 }

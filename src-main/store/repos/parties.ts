@@ -1,6 +1,7 @@
 import { PartySchema, type Party, type PartyData } from '../../core/party'
-import type { Db } from '../db'
+import type { Scope } from '../engine/engine'
 import { parseJsonColumn } from '../json'
+import * as q from '../engine/sql'
 
 interface Row {
   id: number
@@ -24,31 +25,31 @@ function fromRow(r: Row): Party {
   }
 }
 
-export function findParty(db: Db, id: number): Party | null {
-  const r = db.prepare('SELECT * FROM parties WHERE id = ?').get(id) as Row | undefined
+export async function findParty(db: Scope, id: number): Promise<Party | null> {
+  const r = (await q.get(db, 'SELECT * FROM parties WHERE id = ?', [id])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
-export function findPartyByIdentity(db: Db, key: string): Party | null {
-  const r = db.prepare('SELECT * FROM parties WHERE identity_key = ?').get(key) as Row | undefined
+export async function findPartyByIdentity(db: Scope, key: string): Promise<Party | null> {
+  const r = (await q.get(db, 'SELECT * FROM parties WHERE identity_key = ?', [key])) as Row | undefined
   return r ? fromRow(r) : null
 }
 
-export function partiesByIds(db: Db, ids: readonly number[]): Party[] {
+export async function partiesByIds(db: Scope, ids: readonly number[]): Promise<Party[]> {
   if (ids.length === 0) return []
-  const rows = db.prepare(`SELECT * FROM parties WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Row[]
+  const rows = (await q.all(db, `SELECT * FROM parties WHERE id IN (${ids.map(() => '?').join(',')})`, [...ids])) as Row[]
   return rows.map(fromRow)
 }
 
-export function countParties(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM parties').get() as { n: number }).n
+export async function countParties(db: Scope): Promise<number> {
+  return ((await q.get(db, 'SELECT COUNT(*) AS n FROM parties')) as { n: number }).n
 }
 
-export function searchParties(db: Db, filter: { q?: string; kind?: string; limit: number }): Party[] {
+export async function searchParties(db: Scope, filter: { q?: string; kind?: string; limit: number }): Promise<Party[]> {
   const where: string[] = []
   const params: unknown[] = []
   if (filter.q) {
-    where.push('(name LIKE ? OR identity_key LIKE ?)')
+    where.push(`(name ${q.ilike(db)} ? OR identity_key ${q.ilike(db)} ?)`)
     params.push(`%${filter.q}%`, `%${filter.q.toUpperCase()}%`)
   }
   if (filter.kind) {
@@ -56,24 +57,29 @@ export function searchParties(db: Db, filter: { q?: string; kind?: string; limit
     params.push(filter.kind)
   }
   const sql = `SELECT * FROM parties ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at DESC, id DESC LIMIT ?`
-  return (db.prepare(sql).all(...params, filter.limit) as Row[]).map(fromRow)
+  return ((await q.all(db, sql, [...params, filter.limit])) as Row[]).map(fromRow)
 }
 
-export function insertParty(db: Db, p: PartyData, identityKey: string, at: string): number {
+export async function insertParty(db: Scope, p: PartyData, identityKey: string, at: string): Promise<number> {
   return Number(
-    db
-      .prepare('INSERT INTO parties (kind, name, identity_key, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(p.kind, p.name, identityKey, JSON.stringify(p), at, at).lastInsertRowid
+    await q.insert(db, 'INSERT INTO parties (kind, name, identity_key, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      p.kind,
+      p.name,
+      identityKey,
+      JSON.stringify(p),
+      at,
+      at
+    ])
   )
 }
 
-export function updateParty(db: Db, id: number, p: PartyData, identityKey: string, at: string): void {
-  db.prepare('UPDATE parties SET kind = ?, name = ?, identity_key = ?, data = ?, updated_at = ? WHERE id = ?').run(
+export async function updateParty(db: Scope, id: number, p: PartyData, identityKey: string, at: string): Promise<void> {
+  await q.run(db, 'UPDATE parties SET kind = ?, name = ?, identity_key = ?, data = ?, updated_at = ? WHERE id = ?', [
     p.kind,
     p.name,
     identityKey,
     JSON.stringify(p),
     at,
     id
-  )
+  ])
 }

@@ -28,11 +28,11 @@ describe('copying a desk home into PostgreSQL', () => {
   let blobSha: string
 
   beforeAll(async () => {
-    t = makeHome()
+    t = await makeHome()
     await call(t.ctx, 'demo.load', { cases: 20 })
     // a row pointing at a later row of its own table (written in a second pass on PostgreSQL)
     t.home.db.exec(`UPDATE documents SET supersedes_id = (SELECT max(id) FROM documents) WHERE id = (SELECT min(id) FROM documents)`)
-    blobSha = recordBlob(t.home.db, t.home.blobs, Buffer.from('案卷通 blob'), 'text/plain', '2026-11-25T02:00:00Z').sha256
+    blobSha = (await recordBlob(t.home.store, t.home.blobs, Buffer.from('案卷通 blob'), 'text/plain', '2026-11-25T02:00:00Z')).sha256
     blobsDir = mkdtempSync(join(tmpdir(), 'casebinder-blobs-'))
     scratch = await createScratchDatabase(inject('pgUrl'))
     store = openPostgresStore({ connectionString: scratch.url })
@@ -70,7 +70,7 @@ describe('copying a desk home into PostgreSQL', () => {
     expect(r.verify.search).toEqual({ cases: 20, indexed: 20, ok: true })
     const forward = await sql<{ n: number }>`SELECT count(*) AS n FROM documents WHERE supersedes_id > id`.execute(store.db)
     expect(forward.rows[0]!.n).toBe(1)
-    const sqliteChain = verifyChain(t.home.db)
+    const sqliteChain = await verifyChain(t.home.store)
     expect(sqliteChain.ok).toBe(true)
     expect(r.verify.chain).toMatchObject({ ok: true, entries: sqliteChain.entries, headHash: sqliteChain.headHash, firstBad: null })
     expect(r.verify.blobs).toEqual({ files: 1, ok: true, bad: [] })
@@ -129,7 +129,7 @@ describe('copying a desk home into PostgreSQL', () => {
       const report = JSON.parse(first.stdout) as { status: string; verify: { ok: boolean; chain: { headHash: string } } }
       expect(report.status).toBe('copied')
       expect(report.verify.ok).toBe(true)
-      expect(report.verify.chain.headHash).toBe(verifyChain(t.home.db).headHash)
+      expect(report.verify.chain.headHash).toBe((await verifyChain(t.home.store)).headHash)
       const second = cli()
       expect(second.status).toBe(0)
       expect(second.stdout).toMatch(/already copied: nothing written/)

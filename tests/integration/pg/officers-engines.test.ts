@@ -13,12 +13,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import type { OfficerData } from '../../../src-main/core/officer'
 import {
   countOfficers,
-  deactivateOfficer,
   findOfficer,
+  updateOfficer,
   findOfficerByCert,
   insertOfficer,
   listOfficers
-} from '../../../src-main/store/async-repos/officers'
+} from '../../../src-main/store/repos/officers'
 import { openPostgresStore, openSqliteStore, type Engine, type Scope, type Store } from '../../../src-main/store/engine/engine'
 import { isUniqueViolation } from '../../../src-main/store/engine/errors'
 import { withTransaction, type TransactionOptions } from '../../../src-main/store/engine/transaction'
@@ -36,7 +36,7 @@ interface Opened {
 
 async function openSqlite(): Promise<Opened> {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-engines-'))
-  const home = openHome(dir, { actor: 'tester' })
+  const home = await openHome(dir, { actor: 'tester' })
   const store = openSqliteStore(home.db)
   return {
     store,
@@ -183,8 +183,14 @@ describe.each(ENGINES)('officers on $engine', ({ engine, open }) => {
     const a = await insertOfficer(store, officer('JZ-0001', { name: '张三' }), AT)
     const b = await insertOfficer(store, officer('JZ-0002', { name: '李四' }), AT)
     const c = await insertOfficer(store, officer('JZ-0003', { name: '王五' }), AT)
-    expect(await deactivateOfficer(store, a, '调离', '2026-11-26T00:00:00.000Z')).toBe(true)
-    expect(await deactivateOfficer(store, a + 1000, '调离', AT)).toBe(false)
+    const first = (await findOfficer(store, a))!
+    await updateOfficer(store, {
+      ...first,
+      active: false,
+      deactivatedAt: '2026-11-26T00:00:00.000Z',
+      deactivationReason: '调离',
+      updatedAt: '2026-11-26T00:00:00.000Z'
+    })
     expect((await listOfficers(store, false)).map((o) => o.id)).toEqual([b, c])
     const all = await listOfficers(store, true)
     expect(all.map((o) => [o.id, o.active])).toEqual([
@@ -217,7 +223,7 @@ describe.each(ENGINES)('officers on $engine', ({ engine, open }) => {
     await expect(
       withTransaction(store, async (tx) => {
         await insertOfficer(tx, officer('JZ-0003'), AT)
-        await deactivateOfficer(tx, id, '调离', AT)
+        await updateOfficer(tx, { ...(await findOfficer(tx, id))!, active: false, deactivatedAt: AT, deactivationReason: '调离' })
         throw new Error('refused')
       })
     ).rejects.toThrow('refused')

@@ -34,7 +34,7 @@ interface Opened {
 
 async function openSqlite(): Promise<Opened> {
   const dir = mkdtempSync(join(tmpdir(), 'casebinder-parity-'))
-  const home = openHome(dir, { actor: 'tester' })
+  const home = await openHome(dir, { actor: 'tester' })
   const store: RawStore = openSqliteStore(home.db)
   return {
     engine: 'sqlite',
@@ -286,7 +286,7 @@ describe.each([
     await sql`INSERT INTO case_parties (case_id, party_id, role, position) VALUES (${caseId}, ${b}, 'party', 2), (${caseId}, ${a}, 'party', 1)`.execute(
       s.db
     )
-    if (o.home) indexCase(o.home.db, caseId) // on PostgreSQL the triggers did it
+    if (o.home) await indexCase(o.home.store, caseId) // on PostgreSQL the triggers did it
     const row = () => one(s, sql<Record<string, unknown>>`SELECT rowid, name, cause, facts, parties FROM cases_fts WHERE rowid = ${caseId}`)
     expect(await row()).toEqual({
       rowid: caseId,

@@ -1,7 +1,8 @@
 /** Collective discussions (集体讨论, discussions) and their conclusions. */
-import type { Db } from '../../db'
+import type { Scope } from '../../engine/engine'
 import { parseJsonColumn } from '../../json'
 import { DiscussionSchema, type DISCUSSION_CONCLUSIONS } from '../../../core/review-views'
+import * as q from '../../engine/sql'
 
 export type DiscussionConclusion = (typeof DISCUSSION_CONCLUSIONS)[number]
 
@@ -19,9 +20,9 @@ export interface DiscussionRecord {
   createdAt: string
 }
 
-export function caseDiscussions(db: Db, caseId: number): DiscussionRecord[] {
+export async function caseDiscussions(db: Scope, caseId: number): Promise<DiscussionRecord[]> {
   return (
-    db.prepare('SELECT * FROM discussions WHERE case_id = ? ORDER BY held_on, id').all(caseId) as {
+    (await q.all(db, 'SELECT * FROM discussions WHERE case_id = ? ORDER BY held_on, id', [caseId])) as {
       id: number
       case_id: number
       held_on: string
@@ -49,24 +50,13 @@ export function caseDiscussions(db: Db, caseId: number): DiscussionRecord[] {
   }))
 }
 
-export function insertDiscussion(db: Db, d: Omit<DiscussionRecord, 'id' | 'createdAt'>, at: string): number {
+export async function insertDiscussion(db: Scope, d: Omit<DiscussionRecord, 'id' | 'createdAt'>, at: string): Promise<number> {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO discussions (case_id, held_on, chair, attendees, conclusion, conclusion_text, record, document_id, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(
-        d.caseId,
-        d.heldOn,
-        d.chair,
-        JSON.stringify(d.attendees),
-        d.conclusion,
-        d.conclusionText,
-        d.record,
-        d.documentId,
-        d.createdBy,
-        at
-      ).lastInsertRowid
+    await q.insert(
+      db,
+      `INSERT INTO discussions (case_id, held_on, chair, attendees, conclusion, conclusion_text, record, document_id, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [d.caseId, d.heldOn, d.chair, JSON.stringify(d.attendees), d.conclusion, d.conclusionText, d.record, d.documentId, d.createdBy, at]
+    )
   )
 }

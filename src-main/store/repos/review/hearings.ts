@@ -1,7 +1,8 @@
 /** Hearings (听证, hearings): request, eligibility, notice and schedule, the hearing held or waived. */
-import type { Db } from '../../db'
+import { isSet, type Scope } from '../../engine/engine'
 import { parseJsonColumn } from '../../json'
 import { HearingSchema } from '../../../core/review-views'
+import * as q from '../../engine/sql'
 
 export interface HearingRecord {
   id: number
@@ -57,7 +58,7 @@ function hearingFromRow(r: HearingRow): HearingRecord {
     caseId: r.case_id,
     status: r.status,
     requestedOn: r.requested_on,
-    eligible: r.eligible === 1,
+    eligible: isSet(r.eligible),
     eligibility: r.eligibility,
     noticeOn: r.notice_on,
     scheduledAt: r.scheduled_at,
@@ -65,7 +66,7 @@ function hearingFromRow(r: HearingRow): HearingRecord {
     chairId: r.chair_id,
     chairName: r.chair_name,
     clerk: r.clerk,
-    public: r.public === 1,
+    public: isSet(r.public),
     privateReason: r.private_reason,
     agents: parseJsonColumn(HearingSchema.shape.agents, r.agents, { table: 'hearings', column: 'agents', id: r.id }),
     heldOn: r.held_on,
@@ -77,34 +78,36 @@ function hearingFromRow(r: HearingRow): HearingRecord {
   }
 }
 
-export function caseHearings(db: Db, caseId: number): HearingRecord[] {
-  return (db.prepare('SELECT * FROM hearings WHERE case_id = ? ORDER BY id').all(caseId) as HearingRow[]).map(hearingFromRow)
+export async function caseHearings(db: Scope, caseId: number): Promise<HearingRecord[]> {
+  return ((await q.all(db, 'SELECT * FROM hearings WHERE case_id = ? ORDER BY id', [caseId])) as HearingRow[]).map(hearingFromRow)
 }
 
-export function findHearing(db: Db, id: number): HearingRecord | null {
-  const r = db.prepare('SELECT * FROM hearings WHERE id = ?').get(id) as HearingRow | undefined
+export async function findHearing(db: Scope, id: number): Promise<HearingRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM hearings WHERE id = ?', [id])) as HearingRow | undefined
   return r ? hearingFromRow(r) : null
 }
 
-export function insertHearing(
-  db: Db,
+export async function insertHearing(
+  db: Scope,
   h: Pick<HearingRecord, 'caseId' | 'status' | 'requestedOn' | 'eligible' | 'eligibility'>,
   at: string
-): number {
+): Promise<number> {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO hearings (case_id, status, requested_on, eligible, eligibility, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(h.caseId, h.status, h.requestedOn, h.eligible ? 1 : 0, h.eligibility, at, at).lastInsertRowid
+    await q.insert(
+      db,
+      `INSERT INTO hearings (case_id, status, requested_on, eligible, eligibility, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [h.caseId, h.status, h.requestedOn, h.eligible ? 1 : 0, h.eligibility, at, at]
+    )
   )
 }
 
-export function updateHearing(db: Db, h: HearingRecord): void {
-  db.prepare(
+export async function updateHearing(db: Scope, h: HearingRecord): Promise<void> {
+  await q.run(
+    db,
     `UPDATE hearings SET status = @status, notice_on = @noticeOn, scheduled_at = @scheduledAt, place = @place, chair_id = @chairId,
        chair_name = @chairName, clerk = @clerk, public = @pub, private_reason = @privateReason, agents = @agentsJson, held_on = @heldOn,
        summary = @summary, waived_on = @waivedOn, waiver_note = @waiverNote, updated_at = @updatedAt
-     WHERE id = @id`
-  ).run({ ...h, pub: h.public ? 1 : 0, agentsJson: JSON.stringify(h.agents) })
+     WHERE id = @id`,
+    { ...h, pub: h.public ? 1 : 0, agentsJson: JSON.stringify(h.agents) }
+  )
 }

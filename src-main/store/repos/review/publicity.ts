@@ -1,7 +1,8 @@
 /** Administrative-penalty publicity records (行政处罚信息公示, publicity_records). */
-import type { Db } from '../../db'
+import type { Scope } from '../../engine/engine'
 import { parseJsonColumn } from '../../json'
 import { PublicityRecordSchema, type PublicityRecord, type PublicityStatus, type WithdrawReason } from '../../../core/publicity'
+import * as q from '../../engine/sql'
 
 export interface PublicityRow {
   id: number
@@ -65,15 +66,15 @@ function pubFromRow(r: PubRow): PublicityRow {
   }
 }
 
-export function findPublicity(db: Db, id: number): PublicityRow | null {
-  const r = db.prepare('SELECT * FROM publicity_records WHERE id = ?').get(id) as PubRow | undefined
+export async function findPublicity(db: Scope, id: number): Promise<PublicityRow | null> {
+  const r = (await q.get(db, 'SELECT * FROM publicity_records WHERE id = ?', [id])) as PubRow | undefined
   return r ? pubFromRow(r) : null
 }
 
-export function listPublicity(
-  db: Db,
+export async function listPublicity(
+  db: Scope,
   f: { caseId?: number | undefined; status?: PublicityStatus | undefined; limit: number }
-): PublicityRow[] {
+): Promise<PublicityRow[]> {
   const where: string[] = []
   const params: Record<string, unknown> = { limit: f.limit }
   if (f.caseId) {
@@ -85,31 +86,35 @@ export function listPublicity(
     params.status = f.status
   }
   return (
-    db
-      .prepare(`SELECT * FROM publicity_records ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`)
-      .all(params) as PubRow[]
+    (await q.all(
+      db,
+      `SELECT * FROM publicity_records ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT @limit`,
+      params
+    )) as PubRow[]
   ).map(pubFromRow)
 }
 
-export function insertPublicity(
-  db: Db,
+export async function insertPublicity(
+  db: Scope,
   p: Pick<PublicityRow, 'caseId' | 'decisionDocumentId' | 'record' | 'redactions' | 'due' | 'minUntil' | 'maxUntil'>,
   at: string
-): number {
+): Promise<number> {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO publicity_records (case_id, decision_document_id, status, record, redactions, due, min_until, max_until, created_at, updated_at)
-         VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(p.caseId, p.decisionDocumentId, JSON.stringify(p.record), p.redactions, p.due, p.minUntil, p.maxUntil, at, at).lastInsertRowid
+    await q.insert(
+      db,
+      `INSERT INTO publicity_records (case_id, decision_document_id, status, record, redactions, due, min_until, max_until, created_at, updated_at)
+         VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+      [p.caseId, p.decisionDocumentId, JSON.stringify(p.record), p.redactions, p.due, p.minUntil, p.maxUntil, at, at]
+    )
   )
 }
 
-export function updatePublicity(db: Db, p: PublicityRow): void {
-  db.prepare(
+export async function updatePublicity(db: Scope, p: PublicityRow): Promise<void> {
+  await q.run(
+    db,
     `UPDATE publicity_records SET status = @status, record = @recordJson, redactions = @redactions, published_on = @publishedOn, url = @url,
        withdrawn_on = @withdrawnOn, withdraw_reason = @withdrawReason, withdraw_note = @withdrawNote, superseded_by = @supersededBy, updated_at = @updatedAt
-     WHERE id = @id`
-  ).run({ ...p, recordJson: JSON.stringify(p.record) })
+     WHERE id = @id`,
+    { ...p, recordJson: JSON.stringify(p.record) }
+  )
 }

@@ -1,6 +1,6 @@
 /** Legal review rounds (法制审核, legal_reviews): submission, the reviewer's decision, the handler's response and coordination. */
 import { z } from 'zod'
-import type { Db } from '../../db'
+import type { Scope } from '../../engine/engine'
 import { parseJsonColumn } from '../../json'
 import { TriggerSchema, type Trigger } from '../../../core/major-decision'
 import {
@@ -10,6 +10,7 @@ import {
   type ReviewDecision,
   type ReviewStatus
 } from '../../../core/legal-review'
+import * as q from '../../engine/sql'
 
 const TriggersSchema = z.array(TriggerSchema)
 const MaterialsSchema = z.array(MaterialItemSchema)
@@ -107,24 +108,26 @@ function reviewFromRow(r: ReviewRow): ReviewRecord {
   }
 }
 
-export function caseReviews(db: Db, caseId: number): ReviewRecord[] {
-  return (db.prepare('SELECT * FROM legal_reviews WHERE case_id = ? ORDER BY round').all(caseId) as ReviewRow[]).map(reviewFromRow)
+export async function caseReviews(db: Scope, caseId: number): Promise<ReviewRecord[]> {
+  return ((await q.all(db, 'SELECT * FROM legal_reviews WHERE case_id = ? ORDER BY round', [caseId])) as ReviewRow[]).map(reviewFromRow)
 }
 
-export function findReview(db: Db, id: number): ReviewRecord | null {
-  const r = db.prepare('SELECT * FROM legal_reviews WHERE id = ?').get(id) as ReviewRow | undefined
+export async function findReview(db: Scope, id: number): Promise<ReviewRecord | null> {
+  const r = (await q.get(db, 'SELECT * FROM legal_reviews WHERE id = ?', [id])) as ReviewRow | undefined
   return r ? reviewFromRow(r) : null
 }
 
-export function openReviews(db: Db, reviewerId?: number): ReviewRecord[] {
+export async function openReviews(db: Scope, reviewerId?: number): Promise<ReviewRecord[]> {
   const rows = reviewerId
-    ? (db.prepare(`SELECT * FROM legal_reviews WHERE status = 'in_review' AND reviewer_id = ? ORDER BY due`).all(reviewerId) as ReviewRow[])
-    : (db.prepare(`SELECT * FROM legal_reviews WHERE status = 'in_review' ORDER BY due`).all() as ReviewRow[])
+    ? ((await q.all(db, `SELECT * FROM legal_reviews WHERE status = 'in_review' AND reviewer_id = ? ORDER BY due, id`, [
+        reviewerId
+      ])) as ReviewRow[])
+    : ((await q.all(db, `SELECT * FROM legal_reviews WHERE status = 'in_review' ORDER BY due, id`)) as ReviewRow[])
   return rows.map(reviewFromRow)
 }
 
-export function insertReview(
-  db: Db,
+export async function insertReview(
+  db: Scope,
   r: Pick<
     ReviewRecord,
     | 'caseId'
@@ -141,24 +144,26 @@ export function insertReview(
     | 'due'
   >,
   at: string
-): number {
+): Promise<number> {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO legal_reviews (case_id, round, status, catalogue_version, triggers, materials, document_id, document_revision, reviewer_id,
+    await q.insert(
+      db,
+      `INSERT INTO legal_reviews (case_id, round, status, catalogue_version, triggers, materials, document_id, document_revision, reviewer_id,
            submitted_on, submitted_by, submit_note, due, created_at, updated_at)
          VALUES (@caseId, @round, 'in_review', @catalogueVersion, @triggers, @materials, @documentId, @documentRevision, @reviewerId,
-           @submittedOn, @submittedBy, @submitNote, @due, @at, @at)`
-      )
-      .run({ ...r, triggers: JSON.stringify(r.triggers), materials: JSON.stringify(r.materials), at }).lastInsertRowid
+           @submittedOn, @submittedBy, @submitNote, @due, @at, @at)`,
+      { ...r, triggers: JSON.stringify(r.triggers), materials: JSON.stringify(r.materials), at }
+    )
   )
 }
 
-export function updateReview(db: Db, r: ReviewRecord): void {
-  db.prepare(
+export async function updateReview(db: Scope, r: ReviewRecord): Promise<void> {
+  await q.run(
+    db,
     `UPDATE legal_reviews SET status = @status, decided_on = @decidedOn, decided_by = @decidedBy, decision = @decision,
        opinion_document_id = @opinionDocumentId, response = @response, response_note = @responseNote, responded_on = @respondedOn,
        coordination = @coordination, head_name = @headName, head_decision = @headDecision, coordinated_on = @coordinatedOn, updated_at = @updatedAt
-     WHERE id = @id`
-  ).run({ ...r, decision: r.decision ? JSON.stringify(r.decision) : null })
+     WHERE id = @id`,
+    { ...r, decision: r.decision ? JSON.stringify(r.decision) : null }
+  )
 }

@@ -1,5 +1,6 @@
 /** Written waivers of the right to make a statement or to a hearing (case_waivers). */
-import type { Db } from '../../db'
+import type { Scope } from '../../engine/engine'
+import * as q from '../../engine/sql'
 
 export interface WaiverRecord {
   id: number
@@ -10,9 +11,9 @@ export interface WaiverRecord {
   createdBy: string
 }
 
-export function caseWaivers(db: Db, caseId: number): WaiverRecord[] {
+export async function caseWaivers(db: Scope, caseId: number): Promise<WaiverRecord[]> {
   return (
-    db.prepare('SELECT * FROM case_waivers WHERE case_id = ? ORDER BY id').all(caseId) as {
+    (await q.all(db, 'SELECT * FROM case_waivers WHERE case_id = ? ORDER BY id', [caseId])) as {
       id: number
       case_id: number
       right_kind: 'statement' | 'hearing'
@@ -23,10 +24,15 @@ export function caseWaivers(db: Db, caseId: number): WaiverRecord[] {
   ).map((r) => ({ id: r.id, caseId: r.case_id, right: r.right_kind, date: r.date, note: r.note, createdBy: r.created_by }))
 }
 
-export function insertWaiver(db: Db, w: Omit<WaiverRecord, 'id'>, at: string): number {
+export async function insertWaiver(db: Scope, w: Omit<WaiverRecord, 'id'>, at: string): Promise<number> {
   return Number(
-    db
-      .prepare('INSERT INTO case_waivers (case_id, right_kind, date, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(w.caseId, w.right, w.date, w.note, w.createdBy, at).lastInsertRowid
+    await q.insert(db, 'INSERT INTO case_waivers (case_id, right_kind, date, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      w.caseId,
+      w.right,
+      w.date,
+      w.note,
+      w.createdBy,
+      at
+    ])
   )
 }
