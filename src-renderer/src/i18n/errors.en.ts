@@ -7,6 +7,7 @@ const errorsEn: Record<ErrorCode, string> = {
   UNKNOWN_CHANNEL: 'Unknown channel: {channel}',
   UNAUTHORIZED: 'Not allowed to use the CaseBinder service.',
   INTERNAL: 'Internal error: nothing was changed. See the log for details.',
+  SERVER_UNAVAILABLE: 'The server is temporarily unavailable: nothing was changed. Try again in a moment.',
   // auth
   AUTH_REQUIRED: 'Please sign in first.',
   FORBIDDEN: 'You are not allowed to do this.',

@@ -11,6 +11,7 @@ const errorsZhCN: Record<ErrorCode, string> = {
   UNKNOWN_CHANNEL: '未知的接口：{channel}',
   UNAUTHORIZED: '无权访问案卷通服务',
   INTERNAL: '内部错误，操作未完成。详情见日志。',
+  SERVER_UNAVAILABLE: '服务器暂时不可用，操作未完成，数据未更改。请稍后重试。',
   // auth
   AUTH_REQUIRED: '请先登录',
   FORBIDDEN: '没有执行此操作的权限',
