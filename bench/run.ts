@@ -7,6 +7,7 @@ import { runDraftingBench } from './drafting'
 import { runDossierBench } from './dossier'
 import { runRenditionBench } from './rendition'
 import { runEnginesBench } from './engines'
+import { runServerBench } from './server'
 
 const quick = process.env.BENCH_QUICK === '1'
 await runSearchBench({ cases: quick ? 5000 : 100_000, listCases: 10_000 })
@@ -16,3 +17,5 @@ await runDraftingBench(quick ? 20 : Number(process.env.BENCH_DRAFTING_N ?? 1000)
 await runRenditionBench()
 await runDossierBench(quick ? 5 : 50, quick ? 10 : 100)
 await runEnginesBench(quick ? 100 : 500, 20)
+// the bureau server over HTTP: 20 client processes, on SQLite and on PostgreSQL in the same run
+await runServerBench(20, quick ? 10 : 50)

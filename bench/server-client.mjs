@@ -2,6 +2,9 @@
 // mix of calls (search, list, file a case, draft and issue a document, open a case) and prints one JSON line with
 // every call's channel, duration and outcome. Plain Node (fetch), so twenty of them start fast.
 //   node bench/server-client.mjs <baseUrl> <login> <password> <ops> <client> <json: { partyId, caseIds, searches }>
+import { readFileSync } from 'node:fs'
+
+const QUESTIONING = JSON.parse(readFileSync(new URL('../tests/fixtures/questioning-notice.json', import.meta.url), 'utf8'))
 const [base, login, password, opsText, clientText, setupText] = process.argv.slice(2)
 const ops = Number(opsText)
 const client = Number(clientText)
@@ -27,16 +30,6 @@ async function call(channel, input) {
   samples.push({ channel, ms: performance.now() - t0, ok: body.ok === true, code: body.ok ? null : `${channel}:${body.error?.code}` })
   if (!body.ok && process.env.BENCH_DEBUG) process.stderr.write(`${channel}: ${JSON.stringify(body.error)}\n`)
   return body
-}
-
-const QUESTIONING = {
-  addressee: '周国华',
-  contact: '李晓红 0792-8123456',
-  matter: '安全生产违法行为',
-  basis: '《中华人民共和国安全生产法》第六十五条第一款第（一）项',
-  time: '2026-11-26T09:00',
-  place: '本机关',
-  materials: '营业执照'
 }
 
 const signedIn = await call('auth.signIn', { login, password })

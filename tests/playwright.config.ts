@@ -6,11 +6,14 @@ register('./e2e/json-import-hook.mjs', import.meta.url)
 
 /**
  * E2E: the real renderer (out/renderer, built by `electron-vite build`) in Debian Chromium, talking to the
- * real services through the browser harness. Each test starts its own harness on a fresh temp home.
+ * real services through the browser harness. Each test starts its own harness on a fresh temp home (a SQLite desk
+ * home, or with CASEBINDER_E2E_ENGINE=postgres a server home on a database of its own).
  * Never run `npx playwright install`: the system Chromium is used.
  */
 export default defineConfig({
   testDir: './e2e',
+  // CASEBINDER_E2E_ENGINE=postgres (scripts/e2e-postgres.mjs): the same specs on PostgreSQL server homes
+  globalSetup: './e2e/pg-setup.ts',
   outputDir: '../test-results',
   workers: 1,
   fullyParallel: false,

@@ -64,6 +64,7 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .description('CaseBinder 案卷通 — enforcement case store, drafting and archiving')
     .version(APP_VERSION)
     .option('--home <dir>', 'data home (default: $CASEBINDER_HOME or the per-user data folder)')
+    .option('--server <url>', 'call a bureau server over HTTP(S) instead of opening a home, e.g. https://casebinder.bureau.lan:8443')
     .option('--db <url>', "the bureau server's PostgreSQL database, postgres://… (--home is then the server's folder for files)")
     .option('--user <login>', 'sign in as this user (password from $CASEBINDER_PASSWORD or --password-env)')
     .option('--password-env <VAR>', 'the environment variable holding the password (default CASEBINDER_PASSWORD)')

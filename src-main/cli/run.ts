@@ -5,30 +5,21 @@
  */
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
-import type { z } from 'zod'
-import type { AppEvent, Channel, ChannelOutput, Contract } from '../contract'
+import type { AppEvent, Channel, ChannelOutput } from '../contract'
 import { createContext, defaultHome, invoke, isPostgresUrl, openStoreHome, type ServiceContext } from '../services'
 import { APP_VERSION } from '../version'
 import { CliFailure } from './output'
+import { remoteDoor } from './remote'
+import type { Door } from './door'
+
+export type { Door, JobChannel, JobState, Progress } from './door'
 
 interface Globals {
   home?: string
   db?: string
+  server?: string
   user?: string
   passwordEnv?: string
-}
-
-export type JobChannel = 'dossiers.export' | 'dossiers.archive'
-export type JobState = ChannelOutput<'jobs.get'>
-export type Progress = (stage: string, done: number, total: number, item?: string) => void
-
-export interface Door {
-  /** Call one channel with input the command built from its options. */
-  run<C extends Channel>(channel: C, input: z.input<Contract[C]['input']>): Promise<ChannelOutput<C>>
-  /** Call one channel with input the user wrote as JSON (`--data`, a file): `invoke` validates it like any other. */
-  runJson<C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>>
-  /** Start a job channel, relay its progress, and return the finished job; a failed job leaves as its AppError. */
-  runJob<C extends JobChannel>(channel: C, input: z.input<Contract[C]['input']>, onProgress: Progress): Promise<JobState>
 }
 
 /**
@@ -37,6 +28,16 @@ export interface Door {
  * command runs, and every call then carries that principal; without it only `anyone` and first-run channels pass.
  */
 export function doorFor(program: Command): Door {
+  // --server: the calls go to the bureau server over HTTP(S); decided when a command runs (the options are parsed then)
+  let remote: Door | null = null
+  const remoteIfAny = (): Door | null => {
+    const g = program.opts<Globals>()
+    if (!g.server) return null
+    if (g.db !== undefined) throw new CliFailure({ code: 'VALIDATION_FAILED', message: '--server 与 --db 只能给出其一' })
+    const variable = g.passwordEnv ?? 'CASEBINDER_PASSWORD'
+    remote ??= remoteDoor({ server: g.server, user: g.user, password: process.env[variable] })
+    return remote
+  }
   const call = async <C extends Channel>(ctx: ServiceContext, channel: C, input: unknown): Promise<ChannelOutput<C>> => {
     const r = await invoke(ctx, channel, input, { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`) })
     if (!r.ok) throw new CliFailure(r.error)
@@ -76,9 +77,11 @@ export function doorFor(program: Command): Door {
   }
 
   return {
-    run: (channel, input) => once(channel, input),
-    runJson: (channel, input) => once(channel, input),
+    run: (channel, input) => remoteIfAny()?.run(channel, input) ?? once(channel, input),
+    runJson: (channel, input) => remoteIfAny()?.runJson(channel, input) ?? once(channel, input),
     async runJob(channel, input, onProgress) {
+      const r = remoteIfAny()
+      if (r) return r.runJob(channel, input, onProgress)
       let jobId: string | null = null
       const ended = new Set<string>()
       let wake: (() => void) | null = null

@@ -44,10 +44,17 @@ export function isChannel(name: string): name is Channel {
 /** Events pushed from the main side to the UI (SSE in the harness, webContents.send in Electron). */
 export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data.changed'), area: z.string(), action: z.string() }),
-  z.object({ type: z.literal('job.done'), jobId: z.string(), status: z.enum(['done', 'failed', 'cancelled']) }),
+  z.object({
+    type: z.literal('job.done'),
+    jobId: z.string(),
+    status: z.enum(['done', 'failed', 'cancelled']),
+    /** the user who started the job: a door with many users sends its events to that user's streams only */
+    userId: z.number().nullable().optional()
+  }),
   z.object({
     type: z.literal('job.progress'),
     jobId: z.string(),
+    userId: z.number().nullable().optional(),
     stage: z.string(),
     done: z.number(),
     total: z.number(),

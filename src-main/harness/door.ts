@@ -16,7 +16,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { AppEvent } from '../contract'
 import type { Result } from '../core/errors'
-import { invoke, SessionTable, sessionAlive, sessionCall, sessionPrincipal, type InvokeLogger } from '../services'
+import { invoke, SessionTable, sessionAlive, sessionPeek, sessionCall, sessionPrincipal, type InvokeLogger } from '../services'
 import type { ServiceContext } from '../services'
 import type { RateLimiter } from './rate-limit'
 
@@ -170,12 +170,15 @@ export async function startDoor(options: DoorOptions): Promise<DoorHandle> {
   const built: { ctx?: ServiceContext } = {}
   const emit = async (e: AppEvent) => {
     const data = `data: ${JSON.stringify(e)}\n\n`
+    // a job's events go to the streams of the user who started it (when the job names one)
+    const owner = 'userId' in e && typeof e.userId === 'number' ? e.userId : null
     for (const [c, sid] of clients) {
       if (options.eventsNeedSession && !(built.ctx && (await sessionAlive(built.ctx, sessions, sid)))) {
         clients.delete(c)
         c.end()
         continue
       }
+      if (owner !== null && built.ctx && sid !== null && (await sessionPeek(built.ctx, sessions, sid))?.userId !== owner) continue
       c.write(data)
     }
   }

@@ -22,18 +22,28 @@ export class JobManager implements Jobs {
     private readonly worker?: WorkerEntry
   ) {}
 
-  start(kind: string, body: JobBody): JobState {
+  start(kind: string, body: JobBody, ownerId: number | null = null): JobState {
     const id = randomUUID()
     const abort = new AbortController()
-    const state: JobState = { id, kind, status: 'running', stage: 'start', done: 0, total: 0, startedAt: new Date().toISOString() }
+    const state: JobState = {
+      id,
+      kind,
+      status: 'running',
+      stage: 'start',
+      done: 0,
+      total: 0,
+      startedAt: new Date().toISOString(),
+      ownerId
+    }
+    const userId = ownerId
     const progress = (stage: string, done: number, total: number, item?: string) => {
       Object.assign(state, { stage, done, total, item })
-      this.emit({ type: 'job.progress', jobId: id, stage, done, total, ...(item ? { item } : {}) })
+      this.emit({ type: 'job.progress', jobId: id, userId, stage, done, total, ...(item ? { item } : {}) })
     }
     const promise = body(progress, abort.signal).then(
       (result) => {
         Object.assign(state, { status: 'done', result, endedAt: new Date().toISOString() })
-        this.emit({ type: 'job.done', jobId: id, status: 'done' })
+        this.emit({ type: 'job.done', jobId: id, userId, status: 'done' })
         // a worker's own connection changed data the windows show (archiving locks the dossier, moves the case)
         this.emit({ type: 'data.changed', area: kind.split('.')[0] ?? kind, action: kind })
       },
@@ -44,7 +54,7 @@ export class JobManager implements Jobs {
             : { code: 'INTERNAL', message: `任务失败：${(err as Error).message ?? String(err)}` }
         const status = abort.signal.aborted || error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed'
         Object.assign(state, { status, error, endedAt: new Date().toISOString() })
-        this.emit({ type: 'job.done', jobId: id, status })
+        this.emit({ type: 'job.done', jobId: id, userId, status })
       }
     )
     this.jobs.set(id, { state, abort, promise })
@@ -67,7 +77,7 @@ export class JobManager implements Jobs {
    * Run a job body in a worker thread (its own database connection), relaying progress, cancellation and the
    * result. The first built entry that exists is used; from source, the dev entry loads the TypeScript one.
    */
-  startInWorker(kind: string, workerData: unknown): JobState {
+  startInWorker(kind: string, workerData: unknown, ownerId: number | null = null): JobState {
     const entry = this.worker
     if (!entry) throw new Error('no worker entry registered for jobs')
     return this.start(
@@ -100,7 +110,8 @@ export class JobManager implements Jobs {
             signal.removeEventListener('abort', onAbort)
             if (!settled) reject(new Error(`worker exited with code ${code}`))
           })
-        })
+        }),
+      ownerId
     )
   }
 

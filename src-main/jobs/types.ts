@@ -16,6 +16,8 @@ export interface JobState {
   error?: AppError | undefined
   startedAt: string
   endedAt?: string | undefined
+  /** the user who started it (null: a trusted in-process caller); only they see and cancel it */
+  ownerId: number | null
 }
 
 export type Progress = (stage: string, done: number, total: number, item?: string) => void
@@ -33,9 +35,9 @@ export interface WorkerEntry {
 
 export interface Jobs {
   /** Run a body in this thread. */
-  start(kind: string, body: JobBody): JobState
+  start(kind: string, body: JobBody, ownerId?: number | null): JobState
   /** Run a job in a worker thread: `workerData` is handed to the registered worker entry. */
-  startInWorker(kind: string, workerData: unknown): JobState
+  startInWorker(kind: string, workerData: unknown, ownerId?: number | null): JobState
   get(id: string): JobState | null
   cancel(id: string): boolean
   /** Wait for a job to end (CLI, tests). */

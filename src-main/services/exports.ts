@@ -41,7 +41,7 @@ export async function dossiersExport(
     ...base(ctx),
     input: { caseId: input.caseId, outPath, sign: input.sign, password: input.password }
   }
-  return ctx.jobs.startInWorker(req.kind, req)
+  return ctx.jobs.startInWorker(req.kind, req, ctx.principal?.userId ?? null)
 }
 
 export async function dossiersArchive(
@@ -51,20 +51,24 @@ export async function dossiersArchive(
   if (!(await findCase(ctx.home.store, input.caseId))) throw appError('CASE_NOT_FOUND', `未找到编号为 ${input.caseId} 的案件`)
   await signerFor(ctx, { password: input.password })
   const req: JobRequest = { kind: 'dossier.archive', ...base(ctx), input }
-  return ctx.jobs.startInWorker(req.kind, req)
+  return ctx.jobs.startInWorker(req.kind, req, ctx.principal?.userId ?? null)
 }
 
 export function jobsGet(ctx: ServiceContext, input: { jobId: string }): JobState {
   return mustJob(ctx, input.jobId)
 }
 
+/** The job, when the caller may see it: their own (or any, for a trusted caller without a principal). */
 function mustJob(ctx: ServiceContext, jobId: string): JobState {
   const j = ctx.jobs.get(jobId)
-  if (!j) throw appError('JOB_NOT_FOUND', `没有编号为 ${jobId} 的任务`)
+  const theirs = j !== null && (ctx.principal === null || j.ownerId === null || j.ownerId === ctx.principal.userId)
+  // another user's job is not found, as an unknown one: its id says nothing about it
+  if (!j || !theirs) throw appError('JOB_NOT_FOUND', `没有编号为 ${jobId} 的任务`)
   return j
 }
 
 export function jobsCancel(ctx: ServiceContext, input: { jobId: string }) {
+  mustJob(ctx, input.jobId)
   return { cancelled: ctx.jobs.cancel(input.jobId) }
 }
 

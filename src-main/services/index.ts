@@ -254,4 +254,4 @@ export { defaultHome, openHome, type Home, type HomeLocation, type StoreHome } f
 export { isPostgresUrl, openServerHome, openStoreHome } from '../store/server-home'
 export { writeFileAtomic } from '../store/atomic'
 export { migrateHomeToPostgres, CopyRefusedError, type CopyReport, type VerifyReport } from './migrate-home'
-export { SessionTable, sessionAlive, sessionCall, sessionPrincipal } from './sessions'
+export { SessionTable, sessionAlive, sessionCall, sessionPeek, sessionPrincipal } from './sessions'

@@ -47,6 +47,12 @@ export class SessionTable {
     return s !== undefined && now - s.lastSeen <= idleMs
   }
 
+  /** The live session's principal, without touching it (whose stream an event may go to). */
+  peek(id: string | null, now: number, idleMs: number): Principal | null {
+    const s = id ? this.sessions.get(id) : undefined
+    return s !== undefined && now - s.lastSeen <= idleMs ? s.principal : null
+  }
+
   close(id: string | null): void {
     if (id) this.sessions.delete(id)
   }
@@ -115,6 +121,11 @@ export async function sessionCall(
  */
 export async function sessionPrincipal(ctx: ServiceContext, table: SessionTable, sessionId: string | null): Promise<Principal | null> {
   return table.resolve(sessionId, ctx.now().getTime(), (await idleMinutes(ctx)) * 60_000)
+}
+
+/** The principal of a live session, without touching it; null when the id names no live session. */
+export async function sessionPeek(ctx: ServiceContext, table: SessionTable, sessionId: string | null): Promise<Principal | null> {
+  return table.peek(sessionId, ctx.now().getTime(), (await idleMinutes(ctx)) * 60_000)
 }
 
 /** Whether the id still names a live session, without touching it. */

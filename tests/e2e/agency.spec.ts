@@ -1,4 +1,5 @@
 import { test, expect, welcomeDialog, fieldError } from './support'
+import * as q from '../../src-main/store/engine/sql'
 
 const GOOD = {
   name: '江州市应急管理局',
@@ -67,8 +68,8 @@ test('first run: start blank, the credit code is checked as typed, saving is blo
   // persisted in the service: read back over HTTP and straight from the database
   const saved = await app.call('agency.get', {})
   expect(saved).toMatchObject({ ...GOOD, creditCode: '91350100M000100Y43' })
-  const row = app.home.db.prepare('SELECT COUNT(*) AS n FROM activity_log WHERE action = ?').get('agency.set') as { n: number }
-  expect(row.n).toBe(1)
+  const row = await q.get<{ n: number }>(app.home.store, 'SELECT COUNT(*) AS n FROM activity_log WHERE action = ?', ['agency.set'])
+  expect(Number(row?.n)).toBe(1)
 
   // reload: no welcome dialog any more, the form shows the stored values
   await page.reload()

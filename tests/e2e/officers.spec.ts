@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect, welcomeDialog, officerRow, fieldError } from './support'
+import * as q from '../../src-main/store/engine/sql'
 
 async function addOfficer(page: Page, o: { name: string; post?: string; certNo: string; validUntil: string; legalReviewer?: boolean }) {
   await page.getByTestId('officer-add').click()
@@ -88,9 +89,10 @@ test('officers: expiring and expired certificates are flagged, a duplicate certi
     ['林晓梅', '36040020002', past, 'expired', '']
   ])
   // ... and in the database, with one activity entry per change
-  const actions = app.home.db.prepare("SELECT action FROM activity_log WHERE target_type = 'officer' ORDER BY seq").all() as {
-    action: string
-  }[]
+  const actions = await q.all<{ action: string }>(
+    app.home.store,
+    "SELECT action FROM activity_log WHERE target_type = 'officer' ORDER BY seq"
+  )
   expect(actions.map((a) => a.action)).toEqual(['officer.add', 'officer.add', 'officer.edit'])
 })
 

@@ -6,7 +6,9 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { openHome, type Home } from '../../src-main/store/home'
+import { openHome, type StoreHome } from '../../src-main/store/home'
+import { openServerHome } from '../../src-main/store/server-home'
+import { createScratchDatabase, type ScratchDatabase } from '../support/pg-database'
 import { createContext } from '../../src-main/services/context'
 import { call as callIn } from '../../src-main/services'
 import { ROLES } from '../../src-main/core/roles'
@@ -22,7 +24,7 @@ export const E2E_USER = { login: 'e2e', name: '测试员', password: 'e2e-Passwo
 export { DEMO_PASSWORD }
 
 export interface App {
-  home: Home
+  home: StoreHome
   harness: Harness
   /** call a channel over HTTP with the page's cookie, as the renderer does */
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
@@ -41,7 +43,10 @@ export const test = base.extend<{ app: App; signedIn: boolean }>({
   signedIn: [true, { option: true }],
   app: async ({ page, signedIn }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'casebinder-e2e-'))
-    const home = await openHome(dir, { actor: 'e2e' })
+    // on PostgreSQL (tests/e2e/pg-setup.ts): a database of its own for this test, dropped afterwards
+    const pgServer = process.env.CASEBINDER_E2E_PG
+    const scratch: ScratchDatabase | null = pgServer ? await createScratchDatabase(pgServer, 'cb_e2e') : null
+    const home = scratch ? await openServerHome(dir, scratch.url, { actor: 'e2e', poolSize: 4 }) : await openHome(dir, { actor: 'e2e' })
     if (signedIn) {
       // the fixture's user, set up in-process as the first-run screen would (tests/e2e/auth.spec.ts does it by hand)
       const trusted = createContext(home, { actor: 'e2e', version: 'test' })
@@ -101,8 +106,11 @@ export const test = base.extend<{ app: App; signedIn: boolean }>({
       }
     })
 
+    // leave the page first: a poll still running (a job's progress) must not reach a harness or a store being closed
+    await page.goto('about:blank')
     await harness.close()
-    home.close()
+    await home.close()
+    await scratch?.drop()
     rmSync(dir, { recursive: true, force: true })
     expect(problems, 'no page errors, console errors or CSP violations').toEqual([])
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { makeHome, type TestHome } from '../helpers'
 import { call } from '../../src-main/services'
+import { jobsCancel, jobsGet } from '../../src-main/services/exports'
 import type { AppEvent } from '../../src-main/contract'
 
 let t: TestHome
@@ -64,7 +65,7 @@ describe('export jobs in a worker thread', () => {
     )
     expect(new Set(progress.map((p) => p.stage))).toEqual(new Set(['rendition', 'front-matter', 'assemble', 'sign']))
     expect(t.events.filter((e) => e.type === 'job.done' && e.jobId === job.id)).toEqual([
-      { type: 'job.done', jobId: job.id, status: 'done' }
+      { type: 'job.done', jobId: job.id, userId: null, status: 'done' }
     ])
     expect(t.events).toContainEqual({ type: 'data.changed', area: 'dossier', action: 'dossier.export' })
     expect(readFileSync(join(out, 'bundle.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
@@ -82,6 +83,28 @@ describe('export jobs in a worker thread', () => {
     expect(existsSync(path)).toBe(false)
     expect(readdirSync(out).filter((f) => f.startsWith('.') || f.includes('cancelled'))).toEqual([])
   }, 120_000)
+
+  it("are their starter's: another user neither sees nor cancels them, and their events name the starter", async () => {
+    const principal = (userId: number) => ({
+      userId,
+      login: `u${userId}`,
+      name: `用户${userId}`,
+      officerId: null,
+      roles: ['handler' as const]
+    })
+    let release!: () => void
+    const job = t.ctx.jobs.start('test.wait', () => new Promise<void>((ok) => (release = ok)), 7)
+    const asOwner = { ...t.ctx, principal: principal(7) }
+    const asOther = { ...t.ctx, principal: principal(8) }
+    expect(jobsGet(asOwner, { jobId: job.id })).toMatchObject({ id: job.id, ownerId: 7, status: 'running' })
+    expect(() => jobsGet(asOther, { jobId: job.id })).toThrow(/没有编号为/)
+    expect(() => jobsCancel(asOther, { jobId: job.id })).toThrow(/没有编号为/)
+    expect(t.ctx.jobs.get(job.id)?.status).toBe('running')
+    release()
+    const done = await t.ctx.jobs.wait(job.id)
+    expect(done.status).toBe('done')
+    expect(t.events).toContainEqual({ type: 'job.done', jobId: job.id, userId: 7, status: 'done' })
+  })
 
   it('creates a clearly labelled test certificate', async () => {
     await call(t.ctx, 'signing.createTest', {})

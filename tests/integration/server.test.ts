@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process'
 import forge from 'node-forge'
 import { makeHome, type TestHome } from '../helpers'
 import { call } from '../../src-main/services'
+import type { AppEvent } from '../../src-main/contract'
 import {
   checkServerOptions,
   serverHosts,
@@ -78,6 +79,8 @@ afterEach(() => t.cleanup())
 
 describe('bureau server over HTTPS', () => {
   let s: BureauServer
+  /** the door's own emit (what a job started at this door reports through) */
+  let doorEmit: (e: AppEvent) => void = () => undefined
   let clock = Date.now()
   let lines: string[] = []
   beforeEach(async () => {
@@ -100,7 +103,10 @@ describe('bureau server over HTTPS', () => {
     s = await startBureauServer({
       config: checked.config,
       staticDir,
-      context: (emit) => ({ ...t.ctx, emit, now: () => new Date(clock) }),
+      context: (emit) => {
+        doorEmit = emit
+        return { ...t.ctx, emit, now: () => new Date(clock) }
+      },
       write: (line) => lines.push(line),
       now: () => clock
     })
@@ -269,6 +275,37 @@ describe('bureau server over HTTPS', () => {
     await until(() => chunks.join('').includes('"type":"data.changed","area":"officers"'))
     await post('auth.signOut', {}, { cookie: session })
     await until(() => ended)
+  })
+
+  it("sends a job's events to the streams of the user who started it, and no one else's", async () => {
+    await call(t.ctx, 'users.add', { login: 'lixh', name: '李晓红', roles: ['handler'], password: 'lixh-pass-12' })
+    const users = await call(t.ctx, 'users.list', {})
+    const adminId = users.find((u) => u.login === 'admin')!.id
+    const open = async (cookie: string) => {
+      const chunks: string[] = []
+      await new Promise<void>((ok, fail) => {
+        const req = httpsRequest(
+          { host: '127.0.0.1', port: s.port, path: '/api/events', headers: { cookie }, ca: tls.cert, servername: 'localhost' },
+          (res) => {
+            res.setEncoding('utf8')
+            res.on('data', (c: string) => chunks.push(c))
+            ok()
+          }
+        )
+        req.on('error', fail)
+        req.end()
+      })
+      return chunks
+    }
+    const admins = await open(await signIn('admin', 'admin-pass-1'))
+    const others = await open(await signIn('lixh', 'lixh-pass-12'))
+    doorEmit({ type: 'job.progress', jobId: 'job-a', userId: adminId, stage: 'rendition', done: 1, total: 3 })
+    doorEmit({ type: 'data.changed', area: 'dossier', action: 'dossier.export' })
+    for (let i = 0; i < 100 && !(admins.join('').includes('data.changed') && others.join('').includes('data.changed')); i++)
+      await new Promise((r) => setTimeout(r, 20))
+    expect(admins.join('')).toContain('"jobId":"job-a"')
+    expect(others.join('')).toContain('"type":"data.changed"')
+    expect(others.join('')).not.toContain('job-a')
   })
 })
 

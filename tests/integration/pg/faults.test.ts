@@ -9,20 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildProgram } from '../../../src-main/cli/main'
 import { call, createContext, openServerHome } from '../../../src-main/services'
 import * as q from '../../../src-main/store/engine/sql'
 import { startPgCluster, type PgCluster } from '../../support/pg-cluster'
 import { apiClient, startServerProcess, type ServerProcess } from '../../support/server-process'
+import QUESTIONING from '../../fixtures/questioning-notice.json'
 
-const QUESTIONING = {
-  addressee: '周国华',
-  contact: '李晓红 0792-8123456',
-  matter: '安全生产违法行为',
-  basis: '《中华人民共和国安全生产法》第六十五条第一款第（一）项',
-  time: '2026-11-26T09:00',
-  place: '本机关',
-  materials: '营业执照'
-}
 const serialOf = (n: string) => Number(/〔\d{4}〕(\d+)号$/.exec(n)?.[1] ?? NaN)
 
 describe('the bureau server under faults', () => {
@@ -158,4 +151,32 @@ describe('the bureau server under faults', () => {
     const d = await api('documents.create', { caseId, type: 'questioning_notice', fields: QUESTIONING })
     expect(d.ok).toBe(true)
   }, 180_000)
+
+  it('20 concurrent `documents issue` from the CLI (--server) get 20 unique, contiguous numbers; `audit verify` passes', async () => {
+    server ??= await startServerProcess(home())
+    const api = await signedIn(server.url)
+    const drafts: number[] = []
+    for (let i = 0; i < 20; i++) {
+      const d = await api('documents.create', { caseId, type: 'questioning_notice', fields: QUESTIONING })
+      drafts.push(d.value.id as number)
+    }
+    const url = server.url
+    const cli = async (...args: string[]) => {
+      const lines: string[] = []
+      await buildProgram((x) => lines.push(x)).parseAsync(['node', 'casebinder', '--server', url, '--user', 'wangjg', ...args])
+      return lines.join('\n')
+    }
+    process.env.CASEBINDER_PASSWORD = 'demo2026'
+    try {
+      const answers = await Promise.all(drafts.map((id) => cli('documents', 'issue', String(id), '--json')))
+      const numbers = answers.map((a) => (JSON.parse(a) as { number: string }).number)
+      expect(new Set(numbers).size).toBe(20)
+      const serials = numbers.map(serialOf).sort((a, b) => a - b)
+      expect(serials.at(-1)! - serials[0]!).toBe(19)
+      const verified = JSON.parse(await cli('audit', 'verify', '--json')) as { ok: boolean }
+      expect(verified.ok).toBe(true)
+    } finally {
+      delete process.env.CASEBINDER_PASSWORD
+    }
+  }, 120_000)
 })

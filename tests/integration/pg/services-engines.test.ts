@@ -11,17 +11,9 @@ import { buildProgram } from '../../../src-main/cli/main'
 import { call, createContext, migrateHomeToPostgres, openServerHome, type ServiceContext, type StoreHome } from '../../../src-main/services'
 import { makeHome, type TestHome } from '../../helpers'
 import { createScratchDatabase, type ScratchDatabase } from '../../support/pg-database'
+import QUESTIONING from '../../fixtures/questioning-notice.json'
 
 const NOW = '2026-11-25T02:00:00Z'
-const QUESTIONING = {
-  addressee: '周国华',
-  contact: '李晓红 0792-8123456',
-  matter: '安全生产违法行为',
-  basis: '《中华人民共和国安全生产法》第六十五条第一款第（一）项',
-  time: '2026-11-26T09:00',
-  place: '本机关',
-  materials: '营业执照'
-}
 const SEARCHES = ['动火', '有限公司', '消防', '未按规定', '粉尘', '危险化学品', '江州']
 
 describe('the services on SQLite and on PostgreSQL', () => {
