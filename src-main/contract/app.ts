@@ -12,6 +12,8 @@ export const appChannels = {
     output: z.object({
       version: z.string(),
       home: z.string(),
+      /** where the data lives: the desk's embedded SQLite, or the bureau server's PostgreSQL */
+      engine: z.enum(['sqlite', 'postgres']),
       schemaVersion: z.number().int(),
       today: z.string(),
       agencyConfigured: z.boolean(),

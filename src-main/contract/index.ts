@@ -72,8 +72,16 @@ export interface CaseBinderBridge {
   saveFile(suggestedName: string, content: string, options?: { base64?: boolean }): Promise<string | null>
   /** write a base64 file to a temp folder and open it with the system's program (Word / WPS); the path, or null */
   openFile(fileName: string, base64: string): Promise<string | null>
+  /** 设置 › 连接: where the window works, this computer's data or a bureau server (saving restarts the app) */
+  connection?: {
+    get(): Promise<DesktopConnection>
+    set(connection: DesktopConnection): Promise<{ ok: true } | { ok: false; message: string }>
+  }
   platform: 'electron'
 }
+
+/** The desktop window's data: the embedded home, or a bureau server's page at `url`. */
+export type DesktopConnection = { kind: 'local' } | { kind: 'server'; url: string }
 
 /** The IPC channel prefix used by the Electron binding and preload. */
 export const IPC_PREFIX = 'casebinder:'

@@ -11,6 +11,7 @@ import { IPC_EVENT_CHANNEL } from '../contract'
 import { BackendClient } from '../backend/client'
 import type { BackendProcess } from '../backend/protocol'
 import { bindContract, trustedSenderCheck } from './ipc'
+import { readConnection, sameServer, saveConnection } from './connection'
 import { APP_VERSION } from '../version'
 
 const CSP = [
@@ -79,7 +80,52 @@ function createWindow(): BrowserWindow {
   return win
 }
 
+/**
+ * A bureau server's own page (设置 › 连接 chose it): no preload, so the remote page gets no bridge; navigation stays
+ * on that server; the menu offers the way back to this computer's data.
+ */
+function createServerWindow(url: string, connectionFile: string): void {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: `CaseBinder 案卷通 — ${new URL(url).host}`,
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false }
+  })
+  win.webContents.on('will-navigate', (e, target) => {
+    if (!sameServer(url, target)) e.preventDefault()
+  })
+  win.webContents.setWindowOpenHandler(({ url: target }) => {
+    if (target.startsWith('https://')) void shell.openExternal(target)
+    return { action: 'deny' }
+  })
+  const useLocal = () => {
+    saveConnection(connectionFile, { kind: 'local' })
+    app.relaunch()
+    app.exit(0)
+  }
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      {
+        label: '连接',
+        submenu: [{ label: '改用本机数据（重新启动）', click: useLocal }, { type: 'separator' }, { role: 'quit', label: '退出' }]
+      },
+      { label: '视图', submenu: [{ role: 'reload', label: '重新载入' }] }
+    ])
+  )
+  void win.loadURL(url)
+}
+
 void app.whenReady().then(() => {
+  const connectionFile = join(app.getPath('userData'), 'connection.json')
+  const connection = readConnection(connectionFile)
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+  if (connection.kind === 'server') {
+    // the server serves its own page and enforces its own CSP; no backend, no home on this computer
+    createServerWindow(connection.url, connectionFile)
+    return
+  }
   const homeDir = process.env['CASEBINDER_HOME'] ?? join(app.getPath('userData'), 'data')
   const backend = new BackendClient({
     spawn: forkBackend,
@@ -91,8 +137,18 @@ void app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   const isTrusted = trustedSenderCheck(rendererFile, devUrl)
+  ipcMain.handle('casebinder-shell:connection-get', (event) =>
+    isTrusted(event.senderFrame?.url ?? '') ? readConnection(connectionFile) : null
+  )
+  // saving a change restarts the app on the new connection, after the answer has reached the page
+  ipcMain.handle('casebinder-shell:connection-set', (event, input: unknown) => {
+    if (!isTrusted(event.senderFrame?.url ?? '')) return { ok: false, message: '不受信任的页面' }
+    const saved = saveConnection(connectionFile, input)
+    if (!saved.ok) return saved
+    if (saved.connection.kind === 'server') setTimeout(() => (app.relaunch(), app.quit()), 300)
+    return { ok: true }
+  })
   bindContract(ipcMain, (channel, input) => backend.call(channel, input), { isTrustedSender: isTrusted })
   ipcMain.handle('casebinder-shell:save-file', async (event, suggestedName: unknown, content: unknown, base64: unknown) => {
     if (!isTrusted(event.senderFrame?.url ?? '') || typeof suggestedName !== 'string' || typeof content !== 'string') return null

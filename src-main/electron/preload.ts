@@ -3,7 +3,7 @@
  * (an unknown channel has no handler); the preload stays free of the contract's schemas.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { CaseBinderBridge } from '../contract'
+import type { CaseBinderBridge, DesktopConnection } from '../contract'
 
 const IPC_PREFIX = 'casebinder:'
 const IPC_EVENT_CHANNEL = 'casebinder-event'
@@ -21,6 +21,11 @@ const bridge: CaseBinderBridge = {
   /** write to a temp file and open it with the system's program (Word / WPS) */
   openFile: (fileName: string, base64: string): Promise<string | null> =>
     ipcRenderer.invoke('casebinder-shell:open-file', fileName, base64),
+  connection: {
+    get: () => ipcRenderer.invoke('casebinder-shell:connection-get') as Promise<DesktopConnection>,
+    set: (c: DesktopConnection) =>
+      ipcRenderer.invoke('casebinder-shell:connection-set', c) as Promise<{ ok: true } | { ok: false; message: string }>
+  },
   platform: 'electron'
 }
 

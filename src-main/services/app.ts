@@ -12,6 +12,7 @@ export async function appInfo(ctx: ServiceContext) {
   return {
     version: ctx.version,
     home: ctx.home.paths.root,
+    engine: ctx.home.store.engine,
     schemaVersion: await schemaVersion(db),
     today: today(ctx),
     agencyConfigured: (await getAgency(db)) !== null,

@@ -16,6 +16,7 @@ import ArchiveView from './views/archive/ArchiveView.vue'
 import SigningSettings from './views/settings/SigningSettings.vue'
 import ReviewCatalogueSettings from './views/settings/ReviewCatalogueSettings.vue'
 import UsersSettings from './views/settings/UsersSettings.vue'
+import ConnectionSettings from './views/settings/ConnectionSettings.vue'
 
 const routes: RouteRecordRaw[] = [
   {
@@ -40,6 +41,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'settings/signing', component: SigningSettings },
       { path: 'settings/review-catalogue', component: ReviewCatalogueSettings },
       { path: 'settings/users', component: UsersSettings },
+      { path: 'settings/connection', component: ConnectionSettings },
       { path: ':pathMatch(.*)*', redirect: '/workbench' }
     ]
   }

@@ -144,6 +144,11 @@ class GuardedPostgresDialect extends PostgresDialect {
 }
 
 /**
+ * One process, one connection per desk home: better-sqlite3 waits for a busy database synchronously (busy_timeout),
+ * so a second connection of the same process that waits for a write lock held by the first, across an await, stops
+ * the event loop the first needs to finish — until the timeout ("database is locked"). The doors open one home each;
+ * the job workers are threads of their own.
+ *
  * A Kysely store over a home's open better-sqlite3 database. Kysely runs everything on that one connection, one
  * query or transaction at a time. While an async transaction is open (awaiting), synchronous code using the same
  * Db would run inside it: during the move to the async store, a Db is used by one style at a time.

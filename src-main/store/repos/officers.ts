@@ -78,19 +78,26 @@ export async function findOfficerByCert(s: Scope, certNo: string): Promise<Offic
   return r ? officerFromRow(r) : null
 }
 
+/** The columns an officer's data fills, as either engine takes them. */
+function dataColumns(s: Scope, o: OfficerData) {
+  return {
+    name: o.name,
+    post: o.post,
+    unit: o.unit,
+    cert_no: o.certNo,
+    cert_type: o.certType,
+    cert_area: o.certArea,
+    valid_until: o.validUntil,
+    legal_reviewer: flag(s.engine, o.legalReviewer)
+  }
+}
+
 /** A new, active officer; returns its id. A cert number already on file is refused by the UNIQUE constraint (isUniqueViolation). */
 export async function insertOfficer(s: Scope, o: OfficerData, at: string): Promise<number> {
   const row = await s.db
     .insertInto('officers')
     .values({
-      name: o.name,
-      post: o.post,
-      unit: o.unit,
-      cert_no: o.certNo,
-      cert_type: o.certType,
-      cert_area: o.certArea,
-      valid_until: o.validUntil,
-      legal_reviewer: flag(s.engine, o.legalReviewer),
+      ...dataColumns(s, o),
       active: flag(s.engine, true),
       created_at: at,
       updated_at: at
@@ -104,14 +111,7 @@ export async function updateOfficer(s: Scope, o: OfficerRecord): Promise<void> {
   await s.db
     .updateTable('officers')
     .set({
-      name: o.name,
-      post: o.post,
-      unit: o.unit,
-      cert_no: o.certNo,
-      cert_type: o.certType,
-      cert_area: o.certArea,
-      valid_until: o.validUntil,
-      legal_reviewer: flag(s.engine, o.legalReviewer),
+      ...dataColumns(s, o),
       active: flag(s.engine, o.active),
       deactivated_at: o.deactivatedAt,
       deactivation_reason: o.deactivationReason,

@@ -57,6 +57,7 @@ const en: Messages = {
   },
   footer: {
     home: 'Data folder: {path}',
+    server: 'Data: the bureau server',
     version: 'Version {v}',
     audit: 'Activity record',
     verify: 'Verify',

@@ -77,6 +77,21 @@ const usersEn: typeof usersZhCN = {
       hint: 'After this long without any input the screen locks and the password must be entered again; unsaved work is kept. 5 to 480 minutes.',
       saved: 'Idle lock set to {n} minutes'
     }
+  },
+  connection: {
+    nav: 'Connection',
+    title: 'Connection',
+    intro:
+      "Choose the data this window works on: this computer's data folder (one desk), or the bureau server (shared, the data kept on the server).",
+    where: 'Data',
+    local: 'This computer',
+    server: 'Bureau server',
+    url: 'Server address',
+    urlPlaceholder: 'e.g. https://casebinder.bureau.lan:8443',
+    serverHint:
+      "Once connected, this window shows the server's pages: sign in with your account on the server. This computer's data folder stays as it is; the Connection menu switches back at any time.",
+    save: 'Save and restart',
+    restarting: 'Saved: CaseBinder is restarting on the new connection…'
   }
 }
 

@@ -60,6 +60,7 @@ const zhCN = {
   },
   footer: {
     home: '数据目录：{path}',
+    server: '数据存放于局端服务器',
     version: '版本 {v}',
     audit: '全过程记录',
     verify: '校验',

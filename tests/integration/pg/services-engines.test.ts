@@ -39,6 +39,11 @@ describe('the services on SQLite and on PostgreSQL', () => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
+  it('says which engine holds the data (the footer shows 局端服务器 instead of a server path)', async () => {
+    expect((await call(desk.ctx, 'app.info', {})).engine).toBe('sqlite')
+    expect((await call(pg, 'app.info', {})).engine).toBe('postgres')
+  })
+
   it('loads the same demo cases', async () => {
     const a = await call(desk.ctx, 'cases.list', { limit: 200 })
     const b = await call(pg, 'cases.list', { limit: 200 })
