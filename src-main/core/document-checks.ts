@@ -211,7 +211,8 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
     if (empty(fields.facts)) missing.push('违法事实')
     if (empty(fields.evidence)) missing.push('证据')
     if (empty(fields.violatedProvision) || empty(fields.penaltyBasis)) missing.push('行政处罚的种类和依据')
-    if (empty(fields.penaltyContent) && fine === null) missing.push('处罚内容')
+    // the decision's 处罚内容 is its penalty text (`penalty`: 警告, the fine in words…) or, failing that, a fine
+    if (empty(fields.penalty) && fine === null) missing.push('处罚内容')
     if (fine && fine > 0 && (!ctx.agency?.bankName || !ctx.agency?.bankAccountNo)) missing.push('罚款缴纳方式（收缴银行和账号）')
     if (!ctx.agency?.reconsiderationBody || !ctx.agency?.court) missing.push('申请行政复议、提起行政诉讼的途径和期限')
     if (missing.length) {

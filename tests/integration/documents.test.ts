@@ -49,6 +49,19 @@ function fill(type: ReturnType<typeof loadManifest>['manifest']['types'][number]
   return out
 }
 
+describe('a warning-only decision (警告, no fine)', () => {
+  it('passes the art. 59 check and issues (issue 12, defect 3)', async () => {
+    const type = loadManifest().manifest.types.find((x) => x.id === 'penalty_decision_org')!
+    const d = await call(t.ctx, 'documents.create', { caseId, type: type.id })
+    const { fine: _fine, ...rest } = fill(type)
+    const saved = await call(t.ctx, 'documents.save', { id: d.id, revision: d.revision, fields: { ...rest, penalty: '警告' } })
+    expect(saved.findings.filter((f) => f.severity === 'error')).toEqual([])
+    if (saved.gates.length) await clearDecisionGates(t.ctx, d.id)
+    const r = await invoke(t.ctx, 'documents.issue', { id: d.id }, { error: () => undefined })
+    expect(r.ok ? null : r.error).toBeNull()
+  })
+})
+
 describe('every template drafts, renders and issues for a demo case', () => {
   const out = mkdtempSync(join(tmpdir(), 'casebinder-docs-'))
   afterAll(() => rmSync(out, { recursive: true, force: true }))

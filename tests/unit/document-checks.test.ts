@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkDocument, type CheckContext } from '../../src-main/core/document-checks'
 import { TemplateTypeSchema } from '../../src-main/core/templates'
+import { loadManifest } from '../../src-main/drafting/catalogue'
 
 const decision = TemplateTypeSchema.parse({
   id: 'penalty_decision_org',
@@ -134,5 +135,25 @@ describe('document checks (文书规范性检查)', () => {
     expect(f.find((x) => x.rule === 'art59')!.message).toBe(
       '行政处罚决定书缺少法定内容：当事人地址、证据、罚款缴纳方式（收缴银行和账号）（行政处罚法第五十九条）'
     )
+  })
+})
+
+describe('a warning-only decision (警告, no fine) on the shipped 行政处罚决定书 templates', () => {
+  const shipped = (id: string) => loadManifest().manifest.types.find((t) => t.id === id)!
+  const warningOnly = {
+    facts: good.facts,
+    evidence: good.evidence,
+    violatedProvision: good.violatedProvision,
+    penaltyBasis: good.penaltyBasis,
+    penalty: '警告'
+  }
+  it.each(['penalty_decision_org', 'penalty_decision_person'])('%s: the penalty text is the 处罚内容 of art. 59', (id) => {
+    const art59 = (fields: Record<string, unknown>) =>
+      checkDocument(shipped(id), fields, ctx)
+        .filter((f) => f.rule === 'art59')
+        .map((f) => f.message)
+    expect(art59(warningOnly)).toEqual([])
+    // neither a penalty text nor a fine: the 处罚内容 is missing
+    expect(art59({ ...warningOnly, penalty: '' })).toEqual(['行政处罚决定书缺少法定内容：处罚内容（行政处罚法第五十九条）'])
   })
 })
