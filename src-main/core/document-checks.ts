@@ -63,9 +63,23 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
   const add = (f: Finding) => out.push(f)
   const byKey = new Map(type.fields.map((f) => [f.key, f]))
 
+  // a standard phrase's {{…}} left unfilled would print as it is (the phrase guides mark what to fill so)
+  const placeholder = (text: unknown, where: string, key: string) => {
+    const m = typeof text === 'string' ? /\{\{([^{}]*)\}\}/.exec(text) : null
+    if (m)
+      add({
+        severity: 'error',
+        field: key,
+        rule: 'placeholder',
+        message: `“${where}”中还有待填写的内容：{{${m[1]}}}`,
+        fix: '把 {{…}} 换成实际内容'
+      })
+  }
+
   // required fields, list items and their required columns
   for (const f of type.fields) {
     const v = fields[f.key]
+    if (f.type !== 'list') placeholder(v, f.label, f.key)
     if (f.required && empty(v)) add({ severity: 'error', field: f.key, rule: 'required', message: `请填写“${f.label}”` })
     if (f.type === 'list' && Array.isArray(v)) {
       v.forEach((item, i) => {
@@ -74,6 +88,7 @@ export function checkDocument(type: TemplateType, fields: Record<string, unknown
             add({ severity: 'error', field: f.key, rule: 'required', message: `“${f.label}”第${i + 1}项缺少“${sub.label}”` })
           }
           const sv = (item as Record<string, unknown>)?.[sub.key]
+          placeholder(sv, `${f.label}”第${i + 1}项的“${sub.label}`, f.key)
           if ((sub.type === 'date' || sub.type === 'datetime') && !empty(sv) && !dateOf(sv)) {
             add({ severity: 'error', field: f.key, rule: 'date', message: `“${f.label}”第${i + 1}项的“${sub.label}”不是有效日期` })
           }

@@ -157,3 +157,23 @@ describe('a warning-only decision (警告, no fine) on the shipped 行政处罚�
     expect(art59({ ...warningOnly, penalty: '' })).toEqual(['行政处罚决定书缺少法定内容：处罚内容（行政处罚法第五十九条）'])
   })
 })
+
+describe('standard phrases left half-filled (issue 12, defect 6)', () => {
+  it('refuses a {{…}} placeholder still in a field or a list item, naming the field', () => {
+    const f = checkDocument(decision, { ...good, penaltyBasis: '依据《中华人民共和国安全生产法》第{{条}}条的规定' }, ctx)
+    expect(f.filter((x) => x.rule === 'placeholder')).toEqual([
+      {
+        severity: 'error',
+        field: 'penaltyBasis',
+        rule: 'placeholder',
+        message: '“处罚依据”中还有待填写的内容：{{条}}',
+        fix: '把 {{…}} 换成实际内容'
+      }
+    ])
+    const listed = checkDocument(decision, { ...good, problems: [{ text: '{{问题}}未整改', deadline: '2026-12-05' }] }, ctx)
+    expect(listed.filter((x) => x.rule === 'placeholder').map((x) => x.message)).toEqual([
+      '“存在问题”第1项的“问题”中还有待填写的内容：{{问题}}'
+    ])
+    expect(checkDocument(decision, good, ctx).filter((x) => x.rule === 'placeholder')).toEqual([])
+  })
+})
